@@ -1,0 +1,30 @@
+# Two commands do all the set-up: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test venv demo bench clean translations
+
+$(STAMP): requirements.txt requirements-test.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent resources/i18n/bmn_th.ts -qm resources/i18n/bmn_th.qm
+
+run: $(STAMP)
+	$(PY) main.py gui --demo-if-empty
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) bench/run_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

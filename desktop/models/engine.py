@@ -1,0 +1,171 @@
+"""The one evaluation engine: an indicator set compiled to SQL expressions.
+
+A household's answers are a string with one character per answer code of the survey's layout
+('-' = no answer; household questions '1' yes / '0' no; person questions the number of target
+members who fail, 0-9 then A-Z). Target populations are counted from members (ages at the survey's
+reference date, health, schooling) in one GROUP BY, so a whole province evaluates at SQLite speed,
+and a single household (the detail pane) goes through exactly the same expressions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from desktop.models.indicators import Indicator, IndicatorSet
+
+DIGITS36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+PASS, FAIL, NOT_APPLICABLE = "P", "F", "-"
+
+
+def encode_count(n: int | None) -> str:
+    if n is None:
+        return "-"
+    return DIGITS36[min(max(n, 0), 35)]
+
+
+def decode_count(ch: str) -> int | None:
+    pos = DIGITS36.find(ch)
+    return None if pos < 0 else pos
+
+
+def _target_condition(target: dict) -> str:
+    """SQL condition over a member row (alias m) for a target population."""
+    parts = []
+    if "age" in target:
+        lo, hi = target["age"]
+        parts.append(f"m.age >= {int(lo)}" + (f" AND m.age <= {int(hi)}" if hi is not None else ""))
+    if "age_months" in target:
+        lo, hi = target["age_months"]
+        parts.append(f"m.age_months >= {int(lo)}" + (f" AND m.age_months <= {int(hi)}" if hi is not None else ""))
+    if "health" in target:
+        parts.append(f"m.health = '{target['health']}'")
+    if "sex" in target:
+        parts.append(f"m.sex = '{target['sex']}'")
+    for flag in target.get("exclude", []):
+        parts.append("m.in_school = 0" if flag == "in_school" else "NOT (m.health = 'D' AND m.self_reliant = 0)")
+    return " AND ".join(f"({p})" for p in parts) or "1"
+
+
+@dataclass(frozen=True)
+class CompiledSet:
+    """SQL pieces for one indicator set and survey year."""
+
+    member_facts: str  # SELECT list over member m grouped by household: n, t0, t1, ...
+    status: list[str]  # per indicator: 'P' / 'F' / '-' (over h and mf)
+    target: list[str]  # per indicator: target count (persons or 1 household)
+    failing: list[str]  # per indicator: failing count
+    income_pp: str
+
+
+def compile_set(ind_set: IndicatorSet, survey_year: int, layout: list[str]) -> CompiledSet:
+    position = {code: i + 1 for i, code in enumerate(layout)}
+    conditions: dict[str, str] = {}
+    for ind in ind_set.indicators:
+        spec = {k: v for k, v in ind.target.items() if k != "given"}
+        if spec:
+            conditions.setdefault(_target_condition(spec), f"t{len(conditions)}")
+    facts = ", ".join(["count(*) AS n"] + [f"sum({cond}) AS {alias}" for cond, alias in conditions.items()])
+    total_income = "(h.inc_main + h.inc_second + h.inc_other + h.inc_produce)"
+    income_pp = f"(CASE WHEN coalesce(mf.n, 0) = 0 THEN 0 ELSE {total_income} / mf.n END)"
+    status, target, failing = [], [], []
+    for ind in ind_set.indicators:
+        spec = {k: v for k, v in ind.target.items() if k != "given"}
+        members_in_target = f"coalesce(mf.{conditions[_target_condition(spec)]}, 0)" if spec else None
+        s, t, f = _indicator_sql(ind, position, members_in_target, ind_set, survey_year, total_income)
+        status.append(s)
+        target.append(t)
+        failing.append(f)
+    return CompiledSet(facts, status, target, failing, income_pp)
+
+
+def _slot(position: dict[str, int], code: str) -> str:
+    if code not in position:
+        return "'-'"  # the survey's answers have no such question: never answered
+    return f"substr(h.answers, {position[code]}, 1)"
+
+
+def _count(position: dict[str, int], code: str) -> str:
+    return f"(instr('{DIGITS36}', {_slot(position, code)}) - 1)"
+
+
+def _indicator_sql(ind: Indicator, position, members_in_target, ind_set, survey_year, total_income):
+    if ind.rule == "income":
+        threshold = int(ind_set.threshold(survey_year))
+        s = (
+            f"(CASE WHEN coalesce(mf.n, 0) = 0 THEN '-' WHEN {total_income} < {threshold} * mf.n"
+            " THEN 'F' ELSE 'P' END)"
+        )
+        return s, f"({s} <> '-')", f"({s} = 'F')"
+    if ind.unit == "person":
+        tgt = _count(position, f"{ind.no}t") if ind.target_given else members_in_target
+        fail = _count(position, ind.code)
+        s = f"(CASE WHEN {tgt} <= 0 OR {fail} < 0 THEN '-' WHEN {fail} > 0 THEN 'F' ELSE 'P' END)"
+        return s, f"(CASE WHEN {s} = '-' THEN 0 ELSE {tgt} END)", f"(CASE WHEN {s} = '-' THEN 0 ELSE min({fail}, {tgt}) END)"
+    answers = " || ".join(_slot(position, c) for c in ind.answer_codes()) or "'-'"
+    s = f"(CASE WHEN instr({answers}, '0') THEN 'F' WHEN instr({answers}, '1') THEN 'P' ELSE '-' END)"
+    if members_in_target:
+        s = f"(CASE WHEN {members_in_target} = 0 THEN '-' ELSE {s} END)"
+    return s, f"({s} <> '-')", f"({s} = 'F')"
+
+
+def evaluate_scope(conn: Connection, ind_set: IndicatorSet, survey_year: int, layout: list[str], scope_sql: str, params: dict) -> None:
+    """Recompute n_members, income_pp, results and n_failed for households matching scope_sql (over h)."""
+    compiled = compile_set(ind_set, survey_year, layout)
+    conn.execute(text("DROP TABLE IF EXISTS temp.mf"))
+    conn.execute(
+        text(
+            f"CREATE TEMP TABLE mf AS SELECT m.household_id AS hid, {compiled.member_facts} FROM member m"
+            f" WHERE m.household_id IN (SELECT h.id FROM household h WHERE {scope_sql}) GROUP BY m.household_id"
+        ),
+        params,
+    )
+    conn.execute(text("CREATE UNIQUE INDEX temp.ix_mf ON mf(hid)"))
+    results = " || ".join(compiled.status) or "''"
+    conn.execute(
+        text(
+            f"UPDATE household AS h SET n_members = coalesce(mf.n, 0), income_pp = {compiled.income_pp},"
+            f" results = {results} FROM (SELECT h.id AS id FROM household h WHERE {scope_sql}) AS s"
+            " LEFT JOIN mf ON mf.hid = s.id WHERE h.id = s.id"
+        ),
+        params,
+    )
+    conn.execute(
+        text(
+            "UPDATE household AS h SET n_failed = length(results) - length(replace(results, 'F', ''))"
+            f" WHERE {scope_sql}"
+        ),
+        params,
+    )
+    conn.execute(text("DROP TABLE temp.mf"))
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indicator: Indicator
+    status: str  # P / F / -
+    target: int
+    failing: int
+    answers: dict[str, str]  # answer code -> raw answer character
+
+
+def evaluate_household(conn: Connection, ind_set: IndicatorSet, survey_year: int, layout: list[str], hid: int) -> list[IndicatorResult]:
+    """Each indicator's result for one household, from the same SQL as the bulk evaluation."""
+    compiled = compile_set(ind_set, survey_year, layout)
+    columns = ", ".join(f"{s}, {t}, {f}" for s, t, f in zip(compiled.status, compiled.target, compiled.failing))
+    row = conn.execute(
+        text(
+            f"SELECT h.answers, {columns} FROM household h LEFT JOIN (SELECT m.household_id AS hid,"
+            f" {compiled.member_facts} FROM member m WHERE m.household_id = :id) mf ON mf.hid = h.id WHERE h.id = :id"
+        ),
+        {"id": hid},
+    ).one()
+    answers_text = row[0]
+    answer_at = {code: (answers_text[i] if i < len(answers_text) else "-") for i, code in enumerate(layout)}
+    out = []
+    for k, ind in enumerate(ind_set.indicators):
+        status, tgt, fail = row[1 + 3 * k], row[2 + 3 * k], row[3 + 3 * k]
+        raw = {c: answer_at.get(c, "-") for c in ind.answer_codes()}
+        out.append(IndicatorResult(ind, status, int(tgt or 0), int(fail or 0), raw))
+    return out

@@ -1,0 +1,236 @@
+"""Reading households for the review window: filtered, ordered id lists, rows by id, one detail.
+
+Nothing here loads an area into Python objects: the table asks for the ordered ids (8 bytes each,
+fetched off the GUI thread for big areas), then for rows by id a page at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, text
+
+from desktop.models import audit, engine, surveys
+from desktop.models.schema import STATUS_REVIEWED
+from desktop.models.sortkeys import thai_sort_key
+
+SORTS = {
+    "house": "h.village, h.house_sort",
+    "house_code": "h.house_code",
+    "head": "h.head_sort",
+    "members": "h.n_members",
+    "income_pp": "h.income_pp",
+    "failed": "h.n_failed",
+    "status": "h.status",
+}
+
+
+@dataclass(frozen=True)
+class HouseholdFilter:
+    survey_year: int
+    area_code: str
+    status: int | None = None
+    failed_position: int | None = None  # 1-based position of an indicator in the set: households failing it
+    search: str = ""
+
+
+def _area_range(code: str) -> tuple[int, int]:
+    pad = 8 - len(code)
+    return int(code + "0" * pad), int(code + "9" * pad)
+
+
+def _where(flt: HouseholdFilter) -> tuple[str, dict]:
+    lo, hi = _area_range(flt.area_code)
+    clauses = ["h.survey_year = :year", "h.village BETWEEN :lo AND :hi"]
+    params: dict = {"year": flt.survey_year, "lo": lo, "hi": hi}
+    if flt.status is not None:
+        clauses.append("h.status = :status")
+        params["status"] = flt.status
+    if flt.failed_position:
+        clauses.append("substr(h.results, :fpos, 1) = 'F'")
+        params["fpos"] = flt.failed_position
+    term = flt.search.strip()
+    if term:
+        clause, extra = _search_clause(term)
+        clauses.append(clause)
+        params.update(extra)
+    return " AND ".join(clauses), params
+
+
+def _search_clause(term: str) -> tuple[str, dict]:
+    """Digits: house number, house code or the last digits of a member's ID; words: a name prefix."""
+    compact = term.replace("-", "").replace(" ", "")
+    if compact.isdigit():
+        rev = compact[::-1]
+        return (
+            "(h.house_no = :term OR h.house_no LIKE :term_slash OR h.house_code = :compact OR h.id IN"
+            " (SELECT household_id FROM member WHERE pid_rev >= :rev AND pid_rev < :rev_end))",
+            {"term": term, "term_slash": term + "/%", "compact": compact, "rev": rev, "rev_end": rev + ":"},
+        )
+    if any(ch.isdigit() for ch in term) and "/" in term:
+        return "(h.house_no = :term OR h.house_no LIKE :term_slash)", {"term": term, "term_slash": term + "/%"}
+    words = term.split()
+    first = words[0]
+    params = {"n1": first, "n1_end": first + "\uffff"}
+    name_match = (
+        "h.id IN (SELECT household_id FROM member WHERE first_name >= :n1 AND first_name < :n1_end"
+        " UNION SELECT household_id FROM member WHERE last_name >= :n1 AND last_name < :n1_end)"
+    )
+    if len(words) > 1:
+        params.update({"n2": words[1], "n2_end": words[1] + "\uffff"})
+        name_match = (
+            "h.id IN (SELECT household_id FROM member WHERE first_name >= :n1 AND first_name < :n1_end"
+            " AND last_name >= :n2 AND last_name < :n2_end)"
+        )
+    return f"({name_match})", params
+
+
+def _order(sort: str, descending: bool) -> str:
+    cols = SORTS[sort]
+    if descending:
+        cols = ", ".join(c + " DESC" for c in cols.split(", "))
+    return f"{cols}, h.id" if sort != "house" else f"{cols}, h.id{' DESC' if descending else ''}"
+
+
+def ordered_ids(conn: Connection, flt: HouseholdFilter, sort: str = "house", descending: bool = False) -> array:
+    where, params = _where(flt)
+    ids = array("q")
+    result = conn.execute(text(f"SELECT h.id FROM household h WHERE {where} ORDER BY {_order(sort, descending)}"), params)
+    for chunk in result.scalars().partitions(20_000):
+        ids.extend(chunk)
+    return ids
+
+
+def count(conn: Connection, flt: HouseholdFilter) -> int:
+    where, params = _where(flt)
+    return conn.execute(text(f"SELECT count(*) FROM household h WHERE {where}"), params).scalar()
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: int
+    village: int
+    house_no: str
+    house_code: str
+    head_name: str
+    n_members: int
+    income_pp: int
+    n_failed: int
+    results: str
+    status: int
+
+
+_ROW_COLUMNS = "h.id, h.village, h.house_no, h.house_code, h.head_name, h.n_members, h.income_pp, h.n_failed, h.results, h.status"
+
+
+def first_page(conn: Connection, flt: HouseholdFilter, sort: str = "house", descending: bool = False, limit: int = 100) -> list[HouseholdRow]:
+    where, params = _where(flt)
+    rows = conn.execute(
+        text(f"SELECT {_ROW_COLUMNS} FROM household h WHERE {where} ORDER BY {_order(sort, descending)} LIMIT :lim"),
+        {**params, "lim": limit},
+    )
+    return [HouseholdRow(*r) for r in rows]
+
+
+def rows_by_ids(conn: Connection, ids: list[int]) -> list[HouseholdRow]:
+    """Rows in the order of ids (missing ids, e.g. replaced by an import meanwhile, are skipped)."""
+    rows = conn.execute(
+        text(f"SELECT {_ROW_COLUMNS} FROM household h WHERE h.id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(list(ids))},
+    )
+    found = {r[0]: HouseholdRow(*r) for r in rows}
+    return [found[i] for i in ids if i in found]
+
+
+@dataclass(frozen=True)
+class Member:
+    seq: int
+    pid: str
+    title: str
+    first_name: str
+    last_name: str
+    sex: str
+    birth_date: str
+    age: int
+    relation: str
+    education: str
+    occupation: str
+    health: str
+    self_reliant: bool
+    in_school: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.title}{self.first_name} {self.last_name}".strip()
+
+
+@dataclass(frozen=True)
+class HouseholdDetail:
+    id: int
+    survey_year: int
+    village: int
+    house_no: str
+    house_code: str
+    head_name: str
+    status: int
+    version: int
+    collector: str
+    survey_date: str
+    income: dict[str, int]
+    expense: dict[str, int]
+    income_pp: int
+    threshold: int | None
+    members: list[Member] = field(default_factory=list)
+    results: list[engine.IndicatorResult] = field(default_factory=list)
+    provisional: bool = False
+    period: str = ""
+
+
+def detail(conn: Connection, hid: int) -> HouseholdDetail | None:
+    row = conn.execute(text("SELECT * FROM household WHERE id = :id"), {"id": hid}).mappings().first()
+    if row is None:
+        return None
+    survey = surveys.get(conn, row["survey_year"])
+    ind_set = survey.indicator_set
+    members = [
+        Member(r.seq, r.pid, r.title, r.first_name, r.last_name, r.sex, r.birth_date, r.age, r.relation, r.education,
+               r.occupation, r.health, bool(r.self_reliant), bool(r.in_school))
+        for r in conn.execute(text("SELECT * FROM member WHERE household_id = :id ORDER BY seq"), {"id": hid})
+    ]
+    income_keys = ("inc_main", "inc_second", "inc_other", "inc_produce")
+    expense_keys = ("exp_production", "exp_necessary", "exp_unnecessary", "exp_debt")
+    threshold = ind_set.income_threshold.get(row["survey_year"]) if ind_set.income_indicator() else None
+    return HouseholdDetail(
+        id=hid, survey_year=row["survey_year"], village=row["village"], house_no=row["house_no"],
+        house_code=row["house_code"], head_name=row["head_name"], status=row["status"], version=row["version"],
+        collector=row["collector"], survey_date=row["survey_date"],
+        income={k: row[k] for k in income_keys}, expense={k: row[k] for k in expense_keys},
+        income_pp=row["income_pp"], threshold=threshold, members=members,
+        results=engine.evaluate_household(conn, ind_set, row["survey_year"], survey.layout, hid),
+        provisional=ind_set.provisional, period=survey.period,
+    )
+
+
+def reveal_pid(conn: Connection, hid: int, seq: int) -> str:
+    """The full ID of one member; the reveal is written to the audit log (PDPA)."""
+    pid = conn.execute(
+        text("SELECT pid FROM member WHERE household_id = :h AND seq = :s"), {"h": hid, "s": seq}
+    ).scalar_one()
+    audit.append(conn, "member.reveal_id", target=f"{hid}/{seq}")
+    return pid
+
+
+def set_status(conn: Connection, ids: list[int], status: int = STATUS_REVIEWED) -> int:
+    changed = conn.execute(
+        text("UPDATE household SET status = :s WHERE id IN (SELECT value FROM json_each(:ids)) AND status <> :s"),
+        {"s": status, "ids": json.dumps(list(ids))},
+    ).rowcount
+    if changed:
+        audit.append(conn, "household.status", target=",".join(map(str, ids[:50])), detail={"status": status, "count": changed})
+    return changed
+
+
+def head_sort_for(name: str) -> str:
+    return thai_sort_key(name)

@@ -1,0 +1,55 @@
+"""Survey years: which indicator set each uses, the date ages are counted at, the answer layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from desktop.models import indicators
+from desktop.models.indicators import IndicatorSet
+
+
+@dataclass(frozen=True)
+class Survey:
+    year: int
+    period: str
+    reference_date: str
+    layout: list[str]
+
+    @property
+    def indicator_set(self) -> IndicatorSet:
+        return indicators.bundled(self.period)
+
+
+def get(conn: Connection, year: int) -> Survey | None:
+    row = conn.execute(
+        text("SELECT year, period, reference_date, answer_layout FROM survey WHERE year = :y"), {"y": year}
+    ).first()
+    if row is None:
+        return None
+    return Survey(row.year, row.period, row.reference_date, row.answer_layout.split(",") if row.answer_layout else [])
+
+
+def ensure(conn: Connection, year: int) -> Survey:
+    """The survey row for a year, created from the bundled indicator set that covers the year."""
+    found = get(conn, year)
+    if found:
+        return found
+    period = indicators.period_for_year(year)
+    ind_set = indicators.bundled(period)
+    survey = Survey(year, period, ind_set.reference_date(year), ind_set.answer_layout())
+    conn.execute(
+        text("INSERT INTO survey(year, period, reference_date, answer_layout) VALUES (:y, :p, :r, :l)"),
+        {"y": year, "p": period, "r": survey.reference_date, "l": ",".join(survey.layout)},
+    )
+    return survey
+
+
+def years(conn: Connection) -> list[int]:
+    return list(conn.execute(text("SELECT DISTINCT survey_year FROM area_stat ORDER BY survey_year")).scalars())
+
+
+def latest_year(conn: Connection) -> int | None:
+    found = years(conn)
+    return found[-1] if found else None
