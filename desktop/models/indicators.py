@@ -78,8 +78,10 @@ class IndicatorSet:
     reference_month_day: str
     categories: tuple[Category, ...]
     indicators: tuple[Indicator, ...]
-    assumptions: tuple[str, ...] = ()
+    assumptions: tuple = ()  # (Thai, English) pairs
     source: str = ""
+    note_th: str = ""
+    note_en: str = ""
 
     def answer_layout(self) -> list[str]:
         return [code for ind in self.indicators for code in ind.answer_codes()]
@@ -107,8 +109,13 @@ def parse(data: dict, origin: str = "") -> IndicatorSet:
             problems.append(f"missing key '{key}'")
     if problems:
         raise IndicatorSetError(f"{origin}: " + "; ".join(problems))
-    categories = tuple(Category(int(c["no"]), c["name_th"], c.get("name_en", "")) for c in data["categories"])
+    try:
+        categories = tuple(Category(int(c["no"]), c["name_th"], c.get("name_en", "")) for c in data["categories"])
+    except (KeyError, TypeError, ValueError) as err:
+        raise IndicatorSetError(f"{origin}: a category needs 'no' and 'name_th' ({err})") from None
     cat_nos = {c.no for c in categories}
+    if len(cat_nos) != len(categories):
+        problems.append("category numbers repeat")
     years = tuple(int(y) for y in data["survey_years"])
     thresholds = {int(y): int(v) for y, v in data["income_threshold"].items()}
     indicators = []
@@ -117,10 +124,10 @@ def parse(data: dict, origin: str = "") -> IndicatorSet:
         where = f"indicator #{pos}"
         try:
             ind = _indicator(raw)
+            problems += [f"{where} ({ind.no}): {p}" for p in _check_indicator(ind, cat_nos)]
         except (KeyError, TypeError, ValueError) as err:
-            problems.append(f"{where}: {err}")
+            problems.append(f"{where}: missing or malformed field {err}")
             continue
-        problems += [f"{where} ({ind.no}): {p}" for p in _check_indicator(ind, cat_nos)]
         if ind.no in seen_nos:
             problems.append(f"{where}: number {ind.no} appears twice")
         seen_nos.add(ind.no)
@@ -130,8 +137,9 @@ def parse(data: dict, origin: str = "") -> IndicatorSet:
     if any(i.rule == "income" for i in indicators):
         problems += [f"no income threshold for survey year {y}" for y in years if y not in thresholds]
     codes = [c for i in indicators for c in i.answer_codes()]
-    if len(codes) != len(set(codes)):
-        problems.append("answer codes repeat")
+    repeated = sorted({c for c in codes if codes.count(c) > 1})
+    if repeated:
+        problems.append(f"answer codes repeat: {', '.join(repeated)}")
     if problems:
         raise IndicatorSetError(f"{origin}: " + "; ".join(problems))
     return IndicatorSet(
@@ -144,9 +152,15 @@ def parse(data: dict, origin: str = "") -> IndicatorSet:
         reference_month_day=data.get("reference_month_day", "01-01"),
         categories=categories,
         indicators=tuple(indicators),
-        assumptions=tuple(a if isinstance(a, str) else a.get("th", "") for a in data.get("assumptions", [])),
+        assumptions=tuple(_text(a) for a in data.get("assumptions", [])),
         source=data.get("source", ""),
+        note_th=data.get("note_th", ""),
+        note_en=data.get("note_en", ""),
     )
+
+
+def _text(item: str | dict) -> tuple[str, str] | str:
+    return item if isinstance(item, str) else (item.get("th", ""), item.get("en", ""))
 
 
 def _indicator(raw: dict) -> Indicator:
@@ -176,11 +190,18 @@ def _check_indicator(ind: Indicator, cat_nos: set[int]) -> list[str]:
         problems.append(f"unknown target keys {sorted(unknown)}")
     for key in ("age", "age_months"):
         if key in ind.target:
-            lo, hi = ind.target[key]
-            if not isinstance(lo, int) or (hi is not None and (not isinstance(hi, int) or hi < lo)):
+            bounds = ind.target[key]
+            ok = isinstance(bounds, list) and len(bounds) == 2 and isinstance(bounds[0], int)
+            if not ok or (bounds[1] is not None and (not isinstance(bounds[1], int) or bounds[1] < bounds[0])):
                 problems.append(f"target {key} must be [min, max or null]")
     if set(ind.target.get("exclude", [])) - EXCLUDES:
         problems.append(f"exclude may only name {sorted(EXCLUDES)}")
+    if "given" in ind.target and ind.target["given"] is not True:
+        problems.append("target given must be true when present")
+    if ind.target.get("given") and ind.unit != "person":
+        problems.append("a given target count is for person indicators only")
+    if ind.target.get("sex") not in (None, "M", "F"):
+        problems.append("target sex must be M or F")
     if ind.target.get("health") not in (None, "D", "C"):
         problems.append("target health must be D (disabled) or C (chronically ill)")
     if ind.unit == "person" and ind.rule == "answer" and not ind.target:

@@ -1,0 +1,62 @@
+"""`main.py info`: households and members per level and survey year."""
+
+from __future__ import annotations
+
+import json
+
+from desktop.cli import common
+from desktop.models import areas, surveys
+from desktop.models.errors import UserError
+from desktop.models.schema import LEVEL_DISTRICT, LEVEL_PROVINCE, LEVEL_TAMBON, LEVEL_VILLAGE
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("info", help="counts per level and survey year")
+    common.add_db_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(run=run)
+
+
+def summary(store) -> dict:
+    out: dict = {"store": str(store.path), "years": {}}
+    with store.read() as conn:
+        for year in surveys.years(conn):
+            nodes = areas.tree(conn, year)
+            survey = surveys.get(conn, year)
+            levels = {
+                name: sum(1 for n in nodes if n.level == level)
+                for name, level in (("provinces", LEVEL_PROVINCE), ("districts", LEVEL_DISTRICT),
+                                    ("tambons", LEVEL_TAMBON), ("villages", LEVEL_VILLAGE))
+            }
+            out["years"][str(year)] = {
+                "indicator_set": survey.period if survey else None,
+                **levels,
+                "households": sum(n.households for n in nodes if n.level == LEVEL_PROVINCE),
+                "members": sum(n.members for n in nodes if n.level == LEVEL_PROVINCE),
+                "provinces_detail": [
+                    {"code": n.code, "name": n.name_th, "households": n.households, "members": n.members}
+                    for n in nodes if n.level == LEVEL_PROVINCE
+                ],
+            }
+    return out
+
+
+def run(args) -> int:
+    try:
+        store = common.open_store(args)
+    except UserError as err:
+        return common.fail(err)
+    try:
+        data = summary(store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"ฐานข้อมูล / store: {data['store']}")
+    if not data["years"]:
+        print("ยังไม่มีข้อมูลครัวเรือน / no households yet")
+    for year, y in data["years"].items():
+        print(f"ปีสำรวจ {year} (ชุดตัวชี้วัด {y['indicator_set']}): จังหวัด {y['provinces']}  อำเภอ {y['districts']}  "
+              f"ตำบล {y['tambons']}  หมู่บ้าน {y['villages']}  ครัวเรือน {y['households']:,}  คน {y['members']:,}")
+    return 0

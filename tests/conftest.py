@@ -1,0 +1,75 @@
+"""Shared test set-up: offscreen Qt, an in-memory keyring, throw-away stores."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+os.environ.pop("BMN_DB_PASSPHRASE", None)
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+from keyring.errors import PasswordDeleteError  # noqa: E402
+
+PASSPHRASE = "test-passphrase-1"
+
+
+class MemoryKeyring(KeyringBackend):
+    """Deterministic keyring for tests; never touches the disk."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.items.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.items[(service, username)] = password
+
+    def delete_password(self, service, username):
+        if (service, username) not in self.items:
+            raise PasswordDeleteError(username)
+        del self.items[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def thai_messages():
+    from desktop import messages
+
+    messages.set_language("th")
+    yield
+    messages.set_language("th")
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "store.db"
+
+
+@pytest.fixture
+def store(db_path):
+    from desktop.models import db
+
+    s = db.open_store(db_path, PASSPHRASE, create=True)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def env_passphrase(monkeypatch):
+    monkeypatch.setenv("BMN_DB_PASSPHRASE", PASSPHRASE)
+    return PASSPHRASE
