@@ -72,7 +72,7 @@ def compile_set(ind_set: IndicatorSet, survey_year: int, layout: list[str]) -> C
     status, target, failing = [], [], []
     for ind in ind_set.indicators:
         spec = {k: v for k, v in ind.target.items() if k != "given"}
-        members_in_target = f"coalesce(mf.{conditions[_target_condition(spec)]}, 0)" if spec else None
+        members_in_target = f"mf.{conditions[_target_condition(spec)]}" if spec else None
         s, t, f = _indicator_sql(ind, position, members_in_target, ind_set, survey_year, total_income)
         status.append(s)
         target.append(t)
@@ -91,6 +91,8 @@ def _count(position: dict[str, int], code: str) -> str:
 
 
 def _indicator_sql(ind: Indicator, position, members_in_target, ind_set, survey_year, total_income):
+    """(status, target, failing) SQL for one indicator; status is kept to one substr() where possible,
+    since it is evaluated for every household of a province on import."""
     if ind.rule == "income":
         threshold = int(ind_set.threshold(survey_year))
         s = (
@@ -99,42 +101,73 @@ def _indicator_sql(ind: Indicator, position, members_in_target, ind_set, survey_
         )
         return s, f"({s} <> '-')", f"({s} = 'F')"
     if ind.unit == "person":
-        tgt = _count(position, f"{ind.no}t") if ind.target_given else members_in_target
+        answer = _slot(position, ind.code)
+        if ind.target_given:
+            given = _slot(position, f"{ind.no}t")
+            has_target, tgt = f"{given} NOT IN ('-', '0')", _count(position, f"{ind.no}t")
+        else:
+            has_target, tgt = f"{members_in_target} > 0", members_in_target
+        s = f"(CASE WHEN {has_target} THEN (CASE {answer} WHEN '-' THEN '-' WHEN '0' THEN 'P' ELSE 'F' END) ELSE '-' END)"
         fail = _count(position, ind.code)
-        s = f"(CASE WHEN {tgt} <= 0 OR {fail} < 0 THEN '-' WHEN {fail} > 0 THEN 'F' ELSE 'P' END)"
         return s, f"(CASE WHEN {s} = '-' THEN 0 ELSE {tgt} END)", f"(CASE WHEN {s} = '-' THEN 0 ELSE min({fail}, {tgt}) END)"
-    answers = " || ".join(_slot(position, c) for c in ind.answer_codes()) or "'-'"
-    s = f"(CASE WHEN instr({answers}, '0') THEN 'F' WHEN instr({answers}, '1') THEN 'P' ELSE '-' END)"
+    codes = ind.answer_codes()
+    if len(codes) == 1:
+        s = f"(CASE {_slot(position, codes[0])} WHEN '1' THEN 'P' WHEN '0' THEN 'F' ELSE '-' END)"
+    else:
+        answers = " || ".join(_slot(position, c) for c in codes)
+        s = f"(CASE WHEN instr({answers}, '0') THEN 'F' WHEN instr({answers}, '1') THEN 'P' ELSE '-' END)"
     if members_in_target:
-        s = f"(CASE WHEN {members_in_target} = 0 THEN '-' ELSE {s} END)"
+        s = f"(CASE WHEN {members_in_target} > 0 THEN {s} ELSE '-' END)"
     return s, f"({s} <> '-')", f"({s} = 'F')"
+
+
+def _member_facts_table(conn: Connection, compiled: CompiledSet, ids_sql: str, params: dict) -> None:
+    conn.execute(text("DROP TABLE IF EXISTS temp.mf"))
+    conn.execute(
+        text(
+            f"CREATE TEMP TABLE mf AS SELECT m.household_id AS hid, {compiled.member_facts} FROM member m"
+            f" WHERE m.household_id IN ({ids_sql}) GROUP BY m.household_id"
+        ),
+        params,
+    )
+    conn.execute(text("CREATE UNIQUE INDEX temp.ix_mf ON mf(hid)"))
+
+
+def _evaluated(compiled: CompiledSet, source: str, scope_sql: str, columns: str = "h.id AS id") -> str:
+    """A MATERIALIZED CTE `s` with n, ipp, r per household (otherwise SQLite inlines r several times)."""
+    results = " || ".join(compiled.status) or "''"
+    return (
+        f"WITH s AS MATERIALIZED (SELECT {columns}, coalesce(mf.n, 0) AS n, {compiled.income_pp} AS ipp,"
+        f" {results} AS r FROM {source} h LEFT JOIN mf ON mf.hid = h.id WHERE {scope_sql})"
+    )
+
+
+def insert_evaluated(conn: Connection, ind_set: IndicatorSet, survey_year: int, layout: list[str],
+                     stage: str, columns: tuple[str, ...]) -> None:
+    """Move staged households into the household table with their results: each row is written once."""
+    compiled = compile_set(ind_set, survey_year, layout)
+    _member_facts_table(conn, compiled, f"SELECT id FROM {stage}", {})
+    cols = ", ".join(columns)
+    conn.execute(
+        text(
+            _evaluated(compiled, stage, "1")
+            + f" INSERT INTO household({cols}, n_members, income_pp, results, n_failed)"
+            f" SELECT {', '.join('h.' + c for c in columns)}, s.n, s.ipp, s.r,"
+            f" length(s.r) - length(replace(s.r, 'F', '')) FROM {stage} h JOIN s ON s.id = h.id"
+        )
+    )
+    conn.execute(text("DROP TABLE temp.mf"))
 
 
 def evaluate_scope(conn: Connection, ind_set: IndicatorSet, survey_year: int, layout: list[str], scope_sql: str, params: dict) -> None:
     """Recompute n_members, income_pp, results and n_failed for households matching scope_sql (over h)."""
     compiled = compile_set(ind_set, survey_year, layout)
-    conn.execute(text("DROP TABLE IF EXISTS temp.mf"))
+    _member_facts_table(conn, compiled, f"SELECT h.id FROM household h WHERE {scope_sql}", params)
     conn.execute(
         text(
-            f"CREATE TEMP TABLE mf AS SELECT m.household_id AS hid, {compiled.member_facts} FROM member m"
-            f" WHERE m.household_id IN (SELECT h.id FROM household h WHERE {scope_sql}) GROUP BY m.household_id"
-        ),
-        params,
-    )
-    conn.execute(text("CREATE UNIQUE INDEX temp.ix_mf ON mf(hid)"))
-    results = " || ".join(compiled.status) or "''"
-    conn.execute(
-        text(
-            f"UPDATE household AS h SET n_members = coalesce(mf.n, 0), income_pp = {compiled.income_pp},"
-            f" results = {results} FROM (SELECT h.id AS id FROM household h WHERE {scope_sql}) AS s"
-            " LEFT JOIN mf ON mf.hid = s.id WHERE h.id = s.id"
-        ),
-        params,
-    )
-    conn.execute(
-        text(
-            "UPDATE household AS h SET n_failed = length(results) - length(replace(results, 'F', ''))"
-            f" WHERE {scope_sql}"
+            _evaluated(compiled, "household", scope_sql)
+            + " UPDATE household SET n_members = s.n, income_pp = s.ipp, results = s.r,"
+            " n_failed = length(s.r) - length(replace(s.r, 'F', '')) FROM s WHERE household.id = s.id"
         ),
         params,
     )

@@ -19,6 +19,11 @@ from sqlalchemy import Connection, text
 
 from desktop.models import areas, audit, engine, meta, surveys
 from desktop.models.db import raw
+from desktop.models.schema import household as household_table
+from desktop.models.schema import member as member_table
+
+# Built after a load into an empty store rather than maintained row by row (about 2x faster).
+_DEFERRED_INDEXES = [i for t in (household_table, member_table) for i in t.indexes if i.name != "ix_household_village"]
 
 HOUSEHOLD_COLUMNS = (
     "id", "survey_year", "province", "district", "tambon", "village", "house_no", "house_sort", "house_code",
@@ -29,7 +34,7 @@ MEMBER_COLUMNS = (
     "household_id", "seq", "pid", "pid_rev", "title", "first_name", "last_name", "sex", "birth_date", "age",
     "age_months", "relation", "education", "occupation", "health", "self_reliant", "in_school",
 )
-_HH_INSERT = f"INSERT INTO household({', '.join(HOUSEHOLD_COLUMNS)}) VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})"
+_HH_INSERT = f"INSERT INTO temp.stage_household({', '.join(HOUSEHOLD_COLUMNS)}) VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})"
 _M_INSERT = f"INSERT INTO member({', '.join(MEMBER_COLUMNS)}) VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})"
 _HH_JSON = ", ".join(f"'{c}', h.{c}" for c in ("house_no", "house_code", "head_name", "n_members", "inc_main",
                                                "inc_second", "inc_other", "inc_produce", "exp_production",
@@ -75,6 +80,14 @@ class BulkLoad:
         self._year_was_empty = not self.conn.execute(
             text("SELECT 1 FROM household WHERE survey_year = :y LIMIT 1"), {"y": self.year}
         ).first()
+        self.conn.execute(text("DROP TABLE IF EXISTS temp.stage_household"))
+        self.conn.execute(
+            text(f"CREATE TEMP TABLE stage_household AS SELECT {', '.join(HOUSEHOLD_COLUMNS)} FROM household WHERE 0")
+        )
+        self._defer_indexes = not self.conn.execute(text("SELECT 1 FROM household LIMIT 1")).first()
+        if self._defer_indexes:
+            for index in _DEFERRED_INDEXES:
+                index.drop(self.conn)
         return import_id
 
     def add_households(self, rows: Sequence[tuple]) -> None:
@@ -124,6 +137,14 @@ class BulkLoad:
     def finish(self) -> LoadSummary:
         summary = self.summary
         params = {"iid": summary.import_id}
+        survey = self.survey
+        engine.insert_evaluated(
+            self.conn, survey.indicator_set, self.year, survey.layout, "temp.stage_household", HOUSEHOLD_COLUMNS
+        )
+        self.conn.execute(text("DROP TABLE temp.stage_household"))
+        if self._defer_indexes:
+            for index in _DEFERRED_INDEXES:
+                index.create(self.conn)
         self.conn.execute(
             text(
                 "UPDATE household AS h SET version = 1 + (SELECT max(v.version) FROM household_version v"
@@ -132,8 +153,6 @@ class BulkLoad:
             ),
             params,
         )
-        survey = self.survey
-        engine.evaluate_scope(self.conn, survey.indicator_set, self.year, survey.layout, "h.import_id = :iid", params)
         areas.refresh_stats(self.conn, self.year, sorted(summary.village_codes))
         summary.villages = len(summary.village_codes)
         self.conn.execute(
