@@ -89,6 +89,64 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "imp_year_mismatch": ("ปีสำรวจ {value} ไม่ตรงกับ --year {year}", "survey year {value} does not match --year {year}"),
     "imp_bad_year": ("ปีสำรวจ {value} ไม่มีชุดตัวชี้วัด", "survey year {value} has no indicator set"),
     "imp_no_households": ("ไม่มีแฟ้มครัวเรือนในการนำเข้านี้", "No household file was given."),
+    "imp_no_member_file": (
+        "ไม่มีแฟ้มสมาชิกในการนำเข้านี้: นำเข้าแฟ้มครัวเรือนพร้อมแฟ้มสมาชิก",
+        "No member file was given: import the household file together with its member file.",
+    ),
+    "imp_no_file": ("ไม่พบไฟล์ {path}", "File not found: {path}"),
+    "imp_unsupported": (
+        "ไม่รองรับไฟล์ชนิดนี้ (.xls รุ่นเก่า): บันทึกเป็น .xlsx หรือ .csv ก่อน",
+        "Unsupported file type (old .xls): save it as .xlsx or .csv first.",
+    ),
+    "imp_empty": ("ไฟล์ไม่มีแถวข้อมูล", "The file has no data rows."),
+    "imp_dup_column": ("คอลัมน์ {column} ซ้ำกัน", "Column {column} appears twice."),
+    "imp_unknown_answer": (
+        "คอลัมน์คำตอบ {column} ไม่มีในชุดตัวชี้วัดของปีสำรวจ {year}",
+        "Answer column {column} is not in the indicator set of survey year {year}.",
+    ),
+    "imp_mixed_years": (
+        "ปีสำรวจ {value} ไม่ตรงกับปี {year} ของแถวข้อมูลแรก: นำเข้าทีละปีสำรวจ",
+        "survey year {value} differs from {year} in the first data row: import one survey year at a time",
+    ),
+    "imp_range": ("ต้องอยู่ระหว่าง {lo} ถึง {hi} (ได้ '{value}')", "must be between {lo} and {hi} (got '{value}')"),
+    "imp_dup_seq": (
+        "ลำดับสมาชิก {value} ซ้ำในครัวเรือน {house}",
+        "member number {value} appears twice in household {house}",
+    ),
+    "imp_lao_kind": (
+        "ประเภท อปท. '{value}' ไม่ถูกต้อง (เทศบาล หรือ อบต.)",
+        "local-government type '{value}' is invalid (เทศบาล or อบต.)",
+    ),
+    "imp_row_at": ("แถว {row}", "row {row}"),
+    "imp_row_in": ("แถว {row} ใน {file}", "row {row} in {file}"),
+    "imp_problem_line": ("{file} แถว {row} คอลัมน์ {column}: {message}", "{file} row {row}, column {column}: {message}"),
+    "imp_problem_file": ("{file}: {message}", "{file}: {message}"),
+    "imp_progress": ("กำลังนำเข้า", "Importing"),
+    "imp_batch": ("ชุดนำเข้าที่ {import_id} ปีสำรวจ {year}", "Import batch {import_id}, survey year {year}"),
+    "imp_report_written": ("บันทึกรายการปัญหาไว้ที่ {path}", "Problem list written to {path}"),
+    # export
+    "exp_bad_area": (
+        "รหัสพื้นที่ '{area}' ไม่ถูกต้อง: ใช้รหัสจังหวัด 2 หลัก อำเภอ 4 หลัก ตำบล 6 หลัก หรือหมู่บ้าน 8 หลัก",
+        "Area code '{area}' is invalid: use a 2-digit province, 4-digit district, 6-digit tambon or 8-digit village code.",
+    ),
+    "exp_no_year": ("ยังไม่มีข้อมูลครัวเรือนในฐานข้อมูล", "The store has no households yet."),
+    "exp_no_survey": ("ไม่มีข้อมูลปีสำรวจ {year} ในฐานข้อมูล", "The store has no survey year {year}."),
+    "exp_no_data": (
+        "ไม่มีครัวเรือนในพื้นที่ {area} ปีสำรวจ {year}: ไม่ได้เขียนไฟล์",
+        "No households in area {area} for survey year {year}: no file was written.",
+    ),
+    "exp_bad_format": ("รูปแบบไฟล์ '{fmt}' ไม่รองรับ (csv หรือ xlsx)", "Unsupported format '{fmt}' (csv or xlsx)."),
+    "exp_done": (
+        "ส่งออก {households:,} ครัวเรือน {members:,} คน (ข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล) ไปที่ {paths}",
+        "Exported {households:,} households and {members:,} members (personal data: keep it safe under the PDPA) to {paths}",
+    ),
+    "exp_write_error": ("เขียนไฟล์ไม่ได้: {error}", "Cannot write the file: {error}"),
+    # demo
+    "demo_no_province": (
+        "ไม่พบจังหวัดรหัส {code} ในฐานข้อมูล (ใช้รหัสจังหวัด 2 หลัก เช่น 52 = ลำปาง)",
+        "No province with code {code} in the store (use a 2-digit code, e.g. 52 = Lampang).",
+    ),
+    "demo_bad_size": ("{what} ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป", "{what} must be a whole number of at least 1."),
     # audit
     "audit_ok": ("ห่วงโซ่บันทึกการใช้งานสมบูรณ์: {n:,} รายการ", "Audit chain intact: {n:,} entries."),
     "audit_broken": (

@@ -61,7 +61,10 @@ class Store:
             with self.engine.begin() as conn:
                 yield conn
         except Exception as err:  # noqa: BLE001 - translated, then re-raised
-            raise _translate(err) from err
+            translated = _translate(err)
+            if translated is err:
+                raise
+            raise translated from err
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:

@@ -135,7 +135,8 @@ def _member_facts_table(conn: Connection, compiled: CompiledSet, ids_sql: str, p
 
 def _evaluated(compiled: CompiledSet, source: str, scope_sql: str, columns: str = "h.id AS id") -> str:
     """A MATERIALIZED CTE `s` with n, ipp, r per household (otherwise SQLite inlines r several times)."""
-    results = " || ".join(compiled.status) or "''"
+    # concat() builds the string once; a chain of || copies it at every step (~2x slower here)
+    results = f"concat({', '.join(compiled.status)})" if compiled.status else "''"
     return (
         f"WITH s AS MATERIALIZED (SELECT {columns}, coalesce(mf.n, 0) AS n, {compiled.income_pp} AS ipp,"
         f" {results} AS r FROM {source} h LEFT JOIN mf ON mf.hid = h.id WHERE {scope_sql})"

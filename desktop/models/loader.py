@@ -90,6 +90,20 @@ class BulkLoad:
                 index.drop(self.conn)
         return import_id
 
+    def replace_area(self, area_code: str) -> None:
+        """Move every household of the year inside an area to history first (a full reload of it)."""
+        if self._year_was_empty:
+            return
+        lo, hi = int(area_code.ljust(8, "0")), int(area_code.ljust(8, "9"))
+        self.summary.replaced += self._archive(
+            "h.survey_year = :y AND h.village BETWEEN :lo AND :hi", {"y": self.year, "lo": lo, "hi": hi}
+        )
+        self.summary.village_codes |= set(
+            self.conn.execute(text("SELECT CAST(village AS INTEGER) FROM area_stat WHERE survey_year = :y AND"
+                                   " CAST(village AS INTEGER) BETWEEN :lo AND :hi"), {"y": self.year, "lo": lo, "hi": hi}
+                              ).scalars()
+        )
+
     def add_households(self, rows: Sequence[tuple]) -> None:
         """Rows in HOUSEHOLD_COLUMNS order (import_id is overwritten)."""
         summary = self.summary

@@ -36,7 +36,13 @@ def ensure(conn: Connection, year: int) -> Survey:
     found = get(conn, year)
     if found:
         return found
-    period = indicators.period_for_year(year)
+    try:
+        period = indicators.period_for_year(year)
+    except KeyError:
+        from desktop.messages import msg
+        from desktop.models.errors import UserError
+
+        raise UserError(msg("imp_bad_year", value=year)) from None
     ind_set = indicators.bundled(period)
     survey = Survey(year, period, ind_set.reference_date(year), ind_set.answer_layout())
     conn.execute(
