@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, text
 
 from desktop.models import audit, engine, surveys
-from desktop.models.schema import STATUS_REVIEWED
+from desktop.models.schema import STATUS_REVIEWED, household_id
 from desktop.models.sortkeys import thai_sort_key
 
 SORTS = {
@@ -41,10 +41,15 @@ def _area_range(code: str) -> tuple[int, int]:
     return int(code + "0" * pad), int(code + "9" * pad)
 
 
-def _where(flt: HouseholdFilter) -> tuple[str, dict]:
+FEW_NAME_MATCHES = 3000  # below this, look the members up first; above, scan households in table order
+
+
+def _where(flt: HouseholdFilter, conn: Connection) -> tuple[str, str, dict]:
+    """(FROM clause, WHERE clause, parameters) for a filter over household h."""
     lo, hi = _area_range(flt.area_code)
     clauses = ["h.survey_year = :year", "h.village BETWEEN :lo AND :hi"]
     params: dict = {"year": flt.survey_year, "lo": lo, "hi": hi}
+    source = "household h"
     if flt.status is not None:
         clauses.append("h.status = :status")
         params["status"] = flt.status
@@ -52,39 +57,57 @@ def _where(flt: HouseholdFilter) -> tuple[str, dict]:
         clauses.append("substr(h.results, :fpos, 1) = 'F'")
         params["fpos"] = flt.failed_position
     term = flt.search.strip()
-    if term:
-        clause, extra = _search_clause(term)
-        clauses.append(clause)
-        params.update(extra)
-    return " AND ".join(clauses), params
-
-
-def _search_clause(term: str) -> tuple[str, dict]:
-    """Digits: house number, house code or the last digits of a member's ID; words: a name prefix."""
     compact = term.replace("-", "").replace(" ", "")
-    if compact.isdigit():
+    if compact.isdigit() or (term[:1].isdigit() and "/" in term):
+        # few candidates: find them through their indexes first, then filter and sort (CROSS JOIN fixes the order)
+        candidates, extra = _number_candidates(term, compact, flt.survey_year)
+        source = f"({candidates}) AS c CROSS JOIN household h ON h.id = c.id"
+        params.update(extra)
+    elif term:
+        members, extra = _name_members(term)
+        params.update(extra)
+        few = conn.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM ({members}) LIMIT {FEW_NAME_MATCHES})"), extra
+        ).scalar() < FEW_NAME_MATCHES
+        if few:
+            source = f"(SELECT DISTINCT household_id AS id FROM ({members})) AS c CROSS JOIN household h ON h.id = c.id"
+        else:  # a common name: the first page fills after a short scan in display order
+            clauses.append(f"EXISTS (SELECT 1 FROM ({members}) AS hit WHERE hit.household_id = h.id)")
+    return source, " AND ".join(clauses), params
+
+
+def _number_candidates(term: str, compact: str, year: int) -> tuple[str, dict]:
+    """Households whose house number is (or starts with `term/`), whose house code is the number,
+    or with a member whose ID ends with it (4 digits or more)."""
+    parts = ["SELECT id FROM household WHERE house_no = :term",
+             "SELECT id FROM household WHERE house_no >= :slash_lo AND house_no < :slash_hi"]
+    params: dict = {"term": term, "slash_lo": term + "/", "slash_hi": term + "0"}
+    if compact.isdigit() and len(compact) == 11:
+        parts.append("SELECT :code_id AS id")
+        params["code_id"] = household_id(year, compact)
+    if compact.isdigit() and len(compact) >= 4:
         rev = compact[::-1]
-        return (
-            "(h.house_no = :term OR h.house_no LIKE :term_slash OR h.house_code = :compact OR h.id IN"
-            " (SELECT household_id FROM member WHERE pid_rev >= :rev AND pid_rev < :rev_end))",
-            {"term": term, "term_slash": term + "/%", "compact": compact, "rev": rev, "rev_end": rev + ":"},
-        )
-    if any(ch.isdigit() for ch in term) and "/" in term:
-        return "(h.house_no = :term OR h.house_no LIKE :term_slash)", {"term": term, "term_slash": term + "/%"}
+        parts.append("SELECT household_id AS id FROM member WHERE pid_rev >= :rev AND pid_rev < :rev_end")
+        params.update({"rev": rev, "rev_end": rev + ":"})
+    return " UNION ".join(parts), params
+
+
+def _name_members(term: str) -> tuple[str, dict]:
+    """Members (household_id) whose first or last name starts with the term; two words: first and last."""
     words = term.split()
-    first = words[0]
-    params = {"n1": first, "n1_end": first + "\uffff"}
-    name_match = (
-        "h.id IN (SELECT household_id FROM member WHERE first_name >= :n1 AND first_name < :n1_end"
-        " UNION SELECT household_id FROM member WHERE last_name >= :n1 AND last_name < :n1_end)"
-    )
+    params = {"n1": words[0], "n1_end": words[0] + "\uffff"}
     if len(words) > 1:
         params.update({"n2": words[1], "n2_end": words[1] + "\uffff"})
-        name_match = (
-            "h.id IN (SELECT household_id FROM member WHERE first_name >= :n1 AND first_name < :n1_end"
-            " AND last_name >= :n2 AND last_name < :n2_end)"
+        return (
+            "SELECT household_id FROM member WHERE first_name >= :n1 AND first_name < :n1_end"
+            " AND last_name >= :n2 AND last_name < :n2_end",
+            params,
         )
-    return f"({name_match})", params
+    return (
+        "SELECT household_id FROM member WHERE first_name >= :n1 AND first_name < :n1_end"
+        " UNION ALL SELECT household_id FROM member WHERE last_name >= :n1 AND last_name < :n1_end",
+        params,
+    )
 
 
 def _order(sort: str, descending: bool) -> str:
@@ -95,17 +118,17 @@ def _order(sort: str, descending: bool) -> str:
 
 
 def ordered_ids(conn: Connection, flt: HouseholdFilter, sort: str = "house", descending: bool = False) -> array:
-    where, params = _where(flt)
+    source, where, params = _where(flt, conn)
     ids = array("q")
-    result = conn.execute(text(f"SELECT h.id FROM household h WHERE {where} ORDER BY {_order(sort, descending)}"), params)
+    result = conn.execute(text(f"SELECT h.id FROM {source} WHERE {where} ORDER BY {_order(sort, descending)}"), params)
     for chunk in result.scalars().partitions(20_000):
         ids.extend(chunk)
     return ids
 
 
 def count(conn: Connection, flt: HouseholdFilter) -> int:
-    where, params = _where(flt)
-    return conn.execute(text(f"SELECT count(*) FROM household h WHERE {where}"), params).scalar()
+    source, where, params = _where(flt, conn)
+    return conn.execute(text(f"SELECT count(*) FROM {source} WHERE {where}"), params).scalar()
 
 
 @dataclass(frozen=True)
@@ -126,9 +149,9 @@ _ROW_COLUMNS = "h.id, h.village, h.house_no, h.house_code, h.head_name, h.n_memb
 
 
 def first_page(conn: Connection, flt: HouseholdFilter, sort: str = "house", descending: bool = False, limit: int = 100) -> list[HouseholdRow]:
-    where, params = _where(flt)
+    source, where, params = _where(flt, conn)
     rows = conn.execute(
-        text(f"SELECT {_ROW_COLUMNS} FROM household h WHERE {where} ORDER BY {_order(sort, descending)} LIMIT :lim"),
+        text(f"SELECT {_ROW_COLUMNS} FROM {source} WHERE {where} ORDER BY {_order(sort, descending)} LIMIT :lim"),
         {**params, "lim": limit},
     )
     return [HouseholdRow(*r) for r in rows]

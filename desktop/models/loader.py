@@ -168,6 +168,9 @@ class BulkLoad:
             params,
         )
         areas.refresh_stats(self.conn, self.year, sorted(summary.village_codes))
+        # planner statistics (sampled): decide between index-order scans and candidate lookups in searches
+        self.conn.exec_driver_sql("PRAGMA analysis_limit = 2000")
+        self.conn.exec_driver_sql("ANALYZE")
         summary.villages = len(summary.village_codes)
         self.conn.execute(
             text("UPDATE import_batch SET households = :h, members = :m WHERE id = :iid"),

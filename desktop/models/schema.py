@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+ROWID_INTEGER = BigInteger().with_variant(Integer(), "sqlite")
 
 # Review status of a household record (DESIGN.md §3).
 STATUS_IMPORTED, STATUS_REVIEWED, STATUS_CORRECTION_REQUESTED, STATUS_CORRECTED_UPSTREAM, STATUS_CERTIFIED = range(5)
@@ -73,7 +74,8 @@ survey = Table(
 household = Table(
     "household",
     metadata,
-    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    # INTEGER (not BIGINT) in SQLite makes the id the rowid itself: one B-tree lookup instead of two
+    Column("id", ROWID_INTEGER, primary_key=True, autoincrement=False),
     Column("survey_year", Integer, nullable=False),
     Column("province", Integer, nullable=False),
     Column("district", Integer, nullable=False),

@@ -42,7 +42,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "household",
-        sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=False),
         sa.Column("survey_year", sa.Integer, nullable=False),
         sa.Column("province", sa.Integer, nullable=False),
         sa.Column("district", sa.Integer, nullable=False),

@@ -1,0 +1,148 @@
+"""Right: one household in full — header, members (IDs masked), income and expense, indicator results."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import dates, indicators
+from desktop.models.households import HouseholdDetail
+from desktop.views import labels
+from desktop.views.detail_tables import IndicatorTree, MembersTable, MoneyTable
+
+BANNER_STYLE = ("QLabel { background: #fff4ce; color: #6b4e00; border: 1px solid #e0c060; border-radius: 4px;"
+                " padding: 4px 8px; font-weight: bold; }")
+
+
+class DetailPane(QWidget):
+    reveal_requested = Signal(object, int)  # household id (64-bit), member seq
+    mark_reviewed_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.detail: HouseholdDetail | None = None
+        self.lang = "th"
+        self.title = QLabel(self)
+        self.title.setObjectName("detailTitle")
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.banner = QLabel(self.tr("Draft indicator set (ชุดตัวชี้วัดฉบับร่าง): not yet confirmed; "
+                                     "do not certify with it"), self)
+        self.banner.setObjectName("provisionalBanner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        for key, text in (("area", self.tr("Village:")), ("head", self.tr("Head:")), ("status", self.tr("Status:")),
+                          ("version", self.tr("Record version:")), ("surveyed", self.tr("Surveyed:"))):
+            value = QLabel(self)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            form.addRow(text, value)
+        self.members = MembersTable(self)
+        self.money = MoneyTable(self)
+        self.indicator_tree = IndicatorTree(self)
+        self.reveal_button = QPushButton(self.tr("Sho&w ID"), self)
+        self.reveal_button.setObjectName("revealButton")
+        self.reveal_button.setToolTip(self.tr("Show the full national ID of the selected member (recorded in the audit log)"))
+        self.reveal_button.clicked.connect(self._reveal_clicked)
+        self.review_button = QPushButton(self.tr("Mark &reviewed"), self)
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.setToolTip(self.tr("Mark the selected households as reviewed (Ctrl+R)"))
+        self.review_button.clicked.connect(self.mark_reviewed_requested)
+        members_tab = QWidget(self)
+        members_layout = QVBoxLayout(members_tab)
+        members_layout.addWidget(self.members, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reveal_button)
+        buttons.addStretch(1)
+        members_layout.addLayout(buttons)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(members_tab, self.tr("&Members"))
+        self.tabs.addTab(self.money, self.tr("Income and e&xpense"))
+        self.tabs.addTab(self.indicator_tree, self.tr("I&ndicators"))
+        self.empty = QLabel(self.tr("Select a household in the table to see its details."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.review_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.empty, 1)
+        self.setTabOrder(self.review_button, self.tabs)
+        self.setTabOrder(self.tabs, self.members)
+        self.setTabOrder(self.members, self.reveal_button)
+        self.clear()
+
+    def clear(self) -> None:
+        self.detail = None
+        self.title.setText(self.tr("No household selected"))
+        for value in self.fields.values():
+            value.clear()
+        self.members.setRowCount(0)
+        self.money.setRowCount(0)
+        self.indicator_tree.clear()
+        self.tabs.hide()
+        self.reveal_button.setEnabled(False)
+        self.review_button.setEnabled(False)
+        self.empty.show()
+
+    def show_household(self, detail: HouseholdDetail, area_path: list[tuple[str, str]], lang: str = "th") -> None:
+        self.detail = detail
+        self.lang = lang
+        self.title.setText(self.tr("House no. %1 · house code %2").replace("%1", detail.house_no)
+                           .replace("%2", detail.house_code))
+        self.fields["area"].setText(" › ".join(name for _code, name in area_path))
+        self.fields["head"].setText(detail.head_name)
+        self.fields["status"].setText(labels.status_name(detail.status))
+        self.fields["version"].setText(str(detail.version))
+        self.fields["surveyed"].setText(self._surveyed_text(detail))
+        self.banner.setVisible(detail.provisional)
+        self.members.fill(detail.members)
+        self.money.fill(detail)
+        ind_set = indicators.bundled(detail.period) if detail.period else None
+        self.indicator_tree.fill(detail, ind_set, lang)
+        self.empty.hide()
+        self.tabs.show()
+        self.reveal_button.setEnabled(bool(detail.members))
+        self.review_button.setEnabled(True)
+
+    def _surveyed_text(self, detail: HouseholdDetail) -> str:
+        parts = []
+        if detail.survey_date:
+            try:
+                parts.append(dates.thai_date(dt.date.fromisoformat(detail.survey_date)))
+            except ValueError:
+                parts.append(detail.survey_date)
+        if detail.collector:
+            parts.append(self.tr("by %1").replace("%1", detail.collector))
+        return " ".join(parts)
+
+    def show_full_id(self, seq: int, pid: str) -> None:
+        self.members.show_full_id(seq, pid)
+
+    def _reveal_clicked(self) -> None:
+        seq = self.members.selected_seq()
+        if self.detail is not None and seq is not None:
+            self.reveal_requested.emit(self.detail.id, seq)

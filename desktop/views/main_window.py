@@ -1,0 +1,240 @@
+"""The review window: area tree and year (left), households (centre), one household in detail (right)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from desktop import APP_NAME
+from desktop.models import areas, households, lookups, meta, surveys
+from desktop.models.households import HouseholdFilter
+from desktop.views import app as app_setup
+from desktop.views import labels, progress
+from desktop.views.area_tree import AreaPanel
+from desktop.views.detail_pane import DetailPane
+from desktop.views.filter_bar import FilterBar
+from desktop.views.household_model import HouseholdTableModel
+from desktop.views.household_table import HouseholdTable
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, runner, lang: str = "th"):
+        super().__init__()
+        self.store = store
+        self.runner = runner
+        self.lang = lang
+        runner.parent_widget = self
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("%1 — BMN survey review").replace("%1", APP_NAME))
+        self.year: int | None = None
+        self.area_code: str | None = None
+        self.area_panel = AreaPanel(self)
+        self.filter_bar = FilterBar(self)
+        self.model = HouseholdTableModel(store, runner, self)
+        self.table = HouseholdTable(self.model, self)
+        self.detail = DetailPane(self)
+        self.area_title = QLabel(self)
+        self.area_title.setObjectName("areaTitle")
+        font = self.area_title.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.area_title.setFont(font)
+        centre = QWidget(self)
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 6, 0, 6)
+        centre_layout.addWidget(self.area_title)
+        centre_layout.addWidget(self.filter_bar)
+        centre_layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for widget in (self.area_panel, centre, self.detail):
+            splitter.addWidget(widget)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 720, 450])
+        self.setCentralWidget(splitter)
+        self._make_actions()
+        self._make_status_bar()
+        self._connect()
+        for first, second in ((self.area_panel.year_combo, self.area_panel.tree),
+                              (self.area_panel.tree, self.filter_bar.status_combo),
+                              (self.filter_bar.search_edit, self.table), (self.table, self.detail.review_button)):
+            self.setTabOrder(first, second)
+
+    # set-up ----------------------------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        self.review_action = QAction(self.tr("Mark &reviewed"), self)
+        self.review_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.review_action.triggered.connect(self.mark_reviewed)
+        self.search_action = QAction(self.tr("&Find household"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.triggered.connect(self.filter_bar.focus_search)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("H&ousehold"))
+        edit_menu.addAction(self.search_action)
+        edit_menu.addAction(self.review_action)
+        view_menu = self.menuBar().addMenu(self.tr("&Language"))
+        for code, name in (("th", "ภาษาไทย"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _make_status_bar(self) -> None:
+        self.officer_label = QLabel(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.path_label = QLabel(str(self.store.path), self)
+        self.path_label.setObjectName("pathLabel")
+        bar = self.statusBar()
+        self.officer_label.setObjectName("officerLabel")
+        for label in (self.officer_label, self.count_label):
+            label.setContentsMargins(6, 0, 12, 0)
+        bar.addWidget(self.officer_label)
+        bar.addWidget(self.count_label)
+        bar.addPermanentWidget(self.path_label)
+
+    def _connect(self) -> None:
+        self.area_panel.tree.area_selected.connect(self.show_area)
+        self.area_panel.year_changed.connect(self.set_year)
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.table.current_household_changed.connect(self.show_household)
+        self.detail.reveal_requested.connect(self.reveal_id)
+        self.detail.mark_reviewed_requested.connect(self.mark_reviewed)
+        self.model.loading_changed.connect(self._loading_changed)
+        self.model.loaded.connect(self._update_count)
+        self.runner.cancelled.connect(lambda _t: self.statusBar().showMessage(self.tr("Cancelled: nothing was changed."), 5000))
+
+    # opening ---------------------------------------------------------------------------------------------
+
+    def open(self, area: str | None = None, year: int | None = None) -> None:
+        """Show a survey year (default: the latest) and an area (default: the officer's, else the first)."""
+        with self.store.read() as conn:
+            years = surveys.years(conn)
+            officer = meta.officer(conn)
+        self.show_officer(officer)
+        year = year if year in years else (years[-1] if years else None)
+        self.area_panel.set_years(years, year)
+        self.set_year(year, area or officer.area_code or None)
+
+    def show_officer(self, officer: meta.Officer) -> None:
+        level = labels.level_names().get(officer.level, officer.level)
+        text = f"{officer.name} · {level}" if officer.name else self.tr("No officer profile")
+        self.officer_label.setText(text)
+
+    def set_year(self, year: int | None, area: str | None = None) -> None:
+        self.year = year
+        area = area or self.area_code
+        if year is None:
+            self.area_panel.tree.load([])
+            self.area_title.setText(self.tr("No survey data yet"))
+            return
+        with self.store.read() as conn:
+            nodes = areas.tree(conn, year)
+            choices, _provisional = lookups.indicator_choices(conn, year)
+        self.area_panel.tree.load(nodes, self.lang)
+        self.filter_bar.set_indicators(choices, self.lang)
+        self.model.set_indicator_numbers([c.no for c in choices])
+        codes = self.area_panel.tree.codes()
+        target = area if area in codes else next((c for c in codes if area and c.startswith(area)), None)
+        if target is None and codes:
+            target = codes[0]
+        if target:
+            self.area_panel.tree.select(target)
+
+    def show_area(self, code: str, count: int) -> None:
+        self.area_code = code
+        self.area_title.setText(self.area_panel.tree.label_of(code))
+        self.apply_filter()
+
+    def current_filter(self) -> HouseholdFilter | None:
+        if self.year is None or not self.area_code:
+            return None
+        bar = self.filter_bar
+        return HouseholdFilter(self.year, self.area_code, bar.status(), bar.failed_position(), bar.search())
+
+    def apply_filter(self) -> None:
+        flt = self.current_filter()
+        if flt is None:
+            return
+        self.detail.clear()
+        self.model.set_filter(flt, size_hint=self.area_panel.tree.households_in(flt.area_code))
+        self._update_count()
+
+    # the selected household -------------------------------------------------------------------------------
+
+    def show_household(self, hid: int | None) -> None:
+        if hid is None:
+            self.detail.clear()
+            return
+        with self.store.read() as conn:
+            found = households.detail(conn, hid)
+            path = areas.name_path(conn, str(found.village)) if found else []
+        if found is None:
+            self.detail.clear()
+        else:
+            self.detail.show_household(found, path, self.lang)
+
+    def reveal_id(self, hid: int, seq: int) -> None:
+        store = self.store
+
+        def job(progress, cancel):
+            with store.begin() as conn:
+                return households.reveal_pid(conn, hid, seq)
+
+        self.runner.write(job, title=self.tr("Showing the ID…"), on_done=lambda pid: self._id_revealed(hid, seq, pid))
+
+    def _id_revealed(self, hid: int, seq: int, pid: str) -> None:
+        if self.detail.detail is not None and self.detail.detail.id == hid:
+            self.detail.show_full_id(seq, pid)
+
+    def mark_reviewed(self) -> None:
+        ids = self.table.selected_ids()
+        if not ids:
+            self.statusBar().showMessage(self.tr("Select one or more households first."), 5000)
+            return
+        store = self.store
+
+        def job(progress, cancel):
+            with store.begin() as conn:
+                return households.set_status(conn, ids)
+
+        self.runner.write(job, title=self.tr("Marking households reviewed…"), on_done=self._reviewed)
+
+    def _reviewed(self, changed: int) -> None:
+        self.model.invalidate_rows()
+        current = self.detail.detail.id if self.detail.detail else None
+        if current is not None:
+            self.show_household(current)
+        self.statusBar().showMessage(self.tr("Marked %1 household(s) reviewed.").replace("%1", f"{changed:,}"), 5000)
+
+    # status and misc ---------------------------------------------------------------------------------------
+
+    def _loading_changed(self, loading: bool) -> None:
+        if loading:
+            self.count_label.setText(self.tr("Loading households…"))
+
+    def _update_count(self, *_args) -> None:
+        if self.model.complete:
+            self.count_label.setText(self.tr("%1 households shown").replace("%1", f"{self.model.rowCount():,}"))
+
+    def choose_language(self, lang: str) -> None:
+        app_setup.save_language(lang)
+        progress.show_info(self, self.tr("The language changes the next time the program starts."))
+
+    def show_about(self) -> None:
+        progress.show_info(self, f"{APP_NAME}\n\n{areas.GEOTHAI_CREDIT}\n"
+                                 + self.tr("Font: Sarabun (SIL Open Font License 1.1)"))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,705 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH" sourcelanguage="en_US">
+  <context>
+    <name>AreaPanel</name>
+    <message>
+      <source>Survey &amp;year (B.E.):</source>
+      <translation>ปีสำรวจ (พ.ศ.) (&amp;Y):</translation>
+    </message>
+  </context>
+  <context>
+    <name>DataPage</name>
+    <message>
+      <source>Household data</source>
+      <translation>ข้อมูลครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Start with the demo province to try the program, or import the files exported from the national BMN system.</source>
+      <translation>เริ่มด้วยจังหวัดตัวอย่างเพื่อทดลองใช้โปรแกรม หรือนำเข้าไฟล์ที่ส่งออกจากระบบ จปฐ. ระดับประเทศ</translation>
+    </message>
+    <message>
+      <source>Load the &amp;demo province (Lampang, made-up households)</source>
+      <translation>โหลดจังหวัดตัวอย่าง (ลำปาง ข้อมูลสมมติ) (&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Import files from the national system</source>
+      <translation>นำเข้าไฟล์จากระบบ จปฐ. ระดับประเทศ (&amp;I)</translation>
+    </message>
+    <message>
+      <source>Choose &amp;files…</source>
+      <translation>เลือกไฟล์ (&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Files from the national system</source>
+      <translation>ไฟล์จากระบบ จปฐ. ระดับประเทศ</translation>
+    </message>
+    <message>
+      <source>Making the demo province…</source>
+      <translation>กำลังสร้างจังหวัดตัวอย่าง…</translation>
+    </message>
+    <message>
+      <source>Importing files…</source>
+      <translation>กำลังนำเข้าไฟล์…</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: %1 problem(s) found. Fix the files and try again.</source>
+      <translation>ยังไม่ได้นำเข้าข้อมูลใด: พบปัญหา %1 รายการ แก้ไขไฟล์แล้วนำเข้าใหม่</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailPane</name>
+    <message>
+      <source>Draft indicator set (ชุดตัวชี้วัดฉบับร่าง): not yet confirmed; do not certify with it</source>
+      <translation>ชุดตัวชี้วัดฉบับร่าง: ยังไม่ได้ยืนยันเป็นทางการ ห้ามใช้รับรองข้อมูล</translation>
+    </message>
+    <message>
+      <source>Village:</source>
+      <translation>หมู่บ้าน:</translation>
+    </message>
+    <message>
+      <source>Head:</source>
+      <translation>หัวหน้าครัวเรือน:</translation>
+    </message>
+    <message>
+      <source>Status:</source>
+      <translation>สถานะ:</translation>
+    </message>
+    <message>
+      <source>Record version:</source>
+      <translation>ฉบับของข้อมูล:</translation>
+    </message>
+    <message>
+      <source>Surveyed:</source>
+      <translation>วันที่สำรวจ:</translation>
+    </message>
+    <message>
+      <source>Sho&amp;w ID</source>
+      <translation>แสดงเลขประจำตัว (&amp;W)</translation>
+    </message>
+    <message>
+      <source>Show the full national ID of the selected member (recorded in the audit log)</source>
+      <translation>แสดงเลขประจำตัวประชาชนเต็มของสมาชิกที่เลือก (บันทึกไว้ในบันทึกการใช้งาน)</translation>
+    </message>
+    <message>
+      <source>Mark &amp;reviewed</source>
+      <translation>บันทึกว่าตรวจแล้ว (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Mark the selected households as reviewed (Ctrl+R)</source>
+      <translation>บันทึกว่าครัวเรือนที่เลือกตรวจแล้ว (Ctrl+R)</translation>
+    </message>
+    <message>
+      <source>&amp;Members</source>
+      <translation>สมาชิก (&amp;M)</translation>
+    </message>
+    <message>
+      <source>Income and e&amp;xpense</source>
+      <translation>รายได้และรายจ่าย (&amp;X)</translation>
+    </message>
+    <message>
+      <source>I&amp;ndicators</source>
+      <translation>ตัวชี้วัด (&amp;N)</translation>
+    </message>
+    <message>
+      <source>Select a household in the table to see its details.</source>
+      <translation>เลือกครัวเรือนในตารางเพื่อดูรายละเอียด</translation>
+    </message>
+    <message>
+      <source>No household selected</source>
+      <translation>ยังไม่ได้เลือกครัวเรือน</translation>
+    </message>
+    <message>
+      <source>House no. %1 · house code %2</source>
+      <translation>บ้านเลขที่ %1 · รหัสบ้าน %2</translation>
+    </message>
+    <message>
+      <source>by %1</source>
+      <translation>โดย %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailTables</name>
+    <message>
+      <source>No.</source>
+      <translation>ลำดับ</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>ชื่อ-สกุล</translation>
+    </message>
+    <message>
+      <source>National ID</source>
+      <translation>เลขประจำตัวประชาชน</translation>
+    </message>
+    <message>
+      <source>Sex</source>
+      <translation>เพศ</translation>
+    </message>
+    <message>
+      <source>Age</source>
+      <translation>อายุ</translation>
+    </message>
+    <message>
+      <source>Birth date (B.E.)</source>
+      <translation>วันเกิด (พ.ศ.)</translation>
+    </message>
+    <message>
+      <source>Relation</source>
+      <translation>ความสัมพันธ์</translation>
+    </message>
+    <message>
+      <source>Education</source>
+      <translation>การศึกษา</translation>
+    </message>
+    <message>
+      <source>Occupation</source>
+      <translation>อาชีพ</translation>
+    </message>
+    <message>
+      <source>Health</source>
+      <translation>สุขภาพ</translation>
+    </message>
+    <message>
+      <source>(not self-reliant)</source>
+      <translation>(ช่วยเหลือตนเองไม่ได้)</translation>
+    </message>
+    <message>
+      <source>ID hidden; use “Show ID” (the reveal is recorded in the audit log)</source>
+      <translation>ซ่อนเลขไว้ กด “แสดงเลขประจำตัว” เพื่อดูเลขเต็ม (ระบบบันทึกการเปิดดูไว้)</translation>
+    </message>
+    <message>
+      <source>Full ID shown; this was recorded in the audit log</source>
+      <translation>แสดงเลขเต็มแล้ว ระบบบันทึกการเปิดดูไว้ในบันทึกการใช้งาน</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>รายการ</translation>
+    </message>
+    <message>
+      <source>Baht per year</source>
+      <translation>บาท/ปี</translation>
+    </message>
+    <message>
+      <source>Income</source>
+      <translation>รายได้</translation>
+    </message>
+    <message>
+      <source>Total income</source>
+      <translation>รวมรายได้</translation>
+    </message>
+    <message>
+      <source>Income per person</source>
+      <translation>รายได้เฉลี่ยต่อคน</translation>
+    </message>
+    <message>
+      <source>Threshold per person (this survey year)</source>
+      <translation>เกณฑ์รายได้ต่อคน (ปีสำรวจนี้)</translation>
+    </message>
+    <message>
+      <source>Expense</source>
+      <translation>รายจ่าย</translation>
+    </message>
+    <message>
+      <source>Total expense</source>
+      <translation>รวมรายจ่าย</translation>
+    </message>
+    <message>
+      <source>Expense per person</source>
+      <translation>รายจ่ายเฉลี่ยต่อคน</translation>
+    </message>
+    <message>
+      <source>%1 baht/person</source>
+      <translation>%1 บาท/คน</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>ใช่</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>ไม่ใช่</translation>
+    </message>
+    <message>
+      <source>Item no.</source>
+      <translation>ข้อ</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>ผล</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+      <source>Failing</source>
+      <translation>ไม่ผ่าน</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>คำตอบ</translation>
+    </message>
+    <message>
+      <source>Category %1: %2</source>
+      <translation>หมวดที่ %1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterBar</name>
+    <message>
+      <source>All statuses</source>
+      <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+      <source>Name, house no. or last digits of an ID (Ctrl+F)</source>
+      <translation>ชื่อ บ้านเลขที่ หรือเลขท้ายบัตรประชาชน (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation>สถานะ (&amp;S):</translation>
+    </message>
+    <message>
+      <source>Fails &amp;indicator:</source>
+      <translation>ไม่ผ่านตัวชี้วัด (&amp;I):</translation>
+    </message>
+    <message>
+      <source>Sear&amp;ch:</source>
+      <translation>ค้นหา (&amp;C):</translation>
+    </message>
+    <message>
+      <source>Any indicator</source>
+      <translation>ทุกตัวชี้วัด</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>BMN Field Desk: first start</source>
+      <translation>BMN Field Desk: เริ่มใช้งานครั้งแรก</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>ถัดไป (&amp;N) &gt;</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; ย้อนกลับ (&amp;B)</translation>
+    </message>
+    <message>
+      <source>&amp;Finish</source>
+      <translation>เสร็จสิ้น (&amp;F)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>ยกเลิก</translation>
+    </message>
+    <message>
+      <source>&amp;Create store</source>
+      <translation>สร้างฐานข้อมูล (&amp;C)</translation>
+    </message>
+  </context>
+  <context>
+    <name>HouseholdModel</name>
+    <message>
+      <source>House no.</source>
+      <translation>บ้านเลขที่</translation>
+    </message>
+    <message>
+      <source>House code</source>
+      <translation>รหัสบ้าน</translation>
+    </message>
+    <message>
+      <source>Head of household</source>
+      <translation>หัวหน้าครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>สมาชิก</translation>
+    </message>
+    <message>
+      <source>Income/person (baht)</source>
+      <translation>รายได้/คน/ปี (บาท)</translation>
+    </message>
+    <message>
+      <source>Indicators failed</source>
+      <translation>ไม่ผ่าน (ข้อ)</translation>
+    </message>
+    <message>
+      <source>Review status</source>
+      <translation>สถานะการตรวจ</translation>
+    </message>
+    <message>
+      <source>Passes every indicator that applies</source>
+      <translation>ผ่านทุกตัวชี้วัดที่เกี่ยวข้อง</translation>
+    </message>
+    <message>
+      <source>Failed indicators: %1</source>
+      <translation>ไม่ผ่านตัวชี้วัดข้อ %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Labels</name>
+    <message>
+      <source>Imported</source>
+      <translation>นำเข้าแล้ว</translation>
+    </message>
+    <message>
+      <source>Reviewed</source>
+      <translation>ตรวจแล้ว</translation>
+    </message>
+    <message>
+      <source>Correction requested</source>
+      <translation>ขอแก้ไข</translation>
+    </message>
+    <message>
+      <source>Corrected upstream</source>
+      <translation>แก้ไขแล้วในระบบ</translation>
+    </message>
+    <message>
+      <source>Certified</source>
+      <translation>รับรองแล้ว</translation>
+    </message>
+    <message>
+      <source>Pass</source>
+      <translation>ผ่าน</translation>
+    </message>
+    <message>
+      <source>Fail</source>
+      <translation>ไม่ผ่าน</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>ไม่เกี่ยวข้อง</translation>
+    </message>
+    <message>
+      <source>Tambon coordinator</source>
+      <translation>ผู้ประสานงานระดับตำบล</translation>
+    </message>
+    <message>
+      <source>District officer</source>
+      <translation>เจ้าหน้าที่ระดับอำเภอ</translation>
+    </message>
+    <message>
+      <source>Province officer</source>
+      <translation>เจ้าหน้าที่ระดับจังหวัด</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>ชาย</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>หญิง</translation>
+    </message>
+    <message>
+      <source>Normal</source>
+      <translation>ปกติ</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>พิการ</translation>
+    </message>
+    <message>
+      <source>Chronically ill</source>
+      <translation>ป่วยเรื้อรัง</translation>
+    </message>
+    <message>
+      <source>Main occupation</source>
+      <translation>อาชีพหลัก</translation>
+    </message>
+    <message>
+      <source>Secondary occupation</source>
+      <translation>อาชีพเสริม</translation>
+    </message>
+    <message>
+      <source>Other income</source>
+      <translation>รายได้อื่น ๆ</translation>
+    </message>
+    <message>
+      <source>Own produce (value)</source>
+      <translation>ผลผลิตที่ผลิตเอง (คิดเป็นเงิน)</translation>
+    </message>
+    <message>
+      <source>Production costs</source>
+      <translation>ค่าใช้จ่ายในการผลิต</translation>
+    </message>
+    <message>
+      <source>Necessary spending</source>
+      <translation>ค่าใช้จ่ายที่จำเป็น</translation>
+    </message>
+    <message>
+      <source>Unnecessary spending</source>
+      <translation>ค่าใช้จ่ายที่ไม่จำเป็น</translation>
+    </message>
+    <message>
+      <source>Debt repayment</source>
+      <translation>ชำระหนี้สิน</translation>
+    </message>
+    <message>
+      <source>No. %1 %2</source>
+      <translation>ข้อ %1 %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Launch</name>
+    <message>
+      <source>No store at %1: create one first (main.py demo).</source>
+      <translation>ไม่พบฐานข้อมูล %1: สร้างก่อนด้วยคำสั่ง main.py demo</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>%1 — BMN survey review</source>
+      <translation>%1 — ตรวจสอบข้อมูล จปฐ.</translation>
+    </message>
+    <message>
+      <source>Mark &amp;reviewed</source>
+      <translation>บันทึกว่าตรวจแล้ว (&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Find household</source>
+      <translation>ค้นหาครัวเรือน (&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>ออกจากโปรแกรม (&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>แฟ้ม (&amp;F)</translation>
+    </message>
+    <message>
+      <source>H&amp;ousehold</source>
+      <translation>ครัวเรือน (&amp;O)</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>ภาษา (&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>ช่วยเหลือ (&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;About</source>
+      <translation>เกี่ยวกับโปรแกรม (&amp;A)</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was changed.</source>
+      <translation>ยกเลิกแล้ว: ไม่มีการเปลี่ยนแปลงข้อมูล</translation>
+    </message>
+    <message>
+      <source>No officer profile</source>
+      <translation>ยังไม่ได้ตั้งข้อมูลผู้ใช้งาน</translation>
+    </message>
+    <message>
+      <source>No survey data yet</source>
+      <translation>ยังไม่มีข้อมูลการสำรวจ</translation>
+    </message>
+    <message>
+      <source>Showing the ID…</source>
+      <translation>กำลังแสดงเลขประจำตัว…</translation>
+    </message>
+    <message>
+      <source>Select one or more households first.</source>
+      <translation>เลือกครัวเรือนอย่างน้อยหนึ่งครัวเรือนก่อน</translation>
+    </message>
+    <message>
+      <source>Marking households reviewed…</source>
+      <translation>กำลังบันทึกว่าตรวจแล้ว…</translation>
+    </message>
+    <message>
+      <source>Marked %1 household(s) reviewed.</source>
+      <translation>บันทึกว่าตรวจแล้ว %1 ครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Loading households…</source>
+      <translation>กำลังโหลดรายการครัวเรือน…</translation>
+    </message>
+    <message>
+      <source>%1 households shown</source>
+      <translation>แสดง %1 ครัวเรือน</translation>
+    </message>
+    <message>
+      <source>The language changes the next time the program starts.</source>
+      <translation>ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป</translation>
+    </message>
+    <message>
+      <source>Font: Sarabun (SIL Open Font License 1.1)</source>
+      <translation>แบบอักษร: Sarabun (SIL Open Font License 1.1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassphraseDialog</name>
+    <message>
+      <source>Open the store</source>
+      <translation>เปิดฐานข้อมูล</translation>
+    </message>
+    <message>
+      <source>Type the passphrase of the store:</source>
+      <translation>พิมพ์รหัสผ่านของฐานข้อมูล:</translation>
+    </message>
+    <message>
+      <source>Keep the passphrase in this computer's keyring</source>
+      <translation>เก็บรหัสผ่านไว้ในที่เก็บรหัสผ่าน (keyring) ของเครื่องนี้</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>เปิด</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>ยกเลิก</translation>
+    </message>
+    <message>
+      <source>Type the passphrase first.</source>
+      <translation>กรุณาพิมพ์รหัสผ่านก่อน</translation>
+    </message>
+    <message>
+      <source>Opening the store…</source>
+      <translation>กำลังเปิดฐานข้อมูล…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PassphrasePage</name>
+    <message>
+      <source>Protect the store with a passphrase</source>
+      <translation>ตั้งรหัสผ่านฐานข้อมูล</translation>
+    </message>
+    <message>
+      <source>The household data are encrypted on this computer. Choose a passphrase of at least %1 characters and keep it safe: without it the data cannot be opened.</source>
+      <translation>ข้อมูลครัวเรือนถูกเข้ารหัสไว้ในเครื่องนี้ ตั้งรหัสผ่านอย่างน้อย %1 ตัวอักษรและเก็บรักษาให้ดี หากลืมรหัสผ่านจะเปิดข้อมูลไม่ได้</translation>
+    </message>
+    <message>
+      <source>&amp;Passphrase:</source>
+      <translation>รหัสผ่าน (&amp;P):</translation>
+    </message>
+    <message>
+      <source>&amp;Again:</source>
+      <translation>รหัสผ่านอีกครั้ง (&amp;A):</translation>
+    </message>
+    <message>
+      <source>The passphrase will be kept in this computer's keyring, so you will not have to type it at every start.</source>
+      <translation>ระบบจะเก็บรหัสผ่านไว้ในที่เก็บรหัสผ่าน (keyring) ของเครื่องนี้ ไม่ต้องพิมพ์ทุกครั้งที่เปิดโปรแกรม</translation>
+    </message>
+    <message>
+      <source>This computer has no keyring: the passphrase will be asked at every start.</source>
+      <translation>เครื่องนี้ไม่มีที่เก็บรหัสผ่าน (keyring): โปรแกรมจะถามรหัสผ่านทุกครั้งที่เปิด</translation>
+    </message>
+    <message>
+      <source>At least %1 characters.</source>
+      <translation>อย่างน้อย %1 ตัวอักษร</translation>
+    </message>
+    <message>
+      <source>The two passphrases differ.</source>
+      <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
+    </message>
+    <message>
+      <source>OK.</source>
+      <translation>ใช้ได้</translation>
+    </message>
+    <message>
+      <source>Creating the encrypted store…</source>
+      <translation>กำลังสร้างฐานข้อมูลเข้ารหัส…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProblemsTable</name>
+    <message>
+      <source>File</source>
+      <translation>ไฟล์</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>แถว</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>คอลัมน์</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>ค่า</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>ปัญหา</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfilePage</name>
+    <message>
+      <source>Who are you?</source>
+      <translation>ข้อมูลผู้ใช้งาน</translation>
+    </message>
+    <message>
+      <source>Your name and level go into the audit log with everything you change.</source>
+      <translation>ชื่อและระดับของท่านจะถูกบันทึกไว้ในบันทึกการใช้งานทุกครั้งที่มีการเปลี่ยนแปลงข้อมูล</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>ชื่อ-สกุล (&amp;N):</translation>
+    </message>
+    <message>
+      <source>P&amp;osition:</source>
+      <translation>ตำแหน่ง (&amp;O):</translation>
+    </message>
+    <message>
+      <source>&amp;Level:</source>
+      <translation>ระดับ (&amp;L):</translation>
+    </message>
+    <message>
+      <source>P&amp;rovince:</source>
+      <translation>จังหวัด (&amp;R):</translation>
+    </message>
+    <message>
+      <source>&amp;District:</source>
+      <translation>อำเภอ (&amp;D):</translation>
+    </message>
+    <message>
+      <source>&amp;Tambon:</source>
+      <translation>ตำบล (&amp;T):</translation>
+    </message>
+    <message>
+      <source>— whole province —</source>
+      <translation>— ทั้งจังหวัด —</translation>
+    </message>
+    <message>
+      <source>— whole district —</source>
+      <translation>— ทั้งอำเภอ —</translation>
+    </message>
+    <message>
+      <source>Saving the profile…</source>
+      <translation>กำลังบันทึกข้อมูลผู้ใช้งาน…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Progress</name>
+    <message>
+      <source>Working…</source>
+      <translation>กำลังทำงาน…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>ยกเลิก</translation>
+    </message>
+    <message>
+      <source>Please wait</source>
+      <translation>กรุณารอสักครู่</translation>
+    </message>
+    <message>
+      <source>Something went wrong and the work was not finished. Nothing half-done was saved. Please try again; if it happens again, send the details below to the district office.</source>
+      <translation>เกิดข้อผิดพลาด งานนี้ยังไม่เสร็จ และไม่มีข้อมูลที่ทำค้างไว้ถูกบันทึก กรุณาลองใหม่ หากยังเกิดซ้ำ ให้ส่งรายละเอียดด้านล่างถึงสำนักงานพัฒนาชุมชนอำเภอ</translation>
+    </message>
+    <message>
+      <source>BMN Field Desk</source>
+      <translation>BMN Field Desk</translation>
+    </message>
+  </context>
+</TS>
