@@ -95,8 +95,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "imp_no_file": ("ไม่พบไฟล์ {path}", "File not found: {path}"),
     "imp_unsupported": (
-        "ไม่รองรับไฟล์ชนิดนี้ (.xls รุ่นเก่า): บันทึกเป็น .xlsx หรือ .csv ก่อน",
-        "Unsupported file type (old .xls): save it as .xlsx or .csv first.",
+        "ไม่รองรับไฟล์ชนิดนี้ (.xls รุ่นเก่า หรือไฟล์ Excel ที่ตั้งรหัสผ่าน): บันทึกเป็น .xlsx ที่ไม่มีรหัสผ่าน หรือ .csv ก่อน",
+        "Unsupported file (old .xls, or a password-protected workbook): save it as .xlsx without a password, or .csv.",
     ),
     "imp_empty": ("ไฟล์ไม่มีแถวข้อมูล", "The file has no data rows."),
     "imp_dup_column": ("คอลัมน์ {column} ซ้ำกัน", "Column {column} appears twice."),

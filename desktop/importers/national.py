@@ -1,0 +1,449 @@
+"""Import household and member files (docs/import-format.md) into the store, all or nothing.
+
+One streaming pass inside one transaction: every row is checked, good rows go straight into
+loader.BulkLoad in batches (households files first, then members), and every problem is kept
+with its file, row and column. Checks across rows use SQL rather than Python memory: a temp
+table of the import's house codes (duplicates, members without a household), then, after
+loading, households without members and IDs used twice. If anything was found the transaction
+is rolled back and the store is exactly as before. Cancelling (cancel() true, or raising
+Cancelled) rolls back too.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from desktop.importers import columns as C
+from desktop.importers import readers
+from desktop.messages import msg
+from desktop.models import areas, dates, indicators, surveys, thaiid
+from desktop.models.db import raw
+from desktop.models.errors import Cancelled
+from desktop.models.loader import BulkLoad, LoadSummary
+from desktop.models.schema import household_id
+from desktop.models.sortkeys import house_sort_key, thai_sort_key
+
+MAX_KEPT = 10_000  # detailed problems kept; all are counted
+BATCH = 5000
+TICK = 500  # rows between progress/cancel checks
+
+
+@dataclass
+class Problem:
+    file: str
+    row: int | None
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    ok: bool
+    problems: list[Problem]
+    problem_count: int
+    summary: LoadSummary | None
+
+
+class Problems:
+    def __init__(self, cap: int | None = None):
+        self.items: list[Problem] = []
+        self.count = 0
+        self.cap = MAX_KEPT if cap is None else cap
+
+    def add(self, file: str, row: int | None, column: str, value: object, message: str) -> None:
+        self.count += 1
+        if len(self.items) < self.cap:
+            self.items.append(Problem(file, row, column, "" if value is None else str(value), message))
+
+
+class _Rollback(Exception):
+    pass
+
+
+def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancel: Callable[[], bool] | None = None) -> ImportResult:
+    """Check and load the files in one transaction; nothing is loaded if any problem is found."""
+    paths = [Path(p) for p in paths]
+    problems = Problems()
+    summary = None
+    with readers.open_sources(paths, problems.add) as sources:
+        loaded_first = sorted(sources, key=lambda s: s.kind != C.HOUSEHOLD)  # the order rows are read in
+        order = {s.label: i for i, s in enumerate(loaded_first)}
+        try:
+            with store.begin() as conn:
+                summary = _Job(conn, sources, problems, year, progress, cancel, paths).run()
+        except _Rollback:
+            summary = None
+    problems.items.sort(key=lambda p: (order.get(p.file, -1), p.row or 0))
+    ok = problems.count == 0
+    return ImportResult(ok, problems.items, problems.count, summary if ok else None)
+
+
+def write_problem_report(problems: list[Problem], path: Path | str, *, total: int | None = None) -> Path:
+    """The problems as CSV for Excel (UTF-8 with BOM): file,row,column,value,problem."""
+    path = Path(path)
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["file", "row", "column", "value", "problem"])
+        for p in problems:
+            out.writerow([C.escape_text(p.file), "" if p.row is None else p.row, C.escape_text(p.column),
+                          C.escape_text(p.value), C.escape_text(p.message)])
+        if total is not None and total > len(problems):
+            out.writerow(["", "", "", "", msg("imp_more", n=total - len(problems))])
+    return path
+
+
+class _Job:
+    def __init__(self, conn, sources, problems: Problems, year, progress, cancel, paths):
+        self.conn = conn
+        self.dbapi = raw(conn)
+        self.problems = problems
+        self.fixed_year = year
+        self.progress = progress
+        self.cancel = cancel
+        self.source_text = ", ".join(p.name for p in paths)
+        self.households = [s for s in sources if s.kind == C.HOUSEHOLD]
+        self.members = [s for s in sources if s.kind == C.MEMBER]
+        self.sources = self.households + self.members
+        self.src_index = {id(s): i for i, s in enumerate(self.sources)}
+        self.total = int(sum(s.weight for s in self.sources) * 1.1) + 1
+        self.done = 0.0
+        self.tambons = areas.existing_tambons(conn)
+        self.today = dt.date.today()
+        self.year: int | None = None
+        self.loader: BulkLoad | None = None
+        self.survey = None
+        self.layout: list[str] = []
+        self.kinds: list[str] = []
+        self.reference: dt.date | None = None
+        self.villages: dict[str, str] = {}
+        self.laos: dict[str, tuple[str, str, str]] = {}
+        self.village_lao: dict[str, str] = {}
+        self.member_skip: set[int] = set()  # households whose member rows had problems
+        self.answer_positions_of: dict[int, list[int | None]] = {}  # source -> position of each answer code
+        self.broken: set[int] = set()  # sources missing a required column: rows are checked, not loaded
+        self.pending: list = []
+
+    # --- the pass -----------------------------------------------------------------------------
+
+    def run(self) -> LoadSummary:
+        self.dbapi.execute("DROP TABLE IF EXISTS temp.imp_row")
+        self.dbapi.execute("CREATE TEMP TABLE imp_row(hid INTEGER PRIMARY KEY, src INTEGER, row INTEGER, ok INTEGER)")
+        if not self.households:
+            self.problems.add("", None, "", "", msg("imp_no_households"))
+        if self.fixed_year is not None:
+            self.choose_year(self.fixed_year, "", None, "--year")
+        for src in self.sources:
+            if src.header.missing() or src.header.duplicates:
+                self.broken.add(id(src))
+            self._read(src, self.household_row if src.kind == C.HOUSEHOLD else self.member_row)
+        if self.loader is not None:
+            if self.members:
+                self._households_without_members()
+                self._duplicate_ids()
+            elif self.households:
+                self.problems.add("", None, "", "", msg("imp_no_member_file"))
+        self.dbapi.execute("DROP TABLE temp.imp_row")
+        if self.problems.count or self.loader is None:
+            raise _Rollback()
+        areas.ensure_villages(self.conn, self.villages)
+        areas.ensure_laos(self.conn, self.laos, self.village_lao)
+        summary = self.loader.finish()
+        self._report(self.total)
+        return summary
+
+    def _read(self, src, handle) -> None:
+        flush = self._flush_households if src.kind == C.HOUSEHOLD else self._flush_members
+        count = 0
+        try:
+            for row_no, cells in src.rows():
+                handle(src, row_no, cells)
+                count += 1
+                if len(self.pending) >= BATCH:
+                    flush()
+                if count % TICK == 0:
+                    self._tick(src)
+        except readers.ReadError as err:
+            self.problems.add(src.label, err.row, "", "", err.message)
+        flush()
+        if count == 0:
+            self.problems.add(src.label, None, "", "", msg("imp_empty"))
+        self.done += src.weight
+        self._report(self.done)
+
+    def _tick(self, src) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
+        self._report(self.done + src.weight * src.fraction())
+
+    def _report(self, done: float) -> None:
+        if self.progress is not None:
+            self.progress(int(done), self.total)
+
+    def choose_year(self, year: int, label: str, row: int | None, column: str) -> None:
+        """The import's survey year (from --year or the first household row); it needs an indicator set."""
+        self.year = year
+        known = surveys.get(self.conn, year) is not None
+        if not known:
+            try:
+                indicators.period_for_year(year)
+                known = True
+            except KeyError:
+                pass
+        if not known:
+            self.problems.add(label, row, column, year, msg("imp_bad_year", value=year))
+            return  # rows are still checked, nothing can be loaded
+        self.loader = BulkLoad(self.conn, year, self.source_text)
+        self.loader.start()
+        self.survey = self.loader.survey
+        self.layout = list(self.survey.layout)
+        self.kinds = C.answer_kinds(self.survey.indicator_set, self.layout)
+        self.reference = dt.date.fromisoformat(self.survey.reference_date)
+
+    def check_year(self, r: C.RowCheck, required: bool) -> None:
+        y = r.integer("survey_year", required=required, lo=2400, hi=2800)
+        if y is None:
+            return
+        if self.year is None:
+            self.choose_year(y, r.src.label, r.row_no, r.src.header.label("survey_year"))
+        elif y != self.year:
+            key = "imp_year_mismatch" if self.fixed_year is not None else "imp_mixed_years"
+            r.bad("survey_year", y, msg(key, value=y, year=self.year))
+
+    # --- households ---------------------------------------------------------------------------
+
+    def answer_positions(self, src) -> list[int | None]:
+        """Where each answer code of the layout is in this source (checked once per source)."""
+        key = id(src)
+        found = self.answer_positions_of.get(key)
+        if found is not None:
+            return found
+        answers = src.header.answers
+        for code in self.layout:
+            if code not in answers:
+                self.broken.add(key)
+                name = f"{C.ANSWER_PREFIX}{code}"
+                self.problems.add(src.label, src.header_row, name, "", msg("imp_missing_column", column=name))
+        known = set(self.layout)
+        for code, pos in answers.items():
+            if code not in known:
+                label = src.header.labels[pos]
+                self.problems.add(src.label, src.header_row, label, "",
+                                  msg("imp_unknown_answer", column=label, year=self.year))
+        found = self.answer_positions_of[key] = [answers.get(code) for code in self.layout]
+        return found
+
+    def household_row(self, src, row_no: int, cells: list[str]) -> None:
+        r = C.RowCheck(self, src, row_no, cells)
+        self.check_year(r, required=True)
+        village = r.text("village_code", required=True)
+        province = None
+        if village:
+            village = C.digits_only(village)
+            if len(village) == 8 and village.isdigit() and village[:6] in self.tambons:
+                province = village[:2]
+            else:
+                r.bad("village_code", r.cell("village_code"), msg("imp_bad_village", value=r.cell("village_code")))
+        house_code = C.digits_only(r.text("house_code", required=True))
+        well_formed = len(house_code) == 11 and house_code.isdigit()
+        code_ok = well_formed and (province is None or house_code[:2] == province)
+        if house_code and not code_ok:
+            r.bad("house_code", r.cell("house_code"),
+                  msg("imp_bad_house_code", value=r.cell("house_code"), province=province or village[:2] or "??"))
+        house_no = r.text("house_no", required=True)
+        head = r.text("head_name", required=True)
+        money = [r.money(name) for name in C.MONEY_COLUMNS]
+        survey_date = r.date("survey_date")
+        collector = r.text("collector")
+        answers = self._answers(r, src) if self.survey is not None else r.loose_answers()
+        lao = self._lao(r, village if province else None)
+        if id(src) in self.broken:
+            r.ok = False
+        hid = household_id(self.year, house_code) if well_formed and self.year else None
+        row = None
+        if r.ok and self.loader is not None:
+            v = int(village)
+            row = (hid, self.year, v // 1_000_000, v // 10_000, v // 100, v, house_no, house_sort_key(house_no),
+                   house_code, head, thai_sort_key(head), *money, answers, collector,
+                   survey_date.isoformat() if survey_date else "", 1, 0)
+            name = r.text("village_name")
+            if name or village not in self.villages:
+                self.villages[village] = name or self.villages.get(village, "")
+            if lao:
+                self.laos[lao[0]] = lao[1:]
+                self.village_lao[village] = lao[0]
+        if hid is not None:
+            self.pending.append((hid, self.src_index[id(src)], row_no, row))
+
+    def _answers(self, r: C.RowCheck, src) -> str:
+        positions = self.answer_positions(src)
+        cells = r.cells
+        n = len(cells)
+        out = []
+        for kind, pos in zip(self.kinds, positions):
+            value = cells[pos] if pos is not None and pos < n else ""
+            ch = C.ANSWER_MAPS[kind].get(value)
+            if ch is None:
+                ch = C.parse_answer(kind, value)
+                if ch is None:
+                    r.bad_at(pos, value, msg("imp_bad_answer", value=value))
+                    ch = "-"
+            out.append(ch)
+        return "".join(out)
+
+    def _lao(self, r: C.RowCheck, village: str | None) -> tuple[str, str, str, str] | None:
+        code = r.text("lao_code")
+        kind_text = r.text("lao_kind", required=bool(code))
+        name = r.text("lao_name", required=bool(code))
+        kind = C.choice(C.LAO_KIND, kind_text) if kind_text else None
+        if kind_text and kind is None:
+            r.bad("lao_kind", kind_text, msg("imp_lao_kind", value=kind_text))
+        if code and kind and name and village:
+            return code, kind, name, village[:6]
+        return None
+
+    def _flush_households(self) -> None:
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        ids = json.dumps([p[0] for p in pending])
+        earlier = {hid: (s, row) for hid, s, row in self.dbapi.execute(
+            "SELECT hid, src, row FROM temp.imp_row WHERE hid IN (SELECT value FROM json_each(?))", (ids,))}
+        marks, rows = [], []
+        for hid, s, row_no, row in pending:
+            first = earlier.get(hid)
+            if first is not None:
+                src = self.sources[s]
+                code = str(hid % 100_000_000_000).zfill(11)
+                self.problems.add(src.label, row_no, src.header.label("house_code"), code,
+                                  msg("imp_dup_house", value=code, other=self._where(first, s)))
+                continue
+            earlier[hid] = (s, row_no)
+            marks.append((hid, s, row_no, 1 if row is not None else 0))
+            if row is not None:
+                rows.append(row)
+        self.dbapi.executemany("INSERT INTO temp.imp_row VALUES (?, ?, ?, ?)", marks)
+        if rows:
+            self.loader.add_households(rows)
+
+    def _where(self, first: tuple[int, int], s: int) -> str:
+        src_no, row_no = first
+        if src_no == s:
+            return str(row_no)
+        return msg("imp_row_in", row=row_no, file=self.sources[src_no].label)
+
+    # --- members ------------------------------------------------------------------------------
+
+    def member_row(self, src, row_no: int, cells: list[str]) -> None:
+        r = C.RowCheck(self, src, row_no, cells)
+        if self.year is not None and "survey_year" in src.header.index:
+            self.check_year(r, required=False)
+        house_code = C.digits_only(r.text("house_code", required=True))
+        code_ok = len(house_code) == 11 and house_code.isdigit()
+        if house_code and not code_ok:
+            r.bad("house_code", r.cell("house_code"),
+                  msg("imp_bad_house_code", value=r.cell("house_code"), province=house_code[:2] or "??"))
+        seq = r.integer("seq", required=True, lo=1, hi=999)
+        pid_text = r.text("pid", required=True)
+        pid = C.digits_only(pid_text)
+        if pid_text and not thaiid.is_valid(pid):
+            r.bad("pid", pid_text, msg("imp_bad_pid", value=pid_text))
+        title = r.text("title")
+        first = r.text("first_name", required=True)
+        last = r.text("last_name", required=True)
+        sex = r.choice("sex", C.SEX, C.SEX_CHOICES, required=True)
+        birth = r.date("birth_date", required=True)
+        if birth is not None and birth > self.today:
+            r.bad("birth_date", r.cell("birth_date"), msg("imp_future_date", value=r.cell("birth_date")))
+        relation, education, occupation = r.text("relation"), r.text("education"), r.text("occupation")
+        health = r.choice("health", C.HEALTH, C.HEALTH_CHOICES)
+        self_reliant = r.choice("self_reliant", C.FLAG, C.FLAG_CHOICES, default=1)
+        in_school = r.choice("in_school", C.FLAG, C.FLAG_CHOICES, default=0)
+        if id(src) in self.broken:
+            r.ok = False
+        if not (code_ok and self.year):
+            return
+        hid = household_id(self.year, house_code)
+        row = None
+        if r.ok and self.loader is not None:
+            age, months = dates.age_at(birth, self.reference)
+            row = (hid, seq, pid, pid[::-1], title, first, last, sex, birth.isoformat(), age, months,
+                   relation, education, occupation, health, self_reliant, in_school)
+        self.pending.append((hid, seq, self.src_index[id(src)], row_no, row, house_code))
+
+    def _flush_members(self) -> None:
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        ids = json.dumps(sorted({p[0] for p in pending}))
+        state = dict(self.dbapi.execute(
+            "SELECT hid, ok FROM temp.imp_row WHERE hid IN (SELECT value FROM json_each(?))", (ids,)))
+        taken = set(self.dbapi.execute(
+            "SELECT household_id, seq FROM member WHERE household_id IN (SELECT value FROM json_each(?))", (ids,)))
+        rows = []
+        for hid, seq, s, row_no, row, house_code in pending:
+            src = self.sources[s]
+            ok = state.get(hid)
+            if ok is None:
+                self.problems.add(src.label, row_no, src.header.label("house_code"), house_code,
+                                  msg("imp_orphan_member", value=house_code))
+                continue
+            if not ok:
+                continue  # its household row has problems of its own
+            if row is None:
+                self.member_skip.add(hid)
+                continue
+            if (hid, seq) in taken:
+                self.problems.add(src.label, row_no, src.header.label("seq"), seq,
+                                  msg("imp_dup_seq", value=seq, house=house_code))
+                continue
+            taken.add((hid, seq))
+            rows.append(row)
+        if rows:
+            self.loader.add_members(rows)
+
+    # --- checks after loading -----------------------------------------------------------------
+
+    def _households_without_members(self) -> None:
+        found = self.dbapi.execute(
+            "SELECT r.hid, r.src, r.row FROM temp.imp_row r WHERE r.ok = 1 AND NOT EXISTS"
+            " (SELECT 1 FROM member m WHERE m.household_id = r.hid) ORDER BY r.src, r.row"
+        )
+        for hid, s, row_no in found:
+            if hid in self.member_skip:
+                continue  # its member rows have problems of their own
+            src = self.sources[s]
+            code = str(hid % 100_000_000_000).zfill(11)
+            self.problems.add(src.label, row_no, src.header.label("house_code"), code,
+                              msg("imp_no_members", value=code))
+
+    def _duplicate_ids(self) -> None:
+        """IDs used twice in this import: SQL finds them, a second read of the member files says where."""
+        dups = {pid for (pid,) in self.dbapi.execute(
+            "SELECT m.pid FROM member m JOIN temp.imp_row r ON r.hid = m.household_id WHERE r.ok = 1"
+            " GROUP BY m.pid HAVING count(*) > 1")}
+        if not dups:
+            return
+        places: dict[str, list[tuple[int, int]]] = {}
+        for src in self.members:
+            pos = src.header.index.get("pid")
+            if pos is None:
+                continue
+            s = self.src_index[id(src)]
+            for row_no, cells in src.rows():
+                pid = C.digits_only(cells[pos].strip()) if pos < len(cells) else ""
+                if pid in dups:
+                    places.setdefault(pid, []).append((s, row_no))
+        for pid, where in places.items():
+            for s, row_no in where:
+                others = ", ".join(self._where(w, s) for w in where if w != (s, row_no))
+                src = self.sources[s]
+                self.problems.add(src.label, row_no, src.header.label("pid"), pid,
+                                  msg("imp_dup_pid", value=pid, other=others))

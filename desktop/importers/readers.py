@@ -1,0 +1,436 @@
+"""Streaming row sources: CSV (UTF-8 with or without BOM, UTF-16, Windows-874) and XLSX sheets.
+
+Rows come one at a time (the csv module; for XLSX zipfile + ElementTree.iterparse), so memory does
+not grow with the file (an XLSX file's shared-strings table, its list of distinct texts, is held).
+Each source knows its header (columns.HeaderMap), the file row of every data row (the header is
+row 1 when it is the first line, as a spreadsheet numbers rows), and how far reading has got,
+for progress. Cells arrive as text as read (XLSX numbers and dates converted to text); the row
+checker strips them and removes an export's anti-formula quote when it uses them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+from xml.etree import ElementTree
+
+from desktop.importers.columns import HeaderMap, map_header, unescape_text
+from desktop.messages import msg
+
+Report = Callable[[str, "int | None", str, str, str], None]  # file, row, column, value, message
+_CHUNK = 1 << 20
+
+
+class ReadError(Exception):
+    """A file stops being readable part-way (e.g. a NUL byte); `row` is where, if known."""
+
+    def __init__(self, message: str, row: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.row = row
+
+
+@dataclass
+class Source:
+    """One table: a CSV file or one sheet of a workbook."""
+
+    label: str
+    header: HeaderMap
+    header_row: int
+    weight: float  # share of the import's progress total (bytes, or a sheet's share of its file)
+    reader: "_CsvFile | _Sheet" = field(repr=False)
+
+    @property
+    def kind(self) -> str | None:
+        return self.header.kind
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        return self.reader.rows(self.header_row)
+
+    def fraction(self) -> float:
+        return self.reader.fraction()
+
+
+def _clean(value: str) -> str:
+    return unescape_text(value.strip())
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+
+def detect_encoding(path: Path) -> str | None:
+    """utf-8-sig / utf-16 by BOM, else utf-8 if the whole file decodes, else cp874 (not tis_620), else None."""
+    with open(path, "rb") as f:
+        head = f.read(4)
+        if head.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return "utf-16"
+        for encoding in ("utf-8", "cp874"):
+            f.seek(0)
+            decoder = codecs.getincrementaldecoder(encoding)()
+            try:
+                while chunk := f.read(_CHUNK):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+                return encoding
+            except UnicodeDecodeError:
+                continue
+    return None
+
+
+class _CsvFile:
+    def __init__(self, path: Path, encoding: str):
+        self.path = path
+        self.encoding = encoding
+        self.size = max(path.stat().st_size, 1)
+        self.pos = 0
+        self.delimiter = ","
+
+    def _records(self, raw) -> Iterator[list[str]]:
+        text = io.TextIOWrapper(raw, encoding=self.encoding, newline="")
+        return csv.reader(text, delimiter=self.delimiter)
+
+    def find_header(self) -> tuple[int, list[str]] | None:
+        with open(self.path, "rb") as raw:
+            text = io.TextIOWrapper(raw, encoding=self.encoding, newline="")
+            for line in text:
+                if line.strip():
+                    counts = {d: line.count(d) for d in (",", ";", "\t")}
+                    self.delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+                    break
+        with open(self.path, "rb") as raw:
+            try:
+                for row_no, cells in enumerate(self._records(raw), start=1):
+                    cells = [_clean(c) for c in cells]
+                    if any(cells):
+                        return row_no, cells
+            except csv.Error as err:
+                raise ReadError(msg("imp_read_error", error=err)) from err
+        return None
+
+    def rows(self, header_row: int) -> Iterator[tuple[int, list[str]]]:
+        with open(self.path, "rb") as raw:
+            row_no = 0
+            try:
+                for cells in self._records(raw):
+                    row_no += 1
+                    if row_no <= header_row:
+                        continue
+                    self.pos = raw.tell()
+                    if any(cells) and "".join(cells).strip():
+                        yield row_no, cells  # stripped (and unquoted) cell by cell as they are used
+            except csv.Error as err:
+                raise ReadError(msg("imp_read_error", error=err), row_no + 1) from err
+            except UnicodeDecodeError as err:
+                raise ReadError(msg("imp_encoding"), row_no + 1) from err
+        self.pos = self.size
+
+    def fraction(self) -> float:
+        return min(self.pos / self.size, 1.0)
+
+
+# --- XLSX ------------------------------------------------------------------------------------------
+# A lean streaming reader (zipfile + ElementTree.iterparse): openpyxl's read-only mode builds a rich
+# text object per inline string and scans a sheet without a stored dimension twice, about 10x slower.
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DIGITS = "0123456789"
+# built-in number formats that show dates (incl. the Thai ว/ด/ปปปป ones, 71-81)
+_DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59), *range(71, 82)])
+_FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.|general|e[+-]', re.IGNORECASE)
+_DATE_LETTERS = re.compile(r"[dmyb\u0e27\u0e14\u0e1b]")  # d m y b(uddhist) ว ด ป
+
+
+def is_date_format(code: str) -> bool:
+    return bool(_DATE_LETTERS.search(_FORMAT_NOISE.sub("", code.split(";")[0]).lower()))
+
+
+def _column_index(ref: str) -> int:
+    n = 0
+    for ch in ref:
+        if "A" <= ch <= "Z":
+            n = n * 26 + ord(ch) - 64
+        else:
+            break
+    return n - 1
+
+
+def _number(text: str) -> str:
+    """Cell numbers as an officer typed them: 52010000001, 12000, 1.5 (float noise rounded away)."""
+    if "." not in text and "E" not in text and "e" not in text:
+        return text
+    value = float(text)
+    near = round(value)
+    return str(near) if abs(value - near) < 1e-6 else repr(value)
+
+
+class _Book:
+    def __init__(self, path: Path):
+        self.zip = zipfile.ZipFile(path)
+        self.names = set(self.zip.namelist())
+        root_tag = ElementTree.fromstring(self.zip.read("xl/workbook.xml")).tag
+        self.ns = root_tag[: root_tag.index("}") + 1] if root_tag.startswith("{") else _MAIN  # transitional or strict
+        self.v, self.inline, self.t = self.ns + "v", self.ns + "is", self.ns + "t"
+        self.strings = self._shared_strings()
+        date_styles, self.epoch = self._styles()
+        self.date_style_names = frozenset(str(i) for i in date_styles)  # the s="…" attribute values
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def _xml(self, name: str):
+        return ElementTree.fromstring(self.zip.read(name)) if name in self.names else None
+
+    def _shared_strings(self) -> list[str]:
+        out: list[str] = []
+        if "xl/sharedStrings.xml" not in self.names:
+            return out
+        si, t = self.ns + "si", self.t
+        with self.zip.open("xl/sharedStrings.xml") as f:
+            for _, el in ElementTree.iterparse(f):
+                if el.tag == si:
+                    out.append("".join(x.text or "" for x in el.iter(t)))
+                    el.clear()
+        return out
+
+    def _styles(self) -> tuple[frozenset[int], dt.date]:
+        root = self._xml("xl/styles.xml")
+        book = self._xml("xl/workbook.xml")
+        props = book.find(self.ns + "workbookPr") if book is not None else None
+        is_1904 = props is not None and props.get("date1904") in ("1", "true")
+        epoch = dt.date(1904, 1, 1) if is_1904 else dt.date(1899, 12, 30)
+        if root is None:
+            return frozenset(), epoch
+        custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in root.iter(self.ns + "numFmt")}
+        xfs = root.find(self.ns + "cellXfs")
+        dates = set()
+        for i, xf in enumerate(xfs if xfs is not None else []):
+            fmt = int(xf.get("numFmtId", "0"))
+            if fmt in _DATE_FORMAT_IDS or (fmt in custom and is_date_format(custom[fmt])):
+                dates.add(i)
+        return frozenset(dates), epoch
+
+    def sheets(self) -> list[tuple[str, str]]:
+        """(title, part name) of the worksheets, in workbook order."""
+        book = self._xml("xl/workbook.xml")
+        rels = self._xml("xl/_rels/workbook.xml.rels")
+        targets = {}
+        for rel in rels.iter(_PKG_REL + "Relationship") if rels is not None else []:
+            if rel.get("Type", "").endswith("/worksheet"):
+                target = rel.get("Target", "")
+                targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        out = []
+        for sheet in book.iter(self.ns + "sheet"):
+            part = targets.get(next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None))
+            if part:
+                out.append((sheet.get("name", ""), part))
+        return out
+
+    def number(self, text: str, style: str | None) -> str:
+        try:
+            if style in self.date_style_names:
+                return (self.epoch + dt.timedelta(days=int(float(text)))).isoformat()
+            return _number(text)
+        except (ValueError, OverflowError):
+            return text  # reported by the column's own check
+
+    def cell(self, el, kind: str | None) -> str:
+        """A cell's text, for any cell type (shared or inline string, boolean, ISO date, number)."""
+        if kind == "inlineStr":
+            found = el.find(self.inline)
+            return "".join(t.text or "" for t in found.iter(self.t)) if found is not None else ""
+        v = el.find(self.v)
+        text = v.text if v is not None and v.text is not None else ""
+        if not text:
+            return ""
+        if kind == "s":
+            index = int(text) if text.isdigit() else -1
+            return self.strings[index] if 0 <= index < len(self.strings) else ""
+        if kind in ("str", "e"):
+            return text
+        if kind == "b":
+            return "1" if text == "1" else "0"
+        if kind == "d":
+            return text[:10]
+        return self.number(text, el.get("s"))
+
+
+class _Sheet:
+    def __init__(self, book: _Book, title: str, part: str):
+        self.book = book
+        self.title = title
+        self.part = part
+        self.size = max(book.zip.getinfo(part).file_size, 1)
+        self.stream = None
+        self.row_no = 0
+
+    def _iter(self) -> Iterator[tuple[int, list[str]]]:
+        """Every row, empty ones included as []: (row number, cells).
+
+        Only "end" events (half the Python work of start+end); a finished row is cleared, which
+        leaves an empty element of ~64 bytes per row behind (at most the sheet limit of 1,048,576 rows).
+        """
+        try:
+            yield from self._parse()
+        except (ElementTree.ParseError, zipfile.BadZipFile, EOFError, zlib.error, KeyError) as err:
+            raise ReadError(msg("imp_read_error", error=f"{type(err).__name__}: {err}"), self.row_no + 1) from err
+        finally:
+            self.stream = None
+
+    def _parse(self) -> Iterator[tuple[int, list[str]]]:
+        book = self.book
+        row_no = 0
+        c_tag, row_tag, v_tag = book.ns + "c", book.ns + "row", book.v
+        dates = book.date_style_names
+        columns: dict[str, int] = {}
+        with book.zip.open(self.part) as f:
+            self.stream = f
+            cells: list[str] = []
+            for _, el in ElementTree.iterparse(f):
+                tag = el.tag
+                if tag == c_tag:
+                    kind = el.get("t")
+                    if kind is None or kind == "n":
+                        v = el.find(v_tag)
+                        value = v.text if v is not None else None
+                        if value and (el.get("s") in dates or "." in value or "E" in value or "e" in value):
+                            value = book.number(value, el.get("s"))
+                    else:
+                        value = book.cell(el, kind)
+                    ref = el.get("r")
+                    if not ref:
+                        cells.append(value or "")  # cells without a reference come in column order
+                    elif value:
+                        letters = ref.rstrip(_DIGITS)
+                        pos = columns.get(letters)
+                        if pos is None:
+                            pos = columns[letters] = _column_index(letters)
+                        if pos > len(cells):
+                            cells.extend([""] * (pos - len(cells)))
+                        if pos == len(cells):
+                            cells.append(value)
+                        else:
+                            cells[pos] = value
+                elif tag == row_tag:
+                    r = el.get("r")
+                    row_no = self.row_no = int(r) if r else row_no + 1
+                    yield row_no, cells
+                    cells = []
+                    el.clear()
+
+    def find_header(self) -> tuple[int, list[str]] | None:
+        for row_no, cells in self._iter():
+            cells = [_clean(c) for c in cells]
+            if any(cells):
+                return row_no, cells
+            if row_no > 50:
+                break
+        return None
+
+    def rows(self, header_row: int) -> Iterator[tuple[int, list[str]]]:
+        for row_no, cells in self._iter():
+            if row_no > header_row and any(cells) and "".join(cells).strip():
+                yield row_no, cells
+
+    def fraction(self) -> float:
+        stream = self.stream
+        return min(stream.tell() / self.size, 1.0) if stream is not None else 1.0
+
+
+# --- opening ---------------------------------------------------------------------------------------
+
+XLSX_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+
+
+@contextlib.contextmanager
+def open_sources(paths: list[Path], report: Report) -> Iterator[list[Source]]:
+    """Every readable table of the files, in the order given; unreadable files are reported."""
+    sources: list[Source] = []
+    books = []
+    try:
+        for path in paths:
+            _open_one(Path(path), report, sources, books)
+        yield sources
+    finally:
+        for book in books:
+            book.close()
+
+
+def _open_one(path: Path, report: Report, sources: list[Source], books: list) -> None:
+    name = path.name
+    try:
+        with open(path, "rb") as f:
+            magic = f.read(4)
+    except FileNotFoundError:
+        report(str(path), None, "", "", msg("imp_no_file", path=path))
+        return
+    except OSError as err:
+        report(name, None, "", "", msg("imp_read_error", error=err))
+        return
+    if magic == OLE_MAGIC:
+        report(name, None, "", "", msg("imp_unsupported"))
+        return
+    try:
+        if magic == XLSX_MAGIC:
+            _open_workbook(path, report, sources, books)
+        else:
+            _open_csv(path, report, sources)
+    except ReadError as err:
+        report(name, err.row, "", "", err.message)
+    except Exception as err:  # noqa: BLE001 - a damaged workbook raises many kinds of error
+        report(name, None, "", "", msg("imp_read_error", error=f"{type(err).__name__}: {err}"))
+
+
+def _open_csv(path: Path, report: Report, sources: list[Source]) -> None:
+    encoding = detect_encoding(path)
+    if encoding is None:
+        report(path.name, None, "", "", msg("imp_encoding"))
+        return
+    reader = _CsvFile(path, encoding)
+    found = reader.find_header()
+    _add(path.name, found, reader.size, reader, report, sources, strict=True)
+
+
+def _open_workbook(path: Path, report: Report, sources: list[Source], books: list) -> None:
+    book = _Book(path)
+    books.append(book)
+    sheets = [_Sheet(book, title, part) for title, part in book.sheets()]
+    size = max(path.stat().st_size, 1)
+    total = sum(s.size for s in sheets) or 1
+    before = len(sources)
+    for sheet in sheets:
+        found = sheet.find_header()
+        if found is None:
+            continue  # empty sheets (Excel's default "Sheet2", …) are skipped
+        _add(f"{path.name} [{sheet.title}]", found, size * sheet.size / total, sheet, report, sources, strict=False)
+    if len(sources) == before:
+        report(path.name, None, "", "", msg("imp_unknown_file"))
+
+
+def _add(label, found, weight, reader, report: Report, sources: list[Source], *, strict: bool) -> None:
+    if found is None:
+        report(label, None, "", "", msg("imp_empty"))
+        return
+    header_row, cells = found
+    header = map_header(cells)
+    if header.kind is None:
+        if strict:
+            report(label, header_row, "", "", msg("imp_unknown_file"))
+        return  # a workbook may hold other sheets (notes, pivots): only known tables are read
+    for pos in header.duplicates:
+        report(label, header_row, header.labels[pos], header.labels[pos],
+               msg("imp_dup_column", column=header.labels[pos]))
+    for column in header.missing():
+        report(label, header_row, column.label(), "", msg("imp_missing_column", column=column.label()))
+    sources.append(Source(label, header, header_row, float(weight), reader))
