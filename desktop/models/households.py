@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, engine, surveys
+from desktop.models import audit, engine, indicators, surveys
 from desktop.models.schema import STATUS_REVIEWED, household_id
 from desktop.models.sortkeys import thai_sort_key
 
@@ -209,6 +209,7 @@ class HouseholdDetail:
     results: list[engine.IndicatorResult] = field(default_factory=list)
     provisional: bool = False
     period: str = ""
+    indicator_set: indicators.IndicatorSet | None = None
 
 
 def detail(conn: Connection, hid: int) -> HouseholdDetail | None:
@@ -232,7 +233,7 @@ def detail(conn: Connection, hid: int) -> HouseholdDetail | None:
         income={k: row[k] for k in income_keys}, expense={k: row[k] for k in expense_keys},
         income_pp=row["income_pp"], threshold=threshold, members=members,
         results=engine.evaluate_household(conn, ind_set, row["survey_year"], survey.layout, hid),
-        provisional=ind_set.provisional, period=survey.period,
+        provisional=ind_set.provisional, period=survey.period, indicator_set=ind_set,
     )
 
 

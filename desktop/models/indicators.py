@@ -229,8 +229,32 @@ def bundled_periods() -> list[str]:
     return sorted(p.stem for p in indicators_dir().glob("*.json"))
 
 
-def period_for_year(survey_year: int) -> str:
-    for period in bundled_periods():
-        if survey_year in bundled(period).survey_years:
+INSTALLED_PREFIX = "indicator_set:"  # meta key of a set an officer loaded into the store
+
+
+@functools.lru_cache(maxsize=16)
+def _parse_installed(raw: str) -> IndicatorSet:
+    return parse(json.loads(raw), "installed set")
+
+
+def installed(conn) -> dict[str, IndicatorSet]:
+    """Sets loaded into this store, by period; they take precedence over the bundled files."""
+    from sqlalchemy import text
+
+    rows = conn.execute(text("SELECT key, value FROM meta WHERE key LIKE :p"), {"p": INSTALLED_PREFIX + "%"})
+    return {key[len(INSTALLED_PREFIX):]: _parse_installed(value) for key, value in rows}
+
+
+def for_period(conn, period: str) -> IndicatorSet:
+    found = installed(conn).get(period) if conn is not None else None
+    return found or bundled(period)
+
+
+def period_for_year(survey_year: int, conn=None) -> str:
+    candidates = dict.fromkeys(bundled_periods())
+    if conn is not None:
+        candidates.update(installed(conn))
+    for period in candidates:
+        if survey_year in for_period(conn, period).survey_years:
             return period
     raise KeyError(survey_year)

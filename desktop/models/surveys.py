@@ -16,10 +16,7 @@ class Survey:
     period: str
     reference_date: str
     layout: list[str]
-
-    @property
-    def indicator_set(self) -> IndicatorSet:
-        return indicators.bundled(self.period)
+    indicator_set: IndicatorSet  # the set installed in the store for the period, else the bundled one
 
 
 def get(conn: Connection, year: int) -> Survey | None:
@@ -28,7 +25,8 @@ def get(conn: Connection, year: int) -> Survey | None:
     ).first()
     if row is None:
         return None
-    return Survey(row.year, row.period, row.reference_date, row.answer_layout.split(",") if row.answer_layout else [])
+    layout = row.answer_layout.split(",") if row.answer_layout else []
+    return Survey(row.year, row.period, row.reference_date, layout, indicators.for_period(conn, row.period))
 
 
 def ensure(conn: Connection, year: int) -> Survey:
@@ -37,14 +35,14 @@ def ensure(conn: Connection, year: int) -> Survey:
     if found:
         return found
     try:
-        period = indicators.period_for_year(year)
+        period = indicators.period_for_year(year, conn)
     except KeyError:
         from desktop.messages import msg
         from desktop.models.errors import UserError
 
         raise UserError(msg("imp_bad_year", value=year)) from None
-    ind_set = indicators.bundled(period)
-    survey = Survey(year, period, ind_set.reference_date(year), ind_set.answer_layout())
+    ind_set = indicators.for_period(conn, period)
+    survey = Survey(year, period, ind_set.reference_date(year), ind_set.answer_layout(), ind_set)
     conn.execute(
         text("INSERT INTO survey(year, period, reference_date, answer_layout) VALUES (:y, :p, :r, :l)"),
         {"y": year, "p": period, "r": survey.reference_date, "l": ",".join(survey.layout)},

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import dates, indicators
+from desktop.models import dates
 from desktop.models.households import HouseholdDetail
 from desktop.views import labels
 from desktop.views.detail_tables import IndicatorTree, MembersTable, MoneyTable
@@ -121,7 +121,7 @@ class DetailPane(QWidget):
         self.banner.setVisible(detail.provisional)
         self.members.fill(detail.members)
         self.money.fill(detail)
-        ind_set = indicators.bundled(detail.period) if detail.period else None
+        ind_set = detail.indicator_set
         self.indicator_tree.fill(detail, ind_set, lang)
         self.empty.hide()
         self.tabs.show()

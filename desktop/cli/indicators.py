@@ -1,0 +1,66 @@
+"""`main.py indicators list|load FILE`: the indicator sets in use, and loading an official one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.cli import common
+from desktop.messages import language
+from desktop.models import indicator_sets, indicators
+from desktop.models.errors import UserError
+from desktop.models.indicators import IndicatorSetError
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("indicators", help="list the indicator sets, or load one from a JSON/XLSX file")
+    p.add_argument("action", choices=("list", "load"))
+    p.add_argument("file", nargs="?", type=Path, help="with load: the set file (.json or .xlsx)")
+    common.add_db_option(p)
+    p.set_defaults(run=run)
+
+
+def _say(th: str, en: str) -> None:
+    print(en if language() == "en" else th)
+
+
+def run(args) -> int:
+    try:
+        store = common.open_store(args)
+    except UserError as err:
+        return common.fail(err)
+    try:
+        return _load(store, args.file) if args.action == "load" else _list(store)
+    finally:
+        store.close()
+
+
+def _list(store) -> int:
+    with store.read() as conn:
+        installed = indicators.installed(conn)
+    periods = sorted(set(indicators.bundled_periods()) | set(installed))
+    for period in periods:
+        ind_set = installed.get(period) or indicators.bundled(period)
+        origin = "โหลดเข้าฐานข้อมูล" if period in installed else "มากับโปรแกรม"
+        draft = " — ชุดตัวชี้วัดฉบับร่าง" if ind_set.provisional else ""
+        print(f"{period}: {ind_set.title_th} ({len(ind_set.indicators)} ตัวชี้วัด, {origin}){draft}")
+    return 0
+
+
+def _load(store, path: Path | None) -> int:
+    if path is None:
+        _say("ระบุไฟล์ชุดตัวชี้วัด (.json หรือ .xlsx)", "Give the indicator-set file (.json or .xlsx).")
+        return 1
+    try:
+        ind_set, data = indicator_sets.read_file(path)
+    except IndicatorSetError as err:
+        _say(f"ไฟล์ชุดตัวชี้วัดใช้ไม่ได้: {err}", f"The indicator-set file cannot be used: {err}")
+        return 1
+    with store.begin() as conn:
+        result = indicator_sets.install(conn, ind_set, data, source=path.name)
+    _say(
+        f"โหลดชุดตัวชี้วัด {result.period} แล้ว: ประเมินใหม่ {result.households:,} ครัวเรือน"
+        f" ผลเปลี่ยน {result.changed:,} ครัวเรือน (ปีสำรวจ {', '.join(map(str, result.survey_years)) or '-'})",
+        f"Loaded indicator set {result.period}: re-evaluated {result.households:,} households,"
+        f" {result.changed:,} changed (survey years {', '.join(map(str, result.survey_years)) or '-'})",
+    )
+    return 0
