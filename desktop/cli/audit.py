@@ -5,7 +5,6 @@ from __future__ import annotations
 from desktop.cli import common
 from desktop.messages import msg
 from desktop.models import audit
-from desktop.models.errors import UserError
 
 
 def add_parser(sub) -> None:
@@ -16,15 +15,12 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    try:
-        store = common.open_store(args)
-    except UserError as err:
-        return common.fail(err)
-    try:
-        with store.read() as conn:
-            verdict = audit.verify(conn)
-    finally:
-        store.close()
+    return common.with_store(args, _verify)
+
+
+def _verify(store) -> int:
+    with store.read() as conn:
+        verdict = audit.verify(conn)
     if verdict.ok:
         print(msg("audit_ok", n=verdict.entries))
         return 0

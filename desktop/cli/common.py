@@ -41,6 +41,20 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> db.Store:
     return store
 
 
+def with_store(args: argparse.Namespace, work, *, create: bool = False) -> int:
+    """Open the store, run work(store) -> exit status, close it; user errors become their message."""
+    try:
+        store = open_store(args, create=create)
+    except UserError as err:
+        return fail(err)
+    try:
+        return work(store)
+    except UserError as err:
+        return fail(err)
+    finally:
+        store.close()
+
+
 def fail(err: Exception) -> int:
     print(str(err), file=sys.stderr)
     return 2 if isinstance(err, WrongPassphrase) else 1

@@ -7,7 +7,6 @@ from pathlib import Path
 from desktop.cli import common
 from desktop.messages import language
 from desktop.models import indicator_sets, indicators
-from desktop.models.errors import UserError
 from desktop.models.indicators import IndicatorSetError
 
 
@@ -24,14 +23,7 @@ def _say(th: str, en: str) -> None:
 
 
 def run(args) -> int:
-    try:
-        store = common.open_store(args)
-    except UserError as err:
-        return common.fail(err)
-    try:
-        return _load(store, args.file) if args.action == "load" else _list(store)
-    finally:
-        store.close()
+    return common.with_store(args, lambda store: _load(store, args.file) if args.action == "load" else _list(store))
 
 
 def _list(store) -> int:

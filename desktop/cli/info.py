@@ -6,7 +6,6 @@ import json
 
 from desktop.cli import common
 from desktop.models import areas, surveys
-from desktop.models.errors import UserError
 from desktop.models.schema import LEVEL_DISTRICT, LEVEL_PROVINCE, LEVEL_TAMBON, LEVEL_VILLAGE
 
 
@@ -42,15 +41,11 @@ def summary(store) -> dict:
 
 
 def run(args) -> int:
-    try:
-        store = common.open_store(args)
-    except UserError as err:
-        return common.fail(err)
-    try:
-        data = summary(store)
-    finally:
-        store.close()
-    if args.json:
+    return common.with_store(args, lambda store: _print(summary(store), args.json))
+
+
+def _print(data: dict, as_json: bool) -> int:
+    if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(f"ฐานข้อมูล / store: {data['store']}")
