@@ -28,3 +28,22 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Frozen one-folder build (PyInstaller) and its smoke test; see docs/packaging.md. Neither is part of
+# `make test`: the build takes about a minute of both cores, the smoke test needs the build.
+BUILD_STAMP := $(VENV)/.installed-build
+
+.PHONY: bundle bundle-test bundle-clean
+
+$(BUILD_STAMP): $(STAMP) requirements-build.txt
+	$(PY) -m pip install --quiet -r requirements-build.txt
+	touch $(BUILD_STAMP)
+
+bundle: $(BUILD_STAMP)
+	nice -n 10 $(PY) packaging/build.py
+
+bundle-test: $(STAMP)
+	$(PY) packaging/smoke_test.py --keep build/smoke
+
+bundle-clean:
+	rm -rf dist build
