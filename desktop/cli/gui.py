@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli import common
+from desktop.reports.model import KINDS
 
 
 def add_parser(sub) -> None:
@@ -13,6 +14,8 @@ def add_parser(sub) -> None:
     common.add_db_option(p)
     p.add_argument("--area", default=None, help="area code to open (2, 4, 6 or 8 digits; default: the officer's)")
     p.add_argument("--year", type=int, default=None, help="survey year in B.E. (default: the latest)")
+    p.add_argument("--report", choices=KINDS, default=None, metavar="KIND",
+                   help="open the reports tab on this report: " + ", ".join(KINDS))
     p.add_argument("--screenshot", type=Path, default=None, metavar="FILE.png",
                    help="render the window to a PNG (1400x860) and exit; works with QT_QPA_PLATFORM=offscreen")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS,
@@ -27,6 +30,6 @@ def run(args) -> int:
     from desktop.views import launch
 
     return launch.start(
-        common.db_path(args), area=args.area, year=args.year, screenshot=args.screenshot,
+        common.db_path(args), area=args.area, year=args.year, report=args.report, screenshot=args.screenshot,
         lang=getattr(args, "lang", None), demo_households=args.demo_households,
     )

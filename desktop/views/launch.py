@@ -58,7 +58,8 @@ def first_run(path: Path, runner: Runner, lang: str, demo_households: int | None
 
 def wait_until_loaded(window: MainWindow, timeout_s: float = 60.0) -> None:
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and (not window.model.complete or window.runner.busy):
+    reports = window.report_view
+    while time.monotonic() < deadline and (not window.model.complete or window.runner.busy or reports.loading):
         QApplication.processEvents()
         time.sleep(0.01)
     QApplication.processEvents()
@@ -69,7 +70,7 @@ def save_screenshot(window: MainWindow, target: Path, size: QSize = SCREENSHOT_S
     window.resize(size)
     window.show()
     wait_until_loaded(window)
-    if window.model.rowCount():
+    if window.model.rowCount() and window.detail.isVisible():
         window.table.select_row(0)
         window.table.setFocus()
     for _ in range(5):
@@ -79,8 +80,8 @@ def save_screenshot(window: MainWindow, target: Path, size: QSize = SCREENSHOT_S
     return window.grab().save(str(target), "PNG")
 
 
-def start(path: Path, *, area: str | None = None, year: int | None = None, screenshot: Path | None = None,
-          lang: str | None = None, demo_households: int | None = None) -> int:
+def start(path: Path, *, area: str | None = None, year: int | None = None, report: str | None = None,
+          screenshot: Path | None = None, lang: str | None = None, demo_households: int | None = None) -> int:
     qt_app = app_setup.make_app(lang)
     lang = app_setup.current_language()
     runner = Runner(qt_app)
@@ -102,6 +103,8 @@ def start(path: Path, *, area: str | None = None, year: int | None = None, scree
     try:
         window = MainWindow(store, runner, lang)
         window.open(area, year)
+        if report:
+            window.open_report(report)
         if screenshot:
             ok = save_screenshot(window, screenshot)
             window.close()

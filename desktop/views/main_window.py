@@ -1,10 +1,13 @@
-"""The review window: area tree and year (left), households (centre), one household in detail (right)."""
+"""The review window: area tree and year (left), households or reports (centre), one household (right)."""
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
 from desktop.models import areas, households, lookups, meta, surveys
@@ -16,6 +19,9 @@ from desktop.views.detail_pane import DetailPane
 from desktop.views.filter_bar import FilterBar
 from desktop.views.household_model import HouseholdTableModel
 from desktop.views.household_table import HouseholdTable
+from desktop.views.report_view import ReportView, kind_names
+
+INDICATOR_DIALOG = "desktop.views.indicator_dialog"
 
 
 class MainWindow(QMainWindow):
@@ -29,6 +35,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — BMN survey review").replace("%1", APP_NAME))
         self.year: int | None = None
         self.area_code: str | None = None
+        self._indicator_positions: dict[int, int] = {}  # indicator number -> 1-based position in the year's set
+        self._pending_household: int | None = None
         self.area_panel = AreaPanel(self)
         self.filter_bar = FilterBar(self)
         self.model = HouseholdTableModel(store, runner, self)
@@ -40,12 +48,22 @@ class MainWindow(QMainWindow):
         font.setPointSize(font.pointSize() + 2)
         font.setBold(True)
         self.area_title.setFont(font)
+        self.report_view = ReportView(store, runner, lang, self)
+        households_page = QWidget(self)
+        households_layout = QVBoxLayout(households_page)
+        households_layout.setContentsMargins(0, 4, 0, 0)
+        households_layout.addWidget(self.filter_bar)
+        households_layout.addWidget(self.table, 1)
+        self.centre_tabs = QTabWidget(self)
+        self.centre_tabs.setObjectName("centreTabs")
+        self.centre_tabs.setDocumentMode(True)
+        self.centre_tabs.addTab(households_page, self.tr("Households"))
+        self.centre_tabs.addTab(self.report_view, self.tr("Reports"))
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 6, 0, 6)
         centre_layout.addWidget(self.area_title)
-        centre_layout.addWidget(self.filter_bar)
-        centre_layout.addWidget(self.table, 1)
+        centre_layout.addWidget(self.centre_tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         for widget in (self.area_panel, centre, self.detail):
             splitter.addWidget(widget)
@@ -77,6 +95,17 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("H&ousehold"))
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.review_action)
+        report_menu = self.menuBar().addMenu(self.tr("Re&ports"))
+        for number, (kind, name) in enumerate(kind_names().items(), start=1):
+            action = QAction(name, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, k=kind: self.open_report(k))
+            report_menu.addAction(action)
+        if importlib.util.find_spec(INDICATOR_DIALOG) is not None:
+            indicator_menu = self.menuBar().addMenu(self.tr("In&dicators"))
+            load_set = QAction(self.tr("Load a new indicator set…"), self)
+            load_set.triggered.connect(self.load_indicator_set)
+            indicator_menu.addAction(load_set)
         view_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, name in (("th", "ภาษาไทย"), ("en", "English")):
             action = QAction(name, self)
@@ -112,6 +141,10 @@ class MainWindow(QMainWindow):
         self.detail.mark_reviewed_requested.connect(self.mark_reviewed)
         self.model.loading_changed.connect(self._loading_changed)
         self.model.loaded.connect(self._update_count)
+        self.model.loaded.connect(self._select_pending_household)
+        self.centre_tabs.currentChanged.connect(self._centre_tab_changed)
+        self.report_view.households_requested.connect(self.show_households)
+        self.report_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.runner.cancelled.connect(lambda _t: self.statusBar().showMessage(self.tr("Cancelled: nothing was changed."), 5000))
 
     # opening ---------------------------------------------------------------------------------------------
@@ -137,6 +170,7 @@ class MainWindow(QMainWindow):
         if year is None:
             self.area_panel.tree.load([])
             self.area_title.setText(self.tr("No survey data yet"))
+            self.report_view.set_context(None, None)
             return
         with self.store.read() as conn:
             nodes = areas.tree(conn, year)
@@ -144,6 +178,7 @@ class MainWindow(QMainWindow):
         self.area_panel.tree.load(nodes, self.lang)
         self.filter_bar.set_indicators(choices, self.lang)
         self.model.set_indicator_numbers([c.no for c in choices])
+        self._indicator_positions = {c.no: c.position for c in choices}
         codes = self.area_panel.tree.codes()
         target = area if area in codes else next((c for c in codes if area and c.startswith(area)), None)
         if target is None and codes:
@@ -155,6 +190,7 @@ class MainWindow(QMainWindow):
         self.area_code = code
         self.area_title.setText(self.area_panel.tree.label_of(code))
         self.apply_filter()
+        self.report_view.set_context(code, self.year)
 
     def current_filter(self) -> HouseholdFilter | None:
         if self.year is None or not self.area_code:
@@ -169,6 +205,47 @@ class MainWindow(QMainWindow):
         self.detail.clear()
         self.model.set_filter(flt, size_hint=self.area_panel.tree.households_in(flt.area_code))
         self._update_count()
+
+    # reports and drill-down ------------------------------------------------------------------------------
+
+    def open_report(self, kind: str) -> None:
+        self.report_view.set_kind(kind)
+        self.centre_tabs.setCurrentWidget(self.report_view)
+
+    def _centre_tab_changed(self, _index: int) -> None:
+        self.detail.setVisible(self.centre_tabs.currentWidget() is not self.report_view)
+
+    def show_households(self, target: dict) -> None:
+        """From a report: the households failing an indicator in an area, or one household, in the table."""
+        area = str(target.get("area") or self.area_code or "")
+        position = self._indicator_positions.get(int(target["indicator"])) if "indicator" in target else None
+        bar = self.filter_bar
+        widgets = (bar.status_combo, bar.failed_combo, bar.search_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        bar.status_combo.setCurrentIndex(0)
+        bar.failed_combo.setCurrentIndex(max(bar.failed_combo.findData(position), 0) if position else 0)
+        bar.search_edit.clear()
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._pending_household = target.get("household")
+        self.centre_tabs.setCurrentIndex(0)
+        if not self.area_panel.tree.select(area):
+            self.apply_filter()
+
+    def _select_pending_household(self, *_args) -> None:
+        hid, self._pending_household = self._pending_household, None
+        row = self.model.row_of(hid) if hid is not None else -1
+        if row >= 0:
+            self.table.select_row(row)
+            self.table.setFocus()
+
+    def load_indicator_set(self) -> None:
+        dialog_class = importlib.import_module(INDICATOR_DIALOG).IndicatorSetDialog
+        dialog = dialog_class(self.store, self.runner, self)
+        if dialog.exec():
+            self.set_year(self.year)
+            self.report_view.invalidate()
 
     # the selected household -------------------------------------------------------------------------------
 

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="en_US">
   <context>
+    <name>AboutDialog</name>
+    <message>
+      <source>About %1</source>
+      <translation>เกี่ยวกับ %1</translation>
+    </message>
+    <message>
+      <source>Version %1</source>
+      <translation>เวอร์ชัน %1</translation>
+    </message>
+    <message>
+      <source>Review, correct, monitor and certify Basic Minimum Needs (BMN) household survey data, offline.</source>
+      <translation>ตรวจสอบ แก้ไข ติดตาม และรับรองข้อมูลความจำเป็นพื้นฐาน (จปฐ.) ระดับครัวเรือน โดยไม่ต้องต่ออินเทอร์เน็ต</translation>
+    </message>
+    <message>
+      <source>Indicator sets included</source>
+      <translation>ชุดตัวชี้วัดที่มากับโปรแกรม</translation>
+    </message>
+    <message>
+      <source>Qt %1 and Qt for Python (PySide6) %2: GNU Lesser General Public License v3 (LGPLv3). The Qt libraries are separate files in the program folder and can be replaced.</source>
+      <translation>Qt %1 และ Qt for Python (PySide6) %2: สัญญาอนุญาต GNU Lesser General Public License รุ่น 3 (LGPLv3) ไลบรารี Qt เป็นไฟล์แยกอยู่ในโฟลเดอร์โปรแกรมและเปลี่ยนแทนได้</translation>
+    </message>
+    <message>
+      <source>Also included:</source>
+      <translation>ส่วนประกอบอื่นที่รวมมาด้วย:</translation>
+    </message>
+    <message>
+      <source>Licences</source>
+      <translation>สัญญาอนุญาต</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>ปิด</translation>
+    </message>
+    <message>
+      <source>%1: cannot be read (%2)</source>
+      <translation>%1: อ่านไม่ได้ (%2)</translation>
+    </message>
+    <message>
+      <source>%1: %2 (%3 indicators)</source>
+      <translation>%1: %2 (%3 ตัวชี้วัด)</translation>
+    </message>
+    <message>
+      <source>Draft indicator set</source>
+      <translation>ชุดตัวชี้วัดฉบับร่าง</translation>
+    </message>
+    <message>
+      <source>No indicator set found in the program folder.</source>
+      <translation>ไม่พบชุดตัวชี้วัดในโฟลเดอร์โปรแกรม</translation>
+    </message>
+    <message>
+      <source>The licence file is missing: %1</source>
+      <translation>ไม่พบไฟล์สัญญาอนุญาต: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>AreaPanel</name>
     <message>
       <source>Survey &amp;year (B.E.):</source>
@@ -343,6 +398,61 @@
     </message>
   </context>
   <context>
+    <name>IndicatorSetDialog</name>
+    <message>
+      <source>Load an indicator set</source>
+      <translation>โหลดชุดตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation>เลือกไฟล์…</translation>
+    </message>
+    <message>
+      <source>A JSON or XLSX file in the format of docs/indicator-format.md</source>
+      <translation>ไฟล์ JSON หรือ XLSX ตามรูปแบบใน docs/indicator-format.md</translation>
+    </message>
+    <message>
+      <source>Load and re-evaluate</source>
+      <translation>โหลดและประเมินผลใหม่</translation>
+    </message>
+    <message>
+      <source>Indicator set file:</source>
+      <translation>ไฟล์ชุดตัวชี้วัด:</translation>
+    </message>
+    <message>
+      <source>Indicator set file</source>
+      <translation>ไฟล์ชุดตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>Indicator sets (*.json *.xlsx)</source>
+      <translation>ชุดตัวชี้วัด (*.json *.xlsx)</translation>
+    </message>
+    <message>
+      <source>This file cannot be used:</source>
+      <translation>ใช้ไฟล์นี้ไม่ได้:</translation>
+    </message>
+    <message>
+      <source>Period: %1 · survey years: %2</source>
+      <translation>ช่วงปี: %1 · ปีสำรวจ: %2</translation>
+    </message>
+    <message>
+      <source>%1 indicators in %2 categories</source>
+      <translation>%1 ตัวชี้วัด ใน %2 หมวด</translation>
+    </message>
+    <message>
+      <source>Provisional set (ชุดตัวชี้วัดฉบับร่าง)</source>
+      <translation>ชุดตัวชี้วัดฉบับร่าง (ยังไม่ใช่ฉบับทางการ)</translation>
+    </message>
+    <message>
+      <source>Re-evaluating households…</source>
+      <translation>กำลังประเมินผลครัวเรือนใหม่…</translation>
+    </message>
+    <message>
+      <source>Re-evaluated %1 households; the results of %2 changed.</source>
+      <translation>ประเมินผลใหม่ %1 ครัวเรือน ผลเปลี่ยน %2 ครัวเรือน</translation>
+    </message>
+  </context>
+  <context>
     <name>Labels</name>
     <message>
       <source>Imported</source>
@@ -459,6 +569,14 @@
       <translation>%1 — ตรวจสอบข้อมูล จปฐ.</translation>
     </message>
     <message>
+      <source>Households</source>
+      <translation>ครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation>รายงาน</translation>
+    </message>
+    <message>
       <source>Mark &amp;reviewed</source>
       <translation>บันทึกว่าตรวจแล้ว (&amp;R)</translation>
     </message>
@@ -477,6 +595,18 @@
     <message>
       <source>H&amp;ousehold</source>
       <translation>ครัวเรือน (&amp;O)</translation>
+    </message>
+    <message>
+      <source>Re&amp;ports</source>
+      <translation>รายงาน (&amp;P)</translation>
+    </message>
+    <message>
+      <source>In&amp;dicators</source>
+      <translation>ตัวชี้วัด (&amp;D)</translation>
+    </message>
+    <message>
+      <source>Load a new indicator set…</source>
+      <translation>โหลดชุดตัวชี้วัดใหม่…</translation>
     </message>
     <message>
       <source>&amp;Language</source>
@@ -610,6 +740,61 @@
     </message>
   </context>
   <context>
+    <name>PdfPreview</name>
+    <message>
+      <source>The report PDF could not be opened: %1</source>
+      <translation>เปิดไฟล์ PDF ของรายงานไม่ได้: %1</translation>
+    </message>
+    <message>
+      <source>The printer could not be opened. Check that it is switched on and try again.</source>
+      <translation>ใช้งานเครื่องพิมพ์ไม่ได้ ตรวจสอบว่าเปิดเครื่องพิมพ์และเชื่อมต่อแล้ว แล้วลองใหม่</translation>
+    </message>
+    <message>
+      <source>Print preview — %1</source>
+      <translation>ดูตัวอย่างก่อนพิมพ์ — %1</translation>
+    </message>
+    <message>
+      <source>◀ Previous</source>
+      <translation>◀ หน้าก่อน</translation>
+    </message>
+    <message>
+      <source>Next ▶</source>
+      <translation>หน้าถัดไป ▶</translation>
+    </message>
+    <message>
+      <source>&amp;Page:</source>
+      <translation>หน้า (&amp;P):</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>ย่อ</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>ขยาย</translation>
+    </message>
+    <message>
+      <source>Fit &amp;width</source>
+      <translation>พอดีความกว้าง (&amp;W)</translation>
+    </message>
+    <message>
+      <source>Whole p&amp;age</source>
+      <translation>ทั้งหน้า (&amp;A)</translation>
+    </message>
+    <message>
+      <source>P&amp;rint…</source>
+      <translation>พิมพ์ (&amp;R)…</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>ปิด (&amp;C)</translation>
+    </message>
+    <message>
+      <source>of %1</source>
+      <translation>จาก %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ProblemsTable</name>
     <message>
       <source>File</source>
@@ -700,6 +885,194 @@
     <message>
       <source>BMN Field Desk</source>
       <translation>BMN Field Desk</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportChart</name>
+    <message>
+      <source>Passing each indicator (% of persons or households, by the indicator's unit)</source>
+      <translation>ร้อยละที่ผ่านเกณฑ์ รายตัวชี้วัด (ของคนหรือครัวเรือน ตามหน่วยของตัวชี้วัด)</translation>
+    </message>
+    <message>
+      <source>Category %1</source>
+      <translation>หมวดที่ %1</translation>
+    </message>
+    <message>
+      <source>Indicator no.</source>
+      <translation>ตัวชี้วัดที่</translation>
+    </message>
+    <message>
+      <source>No. %1: nobody in the target group</source>
+      <translation>ตัวชี้วัดที่ %1: ไม่มีกลุ่มเป้าหมาย</translation>
+    </message>
+    <message>
+      <source>No. %1: %2% pass</source>
+      <translation>ตัวชี้วัดที่ %1: ผ่านเกณฑ์ร้อยละ %2</translation>
+    </message>
+    <message>
+      <source>Click to list the households failing it</source>
+      <translation>คลิกเพื่อดูรายชื่อครัวเรือนที่ไม่ผ่าน</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportOutput</name>
+    <message>
+      <source>Population report</source>
+      <translation>รายงานประชากร</translation>
+    </message>
+    <message>
+      <source>Indicator results report</source>
+      <translation>รายงานผลตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>Income and expenses report</source>
+      <translation>รายงานรายได้-รายจ่ายเฉลี่ย</translation>
+    </message>
+    <message>
+      <source>Households failing the income indicator</source>
+      <translation>รายงานครัวเรือนไม่ผ่านเกณฑ์รายได้</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>ไฟล์ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>ไฟล์ CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>The file could not be written (%1). Choose another folder and try again.</source>
+      <translation>บันทึกไฟล์ไม่ได้ (%1) เลือกโฟลเดอร์อื่นแล้วลองใหม่</translation>
+    </message>
+    <message>
+      <source>Save the report</source>
+      <translation>บันทึกรายงาน</translation>
+    </message>
+    <message>
+      <source>Writing the report…</source>
+      <translation>กำลังบันทึกรายงาน…</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>บันทึกแล้ว: %1</translation>
+    </message>
+    <message>
+      <source>Preparing the report for printing…</source>
+      <translation>กำลังเตรียมรายงานสำหรับพิมพ์…</translation>
+    </message>
+    <message>
+      <source>Print the report</source>
+      <translation>พิมพ์รายงาน</translation>
+    </message>
+    <message>
+      <source>Sent %1 page(s) to the printer.</source>
+      <translation>ส่งไปพิมพ์แล้ว %1 หน้า</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>กำลังพิมพ์…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportTable</name>
+    <message>
+      <source>Double-click to show this household</source>
+      <translation>ดับเบิลคลิกเพื่อแสดงครัวเรือนนี้</translation>
+    </message>
+    <message>
+      <source>Double-click to list these households</source>
+      <translation>ดับเบิลคลิกเพื่อดูรายชื่อครัวเรือนเหล่านี้</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportView</name>
+    <message>
+      <source>Population</source>
+      <translation>ประชากร</translation>
+    </message>
+    <message>
+      <source>Indicator results</source>
+      <translation>ผลตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>Average income and expenses</source>
+      <translation>รายได้-รายจ่ายเฉลี่ย</translation>
+    </message>
+    <message>
+      <source>Households failing the income indicator</source>
+      <translation>ครัวเรือนไม่ผ่านเกณฑ์รายได้</translation>
+    </message>
+    <message>
+      <source>Draft indicator set (ชุดตัวชี้วัดฉบับร่าง): not yet confirmed; do not certify with it</source>
+      <translation>ชุดตัวชี้วัดฉบับร่าง: ยังไม่ได้ยืนยันเป็นทางการ ห้ามใช้รับรองข้อมูล</translation>
+    </message>
+    <message>
+      <source>Confidential — personal data</source>
+      <translation>ลับ — ข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
+      <source>Choose an area in the tree.</source>
+      <translation>เลือกพื้นที่จากรายการด้านซ้าย</translation>
+    </message>
+    <message>
+      <source>&amp;Report:</source>
+      <translation>รายงาน (&amp;R):</translation>
+    </message>
+    <message>
+      <source>Thai di&amp;gits</source>
+      <translation>เลขไทย (&amp;G)</translation>
+    </message>
+    <message>
+      <source>Print numbers in Thai digits (๐๑๒…) in PDF and printouts</source>
+      <translation>ใช้เลขไทย (๐๑๒…) ในไฟล์ PDF และงานพิมพ์</translation>
+    </message>
+    <message>
+      <source>Save PDF…</source>
+      <translation>บันทึก PDF…</translation>
+    </message>
+    <message>
+      <source>Save Excel…</source>
+      <translation>บันทึก Excel…</translation>
+    </message>
+    <message>
+      <source>Save CSV…</source>
+      <translation>บันทึก CSV…</translation>
+    </message>
+    <message>
+      <source>Print preview</source>
+      <translation>ดูตัวอย่างก่อนพิมพ์</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>พิมพ์…</translation>
+    </message>
+    <message>
+      <source>Building the report…</source>
+      <translation>กำลังสร้างรายงาน…</translation>
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation>ลองอีกครั้ง</translation>
+    </message>
+    <message>
+      <source>The report was not built (cancelled).</source>
+      <translation>ยกเลิกแล้ว ยังไม่ได้สร้างรายงาน</translation>
+    </message>
+    <message>
+      <source>Build it</source>
+      <translation>สร้างรายงาน</translation>
+    </message>
+    <message>
+      <source>%1 · %2 (%3) · survey year %4</source>
+      <translation>%1 · %2 (%3) · ปีสำรวจ %4</translation>
+    </message>
+    <message>
+      <source>Nothing to report for this area and year.</source>
+      <translation>ไม่มีข้อมูลสำหรับรายงานของพื้นที่และปีนี้</translation>
     </message>
   </context>
 </TS>
