@@ -18,7 +18,10 @@ def main() -> None:
     lookup_size = int(os.environ.get("BMN_BENCH_LOOKUP", "1000000"))
     imports = [in_child("bench_import", str(n)) for n in sizes]
     lookup = in_child("bench_lookup", str(lookup_size))
-    report = render(imports, lookup)
+    report_sizes = [int(s) for s in os.environ.get("BMN_BENCH_REPORTS", "200000,1000000").split(",")]
+    reports = [in_child("bench_reports", str(n)) for n in report_sizes]
+    pdf = in_child("bench_pdf", "--runs", "5")
+    report = render(imports, lookup) + render_reports(reports, pdf)
     print(report)
     (ROOT / "docs" / "performance.md").write_text(report, encoding="utf-8")
 
@@ -65,6 +68,38 @@ def render(imports: list[dict], lookup: dict) -> str:
         f" {lookup['qt_model_full_list_province_s']} s from the reader thread while the window stays responsive;",
         f"- ordered ids of the whole province ({lookup['ordered_ids_count']:,}), natural house order:"
         f" {lookup['ordered_ids_province_s']} s; by head's name (Thai order): {lookup['ordered_ids_province_by_head_s']} s.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def render_reports(reports: list[dict], pdf: dict) -> str:
+    lines = [
+        "## The four review reports",
+        "",
+        "Built from the per-village summary tables kept on import; floor: the same figures hand-written in plain",
+        "SQL over the household/member rows of the same store, same run (median of 3 after a warm-up).",
+        "Targets: district ≤ 0.5 s, province ≤ 1 s.",
+        "",
+        "| store | report | district s (floor s) | province s (floor s) |",
+        "|---|---|---:|---:|",
+    ]
+    for r in reports:
+        for kind, levels in r["reports"].items():
+            d, p = levels["district"], levels["province"]
+            lines.append(f"| {r['households']:,} | {kind} | {d['ours_s']} ({d['floor_s']}) |"
+                         f" {p['ours_s']} ({p['floor_s']}) |")
+    lines += [
+        "",
+        "Full rebuild of the summaries of a year: "
+        + ", ".join(f"{r['households']:,} households {r['summary_rebuild_s']} s" for r in reports) + ".",
+        "",
+        "## PDF: households failing the income indicator, 2,800 rows",
+        "",
+        f"{pdf['pages']} A4 pages with Sarabun embedded and shaped Thai: **{pdf['ours_s']} s** (target ≤ 2.5 s;"
+        f" first build in a fresh process {pdf['ours_first_s']} s, with Thai digits {pdf['ours_thai_digits_s']} s)."
+        f" Floor, same table as plain strings in Helvetica (no shaping, no embedding), same run:"
+        f" {pdf['floor_helvetica_s']} s — ratio {pdf['ratio_vs_floor']}.",
         "",
     ]
     return "\n".join(lines)

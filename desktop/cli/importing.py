@@ -61,6 +61,8 @@ def run(args) -> int:
         s = result.summary
         print(msg("imp_ok", households=s.households, members=s.members, villages=s.villages, replaced=s.replaced))
         print(msg("imp_batch", import_id=s.import_id, year=year))
+        if getattr(s, "confirmed", 0) or getattr(s, "not_applied", 0):
+            print(f"ยืนยันการแก้ไข {s.confirmed:,} รายการ, ยังไม่แก้ไข {s.not_applied:,} รายการ")
     else:
         print(msg("imp_failed", n=result.problem_count))
         for p in result.problems[:SHOWN]:

@@ -253,6 +253,9 @@ def set_status(conn: Connection, ids: list[int], status: int = STATUS_REVIEWED) 
     ).rowcount
     if changed:
         audit.append(conn, "household.status", target=",".join(map(str, ids[:50])), detail={"status": status, "count": changed})
+        from desktop.sync import outbox  # sync sits above models (DESIGN.md §2): imported where it is used
+
+        outbox.record(conn, "household.status", {"status": status}, list(ids))  # same transaction as the change
     return changed
 
 

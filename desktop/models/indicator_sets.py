@@ -136,8 +136,6 @@ def _reevaluate(conn: Connection, ind_set: IndicatorSet, year: int) -> tuple[int
 
 def _after_reevaluation(conn: Connection, year: int) -> None:
     """Summaries that depend on results (report tables) follow the new results."""
-    try:
-        from desktop.models import summary
-    except ImportError:  # report summaries arrive with the reports
-        return
+    from desktop.models import summary
+
     summary.rebuild(conn, year)

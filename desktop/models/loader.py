@@ -17,10 +17,11 @@ from typing import Iterable, Sequence
 
 from sqlalchemy import Connection, text
 
-from desktop.models import areas, audit, engine, meta, surveys
+from desktop.models import areas, audit, corrections, engine, meta, surveys
 from desktop.models.db import raw
 from desktop.models.schema import household as household_table
 from desktop.models.schema import member as member_table
+from desktop.models import summary as report_summary
 
 # Built after a load into an empty store rather than maintained row by row (about 2x faster).
 _DEFERRED_INDEXES = [i for t in (household_table, member_table) for i in t.indexes if i.name != "ix_household_village"]
@@ -51,6 +52,8 @@ class LoadSummary:
     villages: int = 0
     replaced: int = 0
     village_codes: set[int] = field(default_factory=set)
+    confirmed: int = 0  # corrections the load confirmed / found not applied (desktop/models/corrections.py)
+    not_applied: int = 0
 
 
 class BulkLoad:
@@ -168,6 +171,8 @@ class BulkLoad:
             params,
         )
         areas.refresh_stats(self.conn, self.year, sorted(summary.village_codes))
+        report_summary.refresh(self.conn, self.year, sorted(summary.village_codes))
+        summary.confirmed, summary.not_applied = corrections.reconcile(self.conn, summary.import_id)
         # planner statistics (sampled): decide between index-order scans and candidate lookups in searches
         self.conn.exec_driver_sql("PRAGMA analysis_limit = 2000")
         self.conn.exec_driver_sql("ANALYZE")

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Column,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     SmallInteger,
@@ -182,4 +183,179 @@ audit_entry = Table(
     Column("detail", Text, nullable=False),  # JSON
     Column("prev_hash", String, nullable=False),
     Column("hash", String, nullable=False),
+)
+
+# Report summaries, one row per (survey year, village), kept by desktop/models/summary.py on every
+# import so that a province report sums a few thousand rows instead of a million households.
+REPORT_TOP_AGE = 100  # ages are kept in single years 0..99; the column for 100 holds everyone 100 or older
+REPORT_INCOME = ("inc_main", "inc_second", "inc_other", "inc_produce")
+REPORT_EXPENSE = ("exp_production", "exp_necessary", "exp_unnecessary", "exp_debt")
+REPORT_AGE_COLUMNS = tuple(f"{sex}{age}" for sex in ("m", "f") for age in range(REPORT_TOP_AGE + 1))
+
+report_village = Table(
+    "report_village",
+    metadata,
+    Column("survey_year", Integer, nullable=False),
+    Column("village", Integer, nullable=False),
+    Column("households", Integer, nullable=False),
+    Column("persons", Integer, nullable=False),  # member rows (= sum of n_members), any sex
+    *[Column(name, Integer, nullable=False, server_default="0") for name in REPORT_INCOME + REPORT_EXPENSE],  # sums
+    *[Column(name, Integer, nullable=False, server_default="0") for name in REPORT_AGE_COLUMNS],  # m0..m100, f0..f100
+    PrimaryKeyConstraint("survey_year", "village"),
+    sqlite_with_rowid=False,
+)
+
+report_indicator = Table(
+    "report_indicator",
+    metadata,
+    Column("survey_year", Integer, nullable=False),
+    Column("village", Integer, nullable=False),
+    Column("indicator", SmallInteger, nullable=False),  # the indicator's number in the year's set
+    Column("households", Integer, nullable=False),  # households with a result (P or F)
+    Column("households_failed", Integer, nullable=False),
+    Column("persons", Integer, nullable=False),  # person indicators: target persons of those households
+    Column("persons_failed", Integer, nullable=False),
+    PrimaryKeyConstraint("survey_year", "village", "indicator"),
+    sqlite_with_rowid=False,
+)
+
+# Sync with the province server (desktop/sync/, DESIGN.md §4, docs/sync.md); migration 0004.
+SYNC_PENDING, SYNC_ACCEPTED, SYNC_CONFLICT, SYNC_REJECTED, SYNC_NEEDS_RECHECK = (
+    "pending", "accepted", "conflict", "rejected", "needs_recheck")
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("seq", Integer, primary_key=True),  # local order of creation; sent in this order
+    Column("uuid", String, nullable=False, unique=True),  # client-generated; the server de-duplicates by it
+    Column("kind", String, nullable=False),  # household.status, profile.set, indicators.install, certification, ...
+    Column("target", String, nullable=False, server_default=""),
+    Column("payload", Text, nullable=False),  # JSON
+    Column("created_at", String, nullable=False),  # device clock: information only
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it
+    Column("state", String, nullable=False, server_default=SYNC_PENDING),
+    Column("answer", Text, nullable=True),  # the server's ack (JSON)
+    Column("acked_at", String, nullable=True),
+)
+Index("ix_outbox_state", outbox.c.state, outbox.c.seq)
+
+outbox_household = Table(  # which households an event touches: a household with pending events is never overwritten
+    "outbox_household",
+    metadata,
+    Column("household_id", BigInteger, nullable=False),
+    Column("uuid", String, nullable=False),
+    PrimaryKeyConstraint("household_id", "uuid"),
+    sqlite_with_rowid=False,
+)
+
+sync_base = Table(  # a household as last known from the server, captured before its first unsent local change
+    "sync_base",
+    metadata,
+    Column("household_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("data", Text, nullable=False),  # JSON
+    Column("captured_at", String, nullable=False),
+)
+
+sync_cursor = Table(
+    "sync_cursor",
+    metadata,
+    Column("server", String, nullable=False),
+    Column("area", String, nullable=False),
+    Column("cursor", BigInteger, nullable=False, server_default="0"),  # the server's sequence number
+    Column("updated_at", String, nullable=False),
+    PrimaryKeyConstraint("server", "area"),
+)
+
+sync_conflict = Table(
+    "sync_conflict",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("household_id", BigInteger, nullable=False, index=True),
+    Column("state", String, nullable=False, server_default="open"),  # open / resolved
+    Column("source", String, nullable=False),  # pull / push / bundle
+    Column("detected_at", String, nullable=False),
+    Column("fields", Text, nullable=False),  # JSON {field: {"base": .., "mine": .., "theirs": ..}}
+    Column("base", Text, nullable=False),  # JSON snapshots of the whole household
+    Column("mine", Text, nullable=False),
+    Column("theirs", Text, nullable=False),
+    Column("event_uuid", String, nullable=True),  # the local event that met the other change
+    Column("resolution", Text, nullable=True),  # JSON {"choice": .., "values": ..}
+    Column("resolved_at", String, nullable=True),
+)
+
+sync_refetch = Table(  # households to download again in full at the next sync (e.g. "theirs" chosen offline)
+    "sync_refetch",
+    metadata,
+    Column("household_id", BigInteger, primary_key=True, autoincrement=False),
+)
+
+# Households failing the year's income indicator, kept with the other report summaries (migration 0003)
+# so that a province-wide list reads ~70,000 narrow rows in order instead of scanning every household.
+report_income_failing = Table(
+    "report_income_failing",
+    metadata,
+    Column("survey_year", Integer, nullable=False),
+    Column("village", Integer, nullable=False),
+    Column("house_sort", String, nullable=False),
+    Column("household_id", BigInteger, nullable=False),
+    Column("house_no", String, nullable=False),
+    Column("house_code", String, nullable=False),
+    Column("head_name", String, nullable=False),
+    Column("members", Integer, nullable=False),
+    Column("income", Integer, nullable=False),  # the four income components together
+    PrimaryKeyConstraint("survey_year", "village", "house_sort", "household_id"),
+    sqlite_with_rowid=False,
+)
+
+# Corrections requested by the reviewing officer (desktop/models/corrections.py, migration 0005): append-only
+# events. kind 'correct' (one field of a household or member), 'revert' (ref_uuid = the correction undone) and
+# 'status' (ref_uuid = the correction; status sent / confirmed / not_applied, with the list or import behind it).
+correction_event = Table(
+    "correction_event",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("set_uuid", String, nullable=False, index=True),
+    Column("kind", String, nullable=False),
+    Column("household_id", BigInteger, nullable=False, index=True),
+    Column("survey_year", Integer, nullable=False),
+    Column("village", Integer, nullable=False),
+    Column("member_seq", Integer, nullable=True),
+    Column("field", String, nullable=False, server_default=""),
+    Column("old_value", Text, nullable=True),
+    Column("new_value", Text, nullable=True),
+    Column("reason", Text, nullable=False, server_default=""),
+    Column("ref_uuid", String, nullable=True, index=True),
+    Column("status", String, nullable=True),
+    Column("list_uuid", String, nullable=True),
+    Column("import_id", Integer, nullable=True),
+    Column("created_at", String, nullable=False),
+    Column("officer", Text, nullable=False),
+)
+
+correction_evidence = Table(
+    "correction_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("set_uuid", String, nullable=False, index=True),
+    Column("filename", String, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("thumbnail", LargeBinary, nullable=True),
+    Column("created_at", String, nullable=False),
+)
+
+correction_list = Table(
+    "correction_list",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("ref_no", String, nullable=False),
+    Column("issued_at", String, nullable=False),
+    Column("area_code", String, nullable=False),
+    Column("date_from", String, nullable=True),
+    Column("date_to", String, nullable=True),
+    Column("officer", Text, nullable=False),
+    Column("corrections", Text, nullable=False),  # JSON list of correction uuids
 )

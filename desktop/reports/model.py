@@ -13,6 +13,7 @@ KINDS = ("population", "indicators", "income", "failing-income")
 
 # Column kinds tell renderers how to format and align a value.
 TEXT, INT, PCT, MONEY, DECIMAL = "text", "int", "pct", "money", "decimal"
+# PCT values are percentages (97.5 means 97.5 %), not fractions; MONEY values are baht.
 # Row kinds: ordinary data, a heading row spanning the table (e.g. a หมวด), a total row.
 DATA, GROUP, TOTAL = "data", "group", "total"
 
@@ -36,6 +37,7 @@ class ReportTable:
     # drill-down: per row, what the row stands for (e.g. {"area": "520101", "indicator": 29}); optional
     row_keys: list[dict] = field(default_factory=list)
     title_en: str = ""
+    key: str = ""  # the table's role in its report, e.g. "overview", "age", "areas", "indicators", "households"
 
     def add(self, values: list, kind: str = DATA, key: dict | None = None) -> None:
         self.rows.append(values)

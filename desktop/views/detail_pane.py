@@ -19,6 +19,7 @@ from desktop.models import dates
 from desktop.models.households import HouseholdDetail
 from desktop.views import labels
 from desktop.views.detail_tables import IndicatorTree, MembersTable, MoneyTable
+from desktop.views.history_view import HistoryView
 
 BANNER_STYLE = ("QLabel { background: #fff4ce; color: #6b4e00; border: 1px solid #e0c060; border-radius: 4px;"
                 " padding: 4px 8px; font-weight: bold; }")
@@ -27,6 +28,7 @@ BANNER_STYLE = ("QLabel { background: #fff4ce; color: #6b4e00; border: 1px solid
 class DetailPane(QWidget):
     reveal_requested = Signal(object, int)  # household id (64-bit), member seq
     mark_reviewed_requested = Signal()
+    correct_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,6 +41,7 @@ class DetailPane(QWidget):
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # with two buttons beside it the pane must still fit a 1400-px window
         self.banner = QLabel(self.tr("Draft indicator set (ชุดตัวชี้วัดฉบับร่าง): not yet confirmed; "
                                      "do not certify with it"), self)
         self.banner.setObjectName("provisionalBanner")
@@ -66,6 +69,11 @@ class DetailPane(QWidget):
         self.review_button.setObjectName("reviewButton")
         self.review_button.setToolTip(self.tr("Mark the selected households as reviewed (Ctrl+R)"))
         self.review_button.clicked.connect(self.mark_reviewed_requested)
+        self.correct_button = QPushButton(self.tr("Correct data…"), self)
+        self.correct_button.setObjectName("correctButton")
+        self.correct_button.setToolTip(self.tr("Correct this household's data (Ctrl+E)"))
+        self.correct_button.clicked.connect(self.correct_requested)
+        self.history = HistoryView(self)
         members_tab = QWidget(self)
         members_layout = QVBoxLayout(members_tab)
         members_layout.addWidget(self.members, 1)
@@ -77,11 +85,13 @@ class DetailPane(QWidget):
         self.tabs.addTab(members_tab, self.tr("&Members"))
         self.tabs.addTab(self.money, self.tr("Income and e&xpense"))
         self.tabs.addTab(self.indicator_tree, self.tr("I&ndicators"))
+        self.tabs.addTab(self.history, self.tr("&History"))
         self.empty = QLabel(self.tr("Select a household in the table to see its details."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.correct_button)
         top.addWidget(self.review_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 6, 6)
@@ -106,6 +116,8 @@ class DetailPane(QWidget):
         self.tabs.hide()
         self.reveal_button.setEnabled(False)
         self.review_button.setEnabled(False)
+        self.correct_button.setEnabled(False)
+        self.history.clear()
         self.empty.show()
 
     def show_household(self, detail: HouseholdDetail, area_path: list[tuple[str, str]], lang: str = "th") -> None:
@@ -127,6 +139,7 @@ class DetailPane(QWidget):
         self.tabs.show()
         self.reveal_button.setEnabled(bool(detail.members))
         self.review_button.setEnabled(True)
+        self.correct_button.setEnabled(True)
 
     def _surveyed_text(self, detail: HouseholdDetail) -> str:
         parts = []

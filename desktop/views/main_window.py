@@ -15,6 +15,7 @@ from desktop.models.households import HouseholdFilter
 from desktop.views import app as app_setup
 from desktop.views import labels, progress
 from desktop.views.area_tree import AreaPanel
+from desktop.views.corrections_ui import CorrectionsController
 from desktop.views.detail_pane import DetailPane
 from desktop.views.filter_bar import FilterBar
 from desktop.views.household_model import HouseholdTableModel
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 720, 450])
         self.setCentralWidget(splitter)
+        self.corrections = CorrectionsController(self)
         self._make_actions()
         self._make_status_bar()
         self._connect()
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("H&ousehold"))
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.review_action)
+        edit_menu.addAction(self.corrections.correct_action)
         report_menu = self.menuBar().addMenu(self.tr("Re&ports"))
         for number, (kind, name) in enumerate(kind_names().items(), start=1):
             action = QAction(name, self)
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
             load_set = QAction(self.tr("Load a new indicator set…"), self)
             load_set.triggered.connect(self.load_indicator_set)
             indicator_menu.addAction(load_set)
+        self.menuBar().addMenu(self.tr("&View")).addAction(self.corrections.as_corrected_action)
         view_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, name in (("th", "ภาษาไทย"), ("en", "English")):
             action = QAction(name, self)
@@ -256,10 +260,12 @@ class MainWindow(QMainWindow):
         with self.store.read() as conn:
             found = households.detail(conn, hid)
             path = areas.name_path(conn, str(found.village)) if found else []
+            found, history = self.corrections.prepare(conn, found) if found else (None, [])
         if found is None:
             self.detail.clear()
         else:
             self.detail.show_household(found, path, self.lang)
+            self.corrections.show(found, history)
 
     def reveal_id(self, hid: int, seq: int) -> None:
         store = self.store

@@ -140,6 +140,9 @@ class ReportView(QWidget):
         self.thai_digits_box.setObjectName("thaiDigitsBox")
         self.thai_digits_box.setToolTip(tr("Print numbers in Thai digits (๐๑๒…) in PDF and printouts"))
         self.thai_digits_box.setChecked(app_setup.settings().value(THAI_DIGITS_KEY, False, type=bool))
+        self.as_corrected_box = QCheckBox(tr("As corr&ected"), self)
+        self.as_corrected_box.setObjectName("asCorrectedBox")
+        self.as_corrected_box.setToolTip(tr("Build the report with the recorded corrections applied"))
         # a tool bar: when the window is narrow, the buttons that do not fit move into its » menu
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("reportToolbar")
@@ -158,9 +161,11 @@ class ReportView(QWidget):
         bar.addWidget(self.kind_combo)
         bar.addSpacing(12)
         bar.addWidget(self.thai_digits_box)
+        bar.addWidget(self.as_corrected_box)
         bar.addWidget(self.toolbar, 1)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.thai_digits_box.toggled.connect(lambda on: app_setup.settings().setValue(THAI_DIGITS_KEY, on))
+        self.as_corrected_box.toggled.connect(lambda _on: self.invalidate())
         return bar
 
     def _make_body(self) -> None:
@@ -219,6 +224,9 @@ class ReportView(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def set_as_corrected(self, on: bool) -> None:
+        self.as_corrected_box.setChecked(on)  # rebuilds (if showing) when it changes
+
     def invalidate(self) -> None:
         """The data changed (e.g. a new indicator set): build again now if showing, else when shown."""
         self._stale = True
@@ -244,6 +252,7 @@ class ReportView(QWidget):
         self._set_report(None)
         self._show_status(tr("Building the report…"))
         store, kind, area, year = self.store, self.kind(), self.area_code, self.year
+        as_corrected = self.as_corrected_box.isChecked()
 
         def build(progress, cancel):
             from desktop.reports import builders
@@ -252,7 +261,7 @@ class ReportView(QWidget):
                 return None  # superseded while queued (the person clicked on through the tree): skip the work
             cancel()
             with store.read() as conn:
-                report = builders.build(conn, kind, area, year)
+                report = builders.build(conn, kind, area, year, as_corrected=as_corrected)
             cancel()
             return report
 

@@ -64,6 +64,172 @@
     </message>
   </context>
   <context>
+    <name>CorrectionDialog</name>
+    <message>
+      <source>Household</source>
+      <translation>ครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Member %1: %2</source>
+      <translation>สมาชิกลำดับที่ %1: %2</translation>
+    </message>
+    <message>
+      <source>Indicator answers</source>
+      <translation>คำตอบตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>Edit %1</source>
+      <translation>แก้ไข %1</translation>
+    </message>
+    <message>
+      <source>Correct household data</source>
+      <translation>แก้ไขข้อมูลครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Double-click a value in the “New value” column to change it. Changed fields are highlighted; all of them are saved together as one correction.</source>
+      <translation>ดับเบิลคลิกค่าในคอลัมน์ “ค่าใหม่” เพื่อแก้ไข ช่องที่แก้ไขจะมีแถบสีเน้น และจะบันทึกทุกช่องพร้อมกันเป็นการแก้ไขชุดเดียว</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>เลิกทำ (&amp;U)</translation>
+    </message>
+    <message>
+      <source>Re&amp;do</source>
+      <translation>ทำซ้ำ (&amp;D)</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>เลิกทำ</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>ทำซ้ำ</translation>
+    </message>
+    <message>
+      <source>Choose or type the reason (required)</source>
+      <translation>เลือกหรือพิมพ์เหตุผล (ต้องระบุ)</translation>
+    </message>
+    <message>
+      <source>Add &amp;evidence…</source>
+      <translation>เพิ่มหลักฐาน… (&amp;E)</translation>
+    </message>
+    <message>
+      <source>Attach photos or scans of documents (optional)</source>
+      <translation>แนบรูปถ่ายหรือสำเนาเอกสาร (ไม่บังคับ)</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>นำออก</translation>
+    </message>
+    <message>
+      <source>&amp;Save correction</source>
+      <translation>บันทึกการแก้ไข (&amp;S)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>ยกเลิก</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>เหตุผล (&amp;R):</translation>
+    </message>
+    <message>
+      <source>Evidence:</source>
+      <translation>หลักฐาน:</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>รายการ</translation>
+    </message>
+    <message>
+      <source>Current value</source>
+      <translation>ค่าปัจจุบัน</translation>
+    </message>
+    <message>
+      <source>New value</source>
+      <translation>ค่าใหม่</translation>
+    </message>
+    <message>
+      <source>Type the full 13-digit ID to replace the one recorded</source>
+      <translation>พิมพ์เลขประจำตัวประชาชน 13 หลักเต็มเพื่อแทนเลขที่บันทึกไว้</translation>
+    </message>
+    <message>
+      <source>Day/month/year in B.E., e.g. 17/05/2523</source>
+      <translation>วัน/เดือน/ปี พ.ศ. เช่น 17/05/2523</translation>
+    </message>
+    <message>
+      <source>%1 field(s) changed</source>
+      <translation>แก้ไขแล้ว %1 ช่อง</translation>
+    </message>
+    <message>
+      <source>No changes yet</source>
+      <translation>ยังไม่มีการแก้ไข</translation>
+    </message>
+    <message>
+      <source>Evidence: photos or scans</source>
+      <translation>หลักฐาน: รูปถ่ายหรือสำเนาเอกสาร</translation>
+    </message>
+    <message>
+      <source>Images and documents (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)</source>
+      <translation>รูปภาพและเอกสาร (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+      <source>Nothing was changed: edit at least one field first.</source>
+      <translation>ยังไม่ได้แก้ไขข้อมูล: แก้ไขอย่างน้อยหนึ่งช่องก่อน</translation>
+    </message>
+    <message>
+      <source>Give the reason for the correction.</source>
+      <translation>กรุณาระบุเหตุผลของการแก้ไข</translation>
+    </message>
+    <message>
+      <source>Saving the correction…</source>
+      <translation>กำลังบันทึกการแก้ไข…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Corrections</name>
+    <message>
+      <source>Show data as &amp;corrected</source>
+      <translation>แสดงข้อมูลตามที่แก้ไขแล้ว (&amp;C)</translation>
+    </message>
+    <message>
+      <source>Corr&amp;ect data…</source>
+      <translation>แก้ไขข้อมูล… (&amp;E)</translation>
+    </message>
+    <message>
+      <source>as corrected</source>
+      <translation>ตามที่แก้ไขแล้ว</translation>
+    </message>
+    <message>
+      <source>Select a household first.</source>
+      <translation>กรุณาเลือกครัวเรือนก่อน</translation>
+    </message>
+    <message>
+      <source>House no. %1 · house code %2 · %3</source>
+      <translation>บ้านเลขที่ %1 · รหัสบ้าน %2 · %3</translation>
+    </message>
+    <message>
+      <source>The correction was saved.</source>
+      <translation>บันทึกการแก้ไขแล้ว</translation>
+    </message>
+    <message>
+      <source>Revert correction</source>
+      <translation>ยกเลิกการแก้ไข</translation>
+    </message>
+    <message>
+      <source>Why is this correction being reverted? (required)</source>
+      <translation>เหตุผลที่ยกเลิกการแก้ไขนี้ (ต้องระบุ)</translation>
+    </message>
+    <message>
+      <source>Reverting the correction…</source>
+      <translation>กำลังยกเลิกการแก้ไข…</translation>
+    </message>
+    <message>
+      <source>The correction was reverted.</source>
+      <translation>ยกเลิกการแก้ไขแล้ว</translation>
+    </message>
+  </context>
+  <context>
     <name>DataPage</name>
     <message>
       <source>Household data</source>
@@ -145,6 +311,14 @@
       <translation>บันทึกว่าครัวเรือนที่เลือกตรวจแล้ว (Ctrl+R)</translation>
     </message>
     <message>
+      <source>Correct data…</source>
+      <translation>แก้ไขข้อมูล…</translation>
+    </message>
+    <message>
+      <source>Correct this household's data (Ctrl+E)</source>
+      <translation>แก้ไขข้อมูลของครัวเรือนนี้ (Ctrl+E)</translation>
+    </message>
+    <message>
       <source>&amp;Members</source>
       <translation>สมาชิก (&amp;M)</translation>
     </message>
@@ -155,6 +329,10 @@
     <message>
       <source>I&amp;ndicators</source>
       <translation>ตัวชี้วัด (&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;History</source>
+      <translation>ประวัติ (&amp;H)</translation>
     </message>
     <message>
       <source>Select a household in the table to see its details.</source>
@@ -356,6 +534,77 @@
     <message>
       <source>&amp;Create store</source>
       <translation>สร้างฐานข้อมูล (&amp;C)</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryView</name>
+    <message>
+      <source>Imported</source>
+      <translation>นำเข้า</translation>
+    </message>
+    <message>
+      <source>Correction</source>
+      <translation>แก้ไขข้อมูล</translation>
+    </message>
+    <message>
+      <source>Revert</source>
+      <translation>ยกเลิกการแก้ไข</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>สถานะ</translation>
+    </message>
+    <message>
+      <source>Date / field</source>
+      <translation>วันที่ / รายการ</translation>
+    </message>
+    <message>
+      <source>Event / before</source>
+      <translation>เหตุการณ์ / ค่าเดิม</translation>
+    </message>
+    <message>
+      <source>By / after</source>
+      <translation>ผู้ดำเนินการ / ค่าใหม่</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>เหตุผล</translation>
+    </message>
+    <message>
+      <source>Revert correction…</source>
+      <translation>ยกเลิกการแก้ไข…</translation>
+    </message>
+    <message>
+      <source>Undo the selected correction; you will be asked for the reason</source>
+      <translation>ยกเลิกการแก้ไขที่เลือก โดยจะถามเหตุผล</translation>
+    </message>
+    <message>
+      <source>Imported (version %1)</source>
+      <translation>นำเข้า (ฉบับที่ %1)</translation>
+    </message>
+    <message>
+      <source>Member %1: %2</source>
+      <translation>สมาชิกลำดับที่ %1: %2</translation>
+    </message>
+    <message>
+      <source>recorded</source>
+      <translation>บันทึกแล้ว</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>ส่งแจ้งแล้ว</translation>
+    </message>
+    <message>
+      <source>confirmed</source>
+      <translation>ยืนยันแล้ว</translation>
+    </message>
+    <message>
+      <source>not applied</source>
+      <translation>ยังไม่แก้ไข</translation>
+    </message>
+    <message>
+      <source>reverted</source>
+      <translation>ยกเลิกแล้ว</translation>
     </message>
   </context>
   <context>
@@ -607,6 +856,10 @@
     <message>
       <source>Load a new indicator set…</source>
       <translation>โหลดชุดตัวชี้วัดใหม่…</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>มุมมอง (&amp;V)</translation>
     </message>
     <message>
       <source>&amp;Language</source>
@@ -1029,6 +1282,14 @@
     <message>
       <source>Print numbers in Thai digits (๐๑๒…) in PDF and printouts</source>
       <translation>ใช้เลขไทย (๐๑๒…) ในไฟล์ PDF และงานพิมพ์</translation>
+    </message>
+    <message>
+      <source>As corr&amp;ected</source>
+      <translation>ตามที่แก้ไขแล้ว (&amp;E)</translation>
+    </message>
+    <message>
+      <source>Build the report with the recorded corrections applied</source>
+      <translation>สร้างรายงานโดยใช้ข้อมูลตามที่บันทึกการแก้ไขไว้</translation>
     </message>
     <message>
       <source>Save PDF…</source>

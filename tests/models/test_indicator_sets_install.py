@@ -128,3 +128,19 @@ def test_cli_load_and_list(store, db_path, tmp_path, env_passphrase, capsys):
     assert "ชุดตัวชี้วัดทางการ ทดสอบ" in capsys.readouterr().out
     bad = _write(tmp_path, {"period": "x"}, "bad.json")
     assert main.main(["indicators", "load", str(bad), "--db", str(db_path)]) == 1
+
+
+def test_report_summaries_follow_the_new_set(store, tmp_path):
+    from desktop.reports import builders
+
+    demo.generate(store, households=300, seed=6)
+    data = _bundled_data()
+    data["income_threshold"] = {str(y): 70_000 for y in data["survey_years"]}
+    ind_set, raw = indicator_sets.read_file(_write(tmp_path, data))
+    with store.begin() as conn:
+        indicator_sets.install(conn, ind_set, raw, source="official.json")
+    with store.read() as conn:
+        for kind in ("indicators", "failing-income"):
+            fast = builders.build(conn, kind, "52", 2567)
+            full = builders.build(conn, kind, "52", 2567, from_rows=True)
+            assert [t.rows for t in fast.tables] == [t.rows for t in full.tables]

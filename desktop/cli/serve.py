@@ -1,0 +1,158 @@
+"""`main.py serve`: the province sync server, and its administration (docs/sync.md).
+
+    serve [--db URL] [--host 127.0.0.1] [--port 8750]       run it (no --db: an SQLite file in the data folder)
+    serve admin add-officer --name N --area CODE [--area CODE]   prints the officer's token once
+    serve admin list-officers
+    serve admin load FILE... [--year Y]                     national exports, checked like a desktop import
+    serve admin import-bundle FILE                          a laptop's offline bundle
+    serve admin register-device --officer ID --store-id S --public-key HEX
+
+--db takes postgresql://user:pass@host/db (psycopg 3), an sqlite:/// URL or a file path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop.cli import common
+from desktop.models.errors import UserError
+from desktop.sync.messages import msg
+
+
+def _db_option(p, suppress: bool = False) -> None:
+    p.add_argument("--db", default=argparse.SUPPRESS if suppress else None,
+                   help="server database URL or SQLite file (default: province-server.db in the data folder)")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("serve", help="run the province sync server (FastAPI), or administer it")
+    _db_option(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--rate", type=float, default=50.0, help="requests per second per token (burst: 4x)")
+    p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages")
+    p.set_defaults(run=run, admin=None)
+    actions = p.add_subparsers(dest="serve_action")
+    admin = actions.add_parser("admin", help="administer the server database")
+    tasks = admin.add_subparsers(dest="admin", required=True)
+    a = tasks.add_parser("add-officer", help="add an officer scoped to areas; prints the token once")
+    a.add_argument("--name", required=True)
+    a.add_argument("--area", action="append", required=True, help="2, 4, 6 or 8-digit area code (repeatable)")
+    _db_option(a, True)
+    a = tasks.add_parser("list-officers", help="officers, their areas and laptops")
+    _db_option(a, True)
+    a = tasks.add_parser("load", help="load national exports (households + members files)")
+    a.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    a.add_argument("--year", type=int, default=None)
+    _db_option(a, True)
+    a = tasks.add_parser("import-bundle", help="apply a laptop's signed offline bundle")
+    a.add_argument("file", type=Path)
+    _db_option(a, True)
+    a = tasks.add_parser("register-device", help="register a laptop's bundle key (see: main.py bundle key)")
+    a.add_argument("--officer", type=int, required=True)
+    a.add_argument("--store-id", required=True)
+    a.add_argument("--public-key", required=True)
+    _db_option(a, True)
+
+
+def run(args) -> int:
+    from province.db import ServerDB
+
+    try:
+        db = ServerDB(args.db)
+        db.upgrade()
+    except Exception as err:  # noqa: BLE001 - an unreachable or unusable database is the user's to fix
+        return common.fail(UserError(f"{args.db or 'province-server.db'}: {err}"))
+    try:
+        if args.admin is None:
+            return _serve(args, db)
+        return {"add-officer": _add_officer, "list-officers": _list, "load": _load,
+                "import-bundle": _import_bundle, "register-device": _register}[args.admin](args, db)
+    except (UserError, ValueError) as err:
+        return common.fail(err)
+    finally:
+        db.dispose()
+
+
+def _serve(args, db) -> int:
+    import uvicorn
+
+    from province.app import create_app
+
+    app = create_app(db, rate=args.rate, burst=int(max(args.rate, 1) * 4))
+    shown = db.url.split("@")[-1]  # no password on screen
+    print(msg("serving", host=args.host, port=args.port, db=shown), file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _add_officer(args, db) -> int:
+    from province import auth
+
+    with db.write() as conn:
+        officer_id, token = auth.add_officer(conn, args.name, args.area)
+    print(msg("officer_added", name=args.name, id=officer_id, areas=", ".join(args.area), token=token))
+    return 0
+
+
+def _list(args, db) -> int:
+    from province import auth
+
+    with db.read() as conn:
+        print(json.dumps(auth.list_officers(conn), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _load(args, db) -> int:
+    from desktop.cli.importing import SHOWN, problem_line
+    from desktop.messages import msg as core_msg
+    from province import load
+
+    progress = common.TerminalProgress(core_msg("imp_progress"))
+    result = load.load_files(db, args.files, year=args.year, progress=progress)
+    progress.done()
+    if not result.ok:
+        print(core_msg("imp_failed", n=result.problem_count))
+        for p in result.problems[:SHOWN]:
+            print("  " + problem_line(p))
+        return 1
+    print(msg("load_ok", households=result.households, members=result.members, changed=result.changed,
+              removed=result.removed))
+    return 0
+
+
+def _import_bundle(args, db) -> int:
+    from province import bundles
+    from province.errors import ApiError
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as err:
+        raise UserError(msg("bundle_unreadable", error=err.strerror or str(err))) from None
+    try:
+        result = bundles.import_bytes(db, data)
+    except ApiError as err:
+        error = err.body["error"]
+        raise UserError(error["en"] if _lang() == "en" else error["th"]) from None
+    print(json.dumps({k: v for k, v in result.items() if k != "acks"}, ensure_ascii=False))
+    return 0
+
+
+def _register(args, db) -> int:
+    from province import auth
+
+    with db.write() as conn:
+        if auth.by_id(conn, args.officer) is None:
+            raise UserError(f"officer {args.officer}?")
+        auth.register_device(conn, args.officer, args.store_id, args.public_key.lower())
+    print(msg("device_registered", store=args.store_id, officer=args.officer))
+    return 0
+
+
+def _lang() -> str:
+    from desktop import messages
+
+    return messages.language()

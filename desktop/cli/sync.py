@@ -1,0 +1,166 @@
+"""`main.py sync`: send unsent work to the province server and receive household changes (docs/sync.md).
+
+    sync [--server URL] [--db PATH]            push, pull, then compare receipts per village
+    sync login --server URL --token T          keep the token in the OS keyring (BMN_SYNC_TOKEN for scripts)
+    sync preview [--server URL]                what would go up and come down; changes nothing
+    sync status                                the outbox: pending / accepted / conflict / rejected
+    sync conflicts                             conflicts waiting for a person
+    sync resolve --id N --choice mine|theirs   settle one (appends events; sent at the next sync)
+
+Exit status: 0 done; 1 a user error (offline, refused, bad store); 2 wrong passphrase;
+3 synced, but receipts differ or conflicts wait.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from desktop.cli import common
+from desktop.models.errors import UserError
+from desktop.sync import tokens
+from desktop.sync.messages import msg
+
+ACTIONS = ("run", "login", "preview", "status", "conflicts", "resolve")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("sync", help="sync with the province server: push events, pull changes, receipts")
+    p.add_argument("action", nargs="?", default="run", choices=ACTIONS, help="default: run")
+    p.add_argument("--server", default=None, help="server URL (default: BMN_SYNC_SERVER, else the last one used)")
+    p.add_argument("--token", default=None, help="with login: the token from the server administrator")
+    p.add_argument("--id", type=int, default=None, help="with resolve: the conflict number")
+    p.add_argument("--choice", choices=("mine", "theirs"), default=None, help="with resolve: which version wins")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages")
+    common.add_db_option(p)
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.action == "login":
+        return _login(args)
+    return common.with_store(args, lambda store: _with_store(args, store))
+
+
+def _login(args) -> int:
+    server = args.server or os.environ.get(tokens.SERVER_ENV)
+    if not server:
+        return common.fail(UserError(msg("no_server")))
+    token = args.token or (input("token: ") if sys.stdin.isatty() else "")
+    if not token:
+        return common.fail(UserError(msg("no_token", server=server)))
+    server = tokens.normalise_server(server)
+    if not tokens.save(server, token):
+        return common.fail(UserError(msg("no_keyring")))
+    print(msg("token_saved", server=server))
+    return 0
+
+
+def _server(args, store) -> str:
+    from desktop.models import meta
+    from desktop.sync.client import SERVER_META
+
+    server = args.server or os.environ.get(tokens.SERVER_ENV)
+    if not server:
+        with store.read() as conn:
+            server = meta.get(conn, SERVER_META)
+    if not server:
+        raise UserError(msg("no_server"))
+    return tokens.normalise_server(server)
+
+
+def _client(args, store):
+    from desktop.sync.client import SyncClient
+
+    server = _server(args, store)
+    token = tokens.load(server)
+    if not token:
+        raise UserError(msg("no_token", server=server))
+    progress = _Progress()
+    return SyncClient(store, server, token, progress=progress), progress
+
+
+class _Progress:
+    def __init__(self):
+        self.bar = None
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if self.bar is None or self.bar.label != stage:
+            if self.bar is not None:
+                self.bar.done()
+            self.bar = common.TerminalProgress(stage)
+        self.bar(done, total)
+
+    def done(self) -> None:
+        if self.bar is not None:
+            self.bar.done()
+
+
+def _with_store(args, store) -> int:
+    from desktop.sync import conflicts, outbox
+
+    if args.action == "status":
+        with store.read() as conn:
+            counts = outbox.counts(conn)
+        print(json.dumps(counts, ensure_ascii=False, indent=None if args.json else 2))
+        return 0
+    if args.action == "conflicts":
+        with store.read() as conn:
+            found = conflicts.list_conflicts(conn)
+        if args.json:
+            print(json.dumps([c.__dict__ for c in found], ensure_ascii=False, default=str))
+        elif not found:
+            print(msg("no_conflicts"))
+        for c in found if not args.json else ():
+            print(f"#{c.id}  {c.household_id}  {c.house_no}  {c.head_name}  ({c.source}, {c.detected_at})")
+            for name, sides in c.fields.items():
+                print(f"    {name}: base={sides.get('base')!r}  mine={sides.get('mine')!r}  theirs={sides.get('theirs')!r}")
+        return 0
+    if args.action == "resolve":
+        if args.id is None or args.choice is None:
+            raise UserError("sync resolve --id N --choice mine|theirs")
+        with store.begin() as conn:
+            conflicts.resolve(conn, args.id, choice=args.choice)
+        print(msg("resolved", id=args.id, choice=args.choice))
+        return 0
+    client, progress = _client(args, store)
+    try:
+        if args.action == "preview":
+            data = client.preview()
+            progress.done()
+            if args.json:
+                print(json.dumps(data, ensure_ascii=False))
+            else:
+                down = sum(v["households"] + v["removed"] for v in data["down"].values())
+                kinds = ", ".join(f"{k} {n:,}" for k, n in data["up"]["by_kind"].items())
+                print(msg("preview", up=data["up"]["events"], kinds=f"({kinds})" if kinds else "", down=down,
+                          held=data["held"]))
+            return 0
+        report = client.sync()
+    finally:
+        progress.done()
+        client.close()
+    return _print_report(report, args.json)
+
+
+def _print_report(report, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps({"server": report.server, "areas": report.areas, "push": report.push.__dict__,
+                          "pull": report.pull.__dict__, "receipts": report.receipts,
+                          "open_conflicts": report.open_conflicts}, ensure_ascii=False, default=str))
+    else:
+        p, q = report.push, report.pull
+        print(msg("sync_done", sent=p.sent, accepted=p.accepted, conflict=p.conflict, rejected=p.rejected,
+                  needs_recheck=p.needs_recheck, received=q.received, merged=q.merged, conflicts=q.conflicts))
+        differ = [r for r in report.receipts if not r["equal"]]
+        if differ:
+            print(msg("receipt_differs", equal=len(report.receipts) - len(differ), differ=len(differ),
+                      example=f"{differ[0]['key']}: {', '.join(differ[0]['differs'])}"))
+        else:
+            print(msg("receipt_equal", n=len(report.receipts)))
+        if report.open_conflicts:
+            print(msg("open_conflicts", n=report.open_conflicts))
+    return 0 if report.receipt_equal and not report.open_conflicts else 3

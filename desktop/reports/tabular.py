@@ -1,0 +1,161 @@
+"""A `Report` as CSV (one file, the tables one after another) or XLSX (one sheet per table).
+
+Numbers stay numbers: CSV writes them bare, XLSX as numeric cells with a number format; PCT values
+(percentages, 97.5 = 97.5 %) become fractions with a % format in XLSX. Text that a spreadsheet
+would run as a formula (= + - @ …) gets a leading single quote (importers.columns.escape_text, the
+same rule as the household export).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from desktop.importers.columns import escape_text
+from desktop.reports.builders import area_description
+from desktop.reports.model import DECIMAL, GROUP, INT, MONEY, PCT, TEXT, TOTAL, Report, ReportTable
+
+PROVISIONAL = "ชุดตัวชี้วัดฉบับร่าง (ยังไม่ใช่ชุดตัวชี้วัดทางการ)"
+CONFIDENTIAL = "ลับ — ข้อมูลส่วนบุคคล"
+NUMBER_FORMATS = {INT: "#,##0", MONEY: "#,##0.00", DECIMAL: "#,##0.00", PCT: "0.00%"}
+
+
+def heading_lines(report: Report) -> list[str]:
+    """What every file starts with: title, area, survey year and indicator set, markings."""
+    lines = [report.title, f"{area_description(report.area_path)} (รหัส {report.area_code})",
+             f"ปีสำรวจ {report.survey_year} — {report.indicator_title}"]
+    if report.provisional:
+        lines.append(PROVISIONAL)
+    if report.personal_data:
+        lines.append(CONFIDENTIAL)
+    return lines
+
+
+def header_labels(table: ReportTable) -> list[str]:
+    """One heading per column: "ผ่านเกณฑ์ ร้อยละ" where a spanning group sits above the label."""
+    return [f"{c.group} {c.label}" if c.group else c.label for c in table.columns]
+
+
+def _text(value) -> str:
+    return escape_text(value) if isinstance(value, str) else value
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return escape_text(value)
+    if isinstance(value, (list, tuple, dict)):  # not expected in a cell; keep the file well-formed
+        return escape_text(str(value))
+    return value
+
+
+def write_csv(report: Report, path: Path | str) -> None:
+    """UTF-8 with BOM (Excel opens Thai text correctly); a title line before each table."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        out = csv.writer(f)
+        for line in heading_lines(report):
+            out.writerow([_text(line)])
+        for table in report.tables:
+            out.writerow([])
+            out.writerow([_text(table.title)])
+            out.writerow([_text(label) for label in header_labels(table)])
+            for row in table.rows:
+                out.writerow([_cell(v) for v in row])
+        out.writerow([])
+        for note in report.notes:
+            out.writerow([_text(note)])
+        out.writerow([_text(report.source)])
+
+
+def sheet_title(index: int, table: ReportTable, taken: set[str]) -> str:
+    bad = set('[]:*?/\\')
+    base = "".join(ch for ch in f"{index} {table.title}" if ch not in bad)[:31].strip() or str(index)
+    title, n = base, 2
+    while title.lower() in taken:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title.lower())
+    return title
+
+
+def _widths(table: ReportTable) -> list[float]:
+    """Character widths: the longest of the heading and the first few hundred values, within limits."""
+    out = []
+    for i, column in enumerate(table.columns):
+        longest = max([len(column.label)] + [len(f"{row[i]:,.2f}" if isinstance(row[i], float) else str(row[i]))
+                                             for row in table.rows[:500] if i < len(row) and row[i] is not None])
+        limit = 60 if column.kind == TEXT else 18
+        out.append(min(limit, max(6.0, longest * (1.1 if column.kind == TEXT else 1.2) + 2)))
+    return out
+
+
+def write_xlsx(report: Report, path: Path | str) -> None:
+    """One sheet per table: heading rows (title, area, year), column headings, the rows, then notes."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    title_font = Font(bold=True, size=14)
+    shade = {GROUP: PatternFill("solid", fgColor="E8EEF7"), TOTAL: PatternFill("solid", fgColor="F0F0F0")}
+    wrap = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    book = Workbook(write_only=True)
+    taken: set[str] = set()
+
+    def text_cell(sheet, value: str, font=None, fill=None, alignment=None):
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", escape_text(value)))
+        if font is not None:
+            cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        if alignment is not None:
+            cell.alignment = alignment
+        return cell
+
+    for index, table in enumerate(report.tables, start=1):
+        sheet = book.create_sheet(sheet_title(index, table, taken))
+        for i, width in enumerate(_widths(table), start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
+        heading = heading_lines(report)
+        has_groups = any(c.group for c in table.columns)
+        sheet.freeze_panes = f"A{len(heading) + 3 + has_groups}"  # before the first row: write-only sheets
+        sheet.append([text_cell(sheet, heading[0], title_font)])
+        for line in heading[1:]:
+            sheet.append([text_cell(sheet, line)])
+        sheet.append([text_cell(sheet, table.title, bold)])
+        if has_groups:
+            groups, previous = [], None
+            for c in table.columns:
+                groups.append(text_cell(sheet, c.group, bold, alignment=wrap) if c.group and c.group != previous else None)
+                previous = c.group
+            sheet.append(groups)
+        sheet.append([text_cell(sheet, label, bold, alignment=wrap) for label in (c.label for c in table.columns)])
+        kinds = [c.kind for c in table.columns]
+        for r, row in enumerate(table.rows):
+            kind = table.row_kinds[r] if r < len(table.row_kinds) else ""
+            font, fill = (bold, shade[kind]) if kind in shade else (None, None)
+            cells = []
+            for value, col_kind in zip(row, kinds):
+                if isinstance(value, str):
+                    cells.append(text_cell(sheet, value, font, fill))
+                    continue
+                if isinstance(value, (list, tuple, dict)):
+                    value = str(value)
+                cell = WriteOnlyCell(sheet, value=value / 100 if col_kind == PCT and value is not None else value)
+                if value is not None and col_kind in NUMBER_FORMATS:
+                    cell.number_format = NUMBER_FORMATS[col_kind]
+                if font is not None:
+                    cell.font, cell.fill = font, fill
+                cells.append(cell)
+            sheet.append(cells)
+        sheet.append([])
+        for note in report.notes + [report.source]:
+            sheet.append([text_cell(sheet, note)])
+    if not report.tables:
+        sheet = book.create_sheet("report")
+        for line in heading_lines(report) + report.notes:
+            sheet.append([text_cell(sheet, line)])
+    book.save(path)

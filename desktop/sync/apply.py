@@ -1,0 +1,296 @@
+"""Applying households that came from the server, in the caller's transaction.
+
+A chunk goes through the same replacement rules as an import (models.loader.BulkLoad): the old version
+of a changed household, with its members, moves to household_version; the new row is evaluated by the
+engine; village counts and report summaries follow. A household whose reviewed content did not change
+(only its review status or record version moved) is updated in place: there is no new version to keep.
+
+A household with unsent local events, or with a conflict still open, is never overwritten: the server's
+change is merged field by field when it touches other fields than the local change (wire.three_way),
+else it becomes a sync_conflict row for a person to settle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, text
+
+from desktop.models import areas, audit, dates, loader, meta, surveys
+from desktop.models.loader import BulkLoad
+from desktop.models.sortkeys import house_sort_key, thai_sort_key
+from desktop.sync import conflicts, local, outbox, wire
+
+APPLYING_KEY = "sync_applying"  # while set, the sync_base_capture trigger ignores status writes
+
+_ARCHIVE_HH = ", ".join(f"'{c}', h.{c}" for c in (
+    "house_no", "house_code", "head_name", "n_members", *wire.MONEY, "answers", "results", "collector", "survey_date",
+    "status", "village"))
+_ARCHIVE_M = ", ".join(f"'{c}', m.{c}" for c in loader.MEMBER_COLUMNS[1:] if c != "pid_rev")
+
+
+@dataclass
+class ChunkResult:
+    received: int = 0
+    replaced: int = 0  # new content: old version kept in history
+    updated: int = 0  # only status / record version changed
+    deleted: int = 0
+    merged: int = 0  # held households whose server change touched other fields: merged
+    conflicts: int = 0  # held households with a change on both sides: recorded, not overwritten
+    refetch: list[int] = field(default_factory=list)
+
+    def add(self, other: "ChunkResult") -> None:
+        for name in ("received", "replaced", "updated", "deleted", "merged", "conflicts"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.refetch += other.refetch
+
+
+def _remap(answers: str, source: list[str], target: list[str]) -> str:
+    if source == target or not source:
+        return answers
+    by_code = dict(zip(source, answers))
+    return "".join(by_code.get(code, "-") for code in target)
+
+
+def _member_row(m: dict | tuple, reference: dt.date) -> tuple:
+    d = dict(zip(wire.MEMBER_WIRE, m)) if not isinstance(m, dict) else m
+    birth = dt.date.fromisoformat(d["birth_date"])
+    age, months = dates.age_at(birth, reference)
+    d = {**d, "pid_rev": d["pid"][::-1], "age": age, "age_months": months,
+         "self_reliant": int(d["self_reliant"]), "in_school": int(d["in_school"])}
+    return tuple(d[c] for c in loader.MEMBER_COLUMNS)
+
+
+def _household_row(r: dict, answers: str) -> tuple:
+    v = int(r["village"])
+    d = {**r, "province": v // 1_000_000, "district": v // 10_000, "tambon": v // 100, "village": v,
+         "house_sort": house_sort_key(r["house_no"]), "head_sort": thai_sort_key(r["head_name"]), "answers": answers,
+         "import_id": 0}
+    return tuple(d[c] for c in loader.HOUSEHOLD_COLUMNS)
+
+
+def _local_member_rows(conn: Connection, ids: list[int]) -> dict[int, list[tuple]]:
+    out: dict[int, list[tuple]] = defaultdict(list)
+    cols = ", ".join(loader.MEMBER_COLUMNS)
+    for row in conn.execute(text(f"SELECT {cols} FROM member WHERE household_id IN (SELECT value FROM json_each(:ids))"
+                                 " ORDER BY household_id, seq"), {"ids": json.dumps(ids)}):
+        out[row[0]].append(tuple(row))
+    return out
+
+
+def _content_key(snapshot: dict) -> dict:
+    key = wire.comparable(snapshot)
+    key.pop("status", None)
+    return key
+
+
+def apply_rows(conn: Connection, rows: list[dict], members: dict[int, list], layouts: dict[int, list[str]],
+               villages: dict[str, str], source: str) -> ChunkResult:
+    """Write server households as they are (no held check: the caller decided). `members` holds the
+    MEMBER_WIRE rows of households whose members are new to this laptop."""
+    result = ChunkResult(received=len(rows))
+    if not rows:
+        return result
+    ids = [r["id"] for r in rows]
+    mine = local.snapshots(conn, ids)
+    meta.put(conn, APPLYING_KEY, "1")
+    try:
+        if villages:
+            areas.ensure_villages(conn, {str(code): name for code, name in villages.items()})
+        live = [r for r in rows if not r.get("deleted")]
+        gone = [r["id"] for r in rows if r.get("deleted") and r["id"] in mine]
+        in_place, replace = [], []
+        for r in live:
+            old = mine.get(r["id"])
+            theirs = local.snapshot_from_wire(r, layouts.get(r["survey_year"], []))
+            same = old is not None and _content_key(old) == _content_key(theirs) and old["survey_year"] == r["survey_year"]
+            (in_place if same else replace).append(r)
+        if replace:
+            result.refetch += _replace(conn, replace, members, layouts, mine, source)
+            result.replaced += len(replace)
+        fix = [{"s": int(r["status"]), "v": int(r["version"]), "i": r["id"]} for r in live]
+        if fix:
+            conn.execute(text("UPDATE household SET status = :s, version = :v WHERE id = :i"), fix)
+        result.updated += len(in_place)
+        if gone:
+            _delete(conn, gone, source)
+            result.deleted += len(gone)
+    finally:
+        conn.execute(text("DELETE FROM meta WHERE key = :k"), {"k": APPLYING_KEY})
+    return result
+
+
+def _replace(conn: Connection, rows: list[dict], members: dict[int, list], layouts: dict[int, list[str]],
+             mine: dict[int, dict], source: str) -> list[int]:
+    """New content through BulkLoad, one load per survey year; returns households still missing members."""
+    refetch = []
+    kept = _local_member_rows(conn, [r["id"] for r in rows if r["id"] not in members])
+    by_year: dict[int, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_year[int(r["survey_year"])].append(r)
+    for year, year_rows in sorted(by_year.items()):
+        load = BulkLoad(conn, year, source)
+        load.start()
+        # a partial load: only these households are replaced, not the whole of their villages
+        load.summary.village_codes |= {int(r["village"]) for r in year_rows}
+        survey = load.survey
+        reference = dt.date.fromisoformat(survey.reference_date)
+        server_layout = layouts.get(year) or list(survey.layout)
+        hh_rows, m_rows = [], []
+        for r in year_rows:
+            hh_rows.append(_household_row(r, _remap(r["answers"], server_layout, list(survey.layout))))
+            if r["id"] in members:
+                m_rows += [_member_row(m, reference) for m in members[r["id"]]]
+            else:
+                old = mine.get(r["id"])
+                if old is None or old["members_hash"] != r.get("members_hash"):
+                    refetch.append(r["id"])  # keep what we have; download the members at the next sync
+                m_rows += kept.get(r["id"], [])
+        for part in loader.chunks(hh_rows, 5000):
+            load.add_households(part)
+        for part in loader.chunks(m_rows, 20000):
+            load.add_members(part)
+        load.finish()
+    if refetch:
+        conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"), [{"h": h} for h in refetch])
+    return refetch
+
+
+def _delete(conn: Connection, ids: list[int], source: str) -> None:
+    """Households the server removed: to history (like a replaced version), then out of the tables."""
+    id_json = json.dumps(ids)
+    years_villages = conn.execute(text("SELECT DISTINCT survey_year, village FROM household"
+                                       " WHERE id IN (SELECT value FROM json_each(:ids))"), {"ids": id_json}).all()
+    batch_uuid = str(uuid.uuid4())
+    conn.execute(
+        text("INSERT INTO import_batch(uuid, created_at, officer, source, survey_year, households, members)"
+             " VALUES (:u, :t, :o, :s, :y, 0, 0)"),
+        {"u": batch_uuid, "t": outbox.now(), "o": meta.get(conn, "profile", "{}"), "s": source + " (removed)",
+         "y": years_villages[0][0] if years_villages else 0},
+    )
+    batch = conn.execute(text("SELECT id FROM import_batch WHERE uuid = :u"), {"u": batch_uuid}).scalar()
+    conn.execute(
+        text("INSERT INTO household_version(household_id, version, import_id, replaced_by_import, data)"
+             f" SELECT h.id, h.version, h.import_id, :b, json_object({_ARCHIVE_HH}, 'members',"
+             f" (SELECT json_group_array(json_object({_ARCHIVE_M})) FROM member m WHERE m.household_id = h.id))"
+             " FROM household h WHERE h.id IN (SELECT value FROM json_each(:ids))"),
+        {"b": batch, "ids": id_json},
+    )
+    conn.execute(text("DELETE FROM member WHERE household_id IN (SELECT value FROM json_each(:ids))"), {"ids": id_json})
+    conn.execute(text("DELETE FROM household WHERE id IN (SELECT value FROM json_each(:ids))"), {"ids": id_json})
+    by_year: dict[int, list[int]] = defaultdict(list)
+    for year, village in years_villages:
+        by_year[year].append(village)
+    for year, villages in by_year.items():
+        areas.refresh_stats(conn, year, sorted(villages))
+        _refresh_reports(conn, year, sorted(villages))
+    audit.append(conn, "sync.removed", target=str(len(ids)), detail={"households": ids[:200], "count": len(ids),
+                                                                       "source": source})
+
+
+def _refresh_reports(conn: Connection, year: int, villages: list[int]) -> None:
+    try:
+        from desktop.reports import summary
+    except ImportError:  # pragma: no cover - reports are optional below the views
+        return
+    summary.refresh(conn, year, villages)
+
+
+def set_base(conn: Connection, snapshots_by_id: dict[int, dict]) -> None:
+    """Remember households' server-known state (the base of later three-way comparisons)."""
+    at = outbox.now()
+    conn.execute(
+        text("INSERT INTO sync_base(household_id, data, captured_at) VALUES (:h, :d, :t)"
+             " ON CONFLICT(household_id) DO UPDATE SET data = excluded.data, captured_at = excluded.captured_at"),
+        [{"h": hid, "d": json.dumps(s, ensure_ascii=False, sort_keys=True), "t": at} for hid, s in snapshots_by_id.items()],
+    )
+
+
+def base_snapshots(conn: Connection, ids: list[int], mine: dict[int, dict]) -> dict[int, dict]:
+    """The server-known state of held households: sync_base (as captured), else the local row."""
+    lays = local.layouts(conn)
+    out = {}
+    for hid, data in conn.execute(
+        text("SELECT household_id, data FROM sync_base WHERE household_id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(ids)},
+    ):
+        snap = json.loads(data)
+        if isinstance(snap.get("answers"), str):  # captured by the trigger: local layout, no members' digest
+            year = snap.get("survey_year") or (mine.get(hid) or {}).get("survey_year")
+            snap["answers"] = wire.answers_by_code(snap["answers"], lays.get(year, []))
+        snap.setdefault("members_hash", (mine.get(hid) or {}).get("members_hash"))
+        out[hid] = snap
+    for hid in ids:
+        if hid not in out and hid in mine:
+            out[hid] = mine[hid]
+    return out
+
+
+def apply_chunk(conn: Connection, rows: list[dict], members: dict[int, list], layouts: dict[int, list[str]],
+                villages: dict[str, str], source: str) -> ChunkResult:
+    """Apply one pulled chunk: plain rows replace, held rows merge or become conflicts."""
+    ids = [r["id"] for r in rows]
+    held = outbox.held(conn, ids)
+    result = ChunkResult()
+    plain = [r for r in rows if r["id"] not in held]
+    merged_rows, new_bases = [], {}
+    if held:
+        open_ids = conflicts.open_households(conn, held)
+        pending = outbox.pending_households(conn, held)
+        mine = local.snapshots(conn, list(held))
+        bases = base_snapshots(conn, list(held), mine)
+        for r in rows:
+            hid = r["id"]
+            if hid not in held or hid not in mine:
+                if hid in held:
+                    plain.append(r)  # unsent events for a household this laptop does not hold: nothing to protect
+                continue
+            theirs = local.snapshot_from_wire(r, layouts.get(r["survey_year"], []))
+            if r.get("deleted"):
+                theirs["deleted"] = True
+            if members.get(hid):
+                theirs["members_rows"] = [list(m) for m in members[hid]]
+            if hid in open_ids:
+                conflicts.update_theirs(conn, hid, theirs)
+                result.conflicts += 1
+                continue
+            merged, clash = wire.three_way(wire.comparable(bases[hid]), wire.comparable(mine[hid]),
+                                           wire.comparable(theirs))
+            if r.get("deleted"):
+                clash = {"deleted": {"base": False, "mine": False, "theirs": True}}
+            if clash:
+                conflicts.record(conn, hid, "pull", bases[hid], mine[hid], theirs, clash, event_uuid=pending.get(hid))
+                result.conflicts += 1
+                continue
+            keep = {f: merged[f] for f in wire.SETTABLE if f in merged and merged[f] != wire.comparable(theirs).get(f)}
+            merged_rows.append({**r, **keep})
+            new_bases[hid] = theirs
+            result.merged += 1
+    applied = apply_rows(conn, plain + merged_rows, members, layouts, villages, source)
+    applied.merged, applied.conflicts = result.merged, result.conflicts
+    applied.received = len(rows)
+    if new_bases:
+        for snap in new_bases.values():
+            snap.pop("members_rows", None)
+        set_base(conn, new_bases)
+    done = [r["id"] for r in plain]
+    if done:
+        conn.execute(text("DELETE FROM sync_base WHERE household_id IN (SELECT value FROM json_each(:ids))"),
+                     {"ids": json.dumps(done)})
+        conn.execute(text("DELETE FROM sync_refetch WHERE household_id IN (SELECT value FROM json_each(:ids))"
+                          " AND household_id NOT IN (SELECT value FROM json_each(:missing))"),
+                     {"ids": json.dumps(done), "missing": json.dumps(applied.refetch)})
+    return applied
+
+
+def layouts_of(chunk: dict) -> dict[int, list[str]]:
+    return {int(y): (l.split(",") if isinstance(l, str) else list(l)) for y, l in (chunk.get("layouts") or {}).items()}
+
+
+def ensure_surveys(conn: Connection, years) -> None:
+    for year in years:
+        surveys.ensure(conn, int(year))

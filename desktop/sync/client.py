@@ -1,0 +1,383 @@
+"""The sync client: push the outbox, pull household changes, compare receipts. No Qt.
+
+Every step is safe to cut at any point:
+- push: events go in chunks; their acks are stored in one local transaction per chunk. A lost reply
+  leaves the events pending, the retry gets `duplicate` answers, nothing happens twice.
+- pull: a chunk and the new cursor are committed together, so a cut resumes where it stopped.
+- requests that fail on the way (dropped connection, time-out, 502/503/504, 429) are retried with
+  exponential back-off, a bounded number of times; then SyncOffline says that nothing was lost.
+Device clocks play no part: order comes from the server's sequence numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import httpx
+from sqlalchemy import Connection, text
+
+from desktop.models import audit, meta
+from desktop.models.errors import UserError
+from desktop.sync import apply, bundle, local, outbox, wire
+from desktop.sync.messages import msg
+
+Progress = Callable[[str, int, "int | None"], None]
+SERVER_META = "sync_server"
+
+
+class SyncOffline(UserError):
+    """The server could not be reached (after retries); nothing local was lost."""
+
+    def __init__(self, detail: str):
+        super().__init__(msg("offline", detail=detail))
+
+
+class SyncRefused(UserError):
+    """The server answered, and said no (bad token, outside the officer's areas, ...)."""
+
+    def __init__(self, message: str, status: int = 0):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Retry:
+    attempts: int = 6
+    base: float = 0.5
+    cap: float = 20.0
+    sleep: Callable[[float], None] = time.sleep
+
+    def delay(self, attempt: int) -> float:
+        return min(self.cap, self.base * 2 ** attempt) * (0.5 + random.random() / 2)
+
+
+RETRY_STATUS = {429, 502, 503, 504}
+
+
+class Transport:
+    """HTTP with bounded retries and user-facing errors."""
+
+    def __init__(self, server: str, token: str, http: httpx.Client | None = None, retry: Retry | None = None,
+                 on_retry: Callable[[int, float], None] | None = None):
+        self.server = server.rstrip("/")
+        self.http = http or httpx.Client(base_url=self.server, timeout=httpx.Timeout(120.0, connect=10.0))
+        self.owns_http = http is None
+        self.headers = {"Authorization": f"Bearer {token}", "User-Agent": "bmn-field-desk"}
+        self.retry = retry or Retry()
+        self.on_retry = on_retry
+        self.bytes_in = 0
+        self.bytes_out = 0
+
+    def close(self) -> None:
+        if self.owns_http:
+            self.http.close()
+
+    def request(self, method: str, path: str, *, payload: dict | None = None, content: bytes | None = None,
+                params: dict | None = None, chunk: bool = False):
+        last = ""
+        for attempt in range(self.retry.attempts):
+            if attempt:
+                pause = self.retry.delay(attempt - 1)
+                if self.on_retry:
+                    self.on_retry(attempt, pause)
+                self.retry.sleep(pause)
+            try:
+                resp = self.http.request(method, path, json=payload, content=content, params=params, headers=self.headers)
+                body = resp.content
+            except httpx.TransportError as err:
+                last = type(err).__name__
+                continue
+            self.bytes_in += len(body)
+            self.bytes_out += len(resp.request.content or b"")
+            if resp.status_code in RETRY_STATUS or resp.status_code >= 500:
+                last = f"HTTP {resp.status_code}"
+                if resp.status_code == 429:
+                    try:
+                        pause = min(float(resp.headers.get("Retry-After", "1")), self.retry.cap)
+                    except ValueError:
+                        pause = 1.0
+                    self.retry.sleep(pause)
+                continue
+            if resp.status_code >= 400:
+                raise self._refused(resp)
+            try:
+                return wire.unpack(body) if chunk else resp.json()
+            except Exception:  # noqa: BLE001 - a truncated or garbled reply is a failed transfer: retry
+                last = "bad reply"
+                continue
+        raise SyncOffline(last or "?")
+
+    @staticmethod
+    def _refused(resp: httpx.Response) -> SyncRefused:
+        if resp.status_code == 401:
+            return SyncRefused(msg("unauthorized"), 401)
+        try:
+            err = resp.json()["error"]
+            detail = err["en"] if _lang() == "en" else err["th"]
+        except Exception:  # noqa: BLE001
+            detail = resp.text[:200]
+        return SyncRefused(msg("forbidden", detail=detail), resp.status_code)
+
+
+def _lang() -> str:
+    from desktop import messages
+
+    return messages.language()
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    accepted: int = 0
+    conflict: int = 0
+    rejected: int = 0
+    needs_recheck: int = 0
+    conflict_households: list[int] = field(default_factory=list)
+
+
+@dataclass
+class SyncReport:
+    server: str
+    areas: list[str]
+    push: PushReport
+    pull: apply.ChunkResult
+    receipts: list[dict]
+    open_conflicts: int
+    bytes_in: int = 0
+    bytes_out: int = 0
+
+    @property
+    def receipt_equal(self) -> bool:
+        return all(r["equal"] for r in self.receipts)
+
+
+class SyncClient:
+    def __init__(self, store, server: str, token: str, *, http: httpx.Client | None = None,
+                 retry: Retry | None = None, progress: Progress | None = None, pull_limit: int = 5000,
+                 push_chunk: int = 500):
+        self.store = store
+        self.server = server.rstrip("/")
+        self.transport = Transport(self.server, token, http, retry,
+                                   on_retry=lambda a, s: self._progress(msg("retrying", attempt=a, seconds=s), a, None))
+        self.progress = progress
+        self.pull_limit = pull_limit
+        self.push_chunk = push_chunk
+        self.before_commit: Callable[[str, Connection], None] | None = None  # tests: cut before a commit
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def _progress(self, stage: str, done: int, total: int | None) -> None:
+        if self.progress:
+            self.progress(stage, done, total)
+
+    def _hook(self, stage: str, conn: Connection) -> None:
+        if self.before_commit is not None:
+            self.before_commit(stage, conn)
+
+    # --- steps ----------------------------------------------------------------------------------
+
+    def me(self) -> dict:
+        return self.transport.request("GET", "/v1/me")
+
+    def register(self) -> None:
+        with self.store.begin() as conn:
+            key = bundle.public_key_hex(conn)
+            store_id = outbox.store_id(conn)
+        self.transport.request("POST", "/v1/device", payload={"store_id": store_id, "public_key": key})
+
+    def push(self) -> PushReport:
+        report = PushReport()
+        with self.store.read() as conn:
+            total = outbox.counts(conn)["pending"]
+            store_id = outbox.store_id(conn)
+        after = 0
+        while True:
+            with self.store.read() as conn:
+                batch = outbox.pending(conn, self.push_chunk, after)
+            if not batch:
+                break
+            events = [{k: e[k] for k in ("uuid", "kind", "target", "payload", "created_at", "origin")} for e in batch]
+            answer = self.transport.request("POST", "/v1/push", payload={"store_id": store_id, "events": events})
+            with self.store.begin() as conn:
+                result = outbox.acknowledge(conn, answer.get("acks") or [])
+                audit.append(conn, "sync.push", target=self.server,
+                             detail={k: v for k, v in result.items() if k != "conflict_households"})
+                self._hook("push", conn)
+            report.sent += len(batch)
+            for state in outbox.ACK_STATES:
+                setattr(report, state, getattr(report, state) + result[state])
+            report.conflict_households += result["conflict_households"]
+            after = batch[-1]["seq"]
+            self._progress(msg("stage_push"), report.sent, total)
+        if report.conflict_households:
+            self._fill_theirs(report.conflict_households)
+        return report
+
+    def _fill_theirs(self, ids: list[int]) -> None:
+        """Conflicts found by a push know the server's fields; download its members too, for "theirs"."""
+        found = self.transport.request("POST", "/v1/fetch", payload={"ids": sorted(set(ids))}, chunk=True)
+        members = _members_of(found)
+        layouts = apply.layouts_of(found)
+        rows = wire.rows_as_dicts(found["columns"], found["rows"])
+        with self.store.begin() as conn:
+            from desktop.sync import conflicts
+
+            for r in rows:
+                theirs = local.snapshot_from_wire(r, layouts.get(r["survey_year"], []))
+                if r.get("deleted"):
+                    theirs["deleted"] = True
+                if members.get(r["id"]):
+                    theirs["members_rows"] = [list(m) for m in members[r["id"]]]
+                conflicts.update_theirs(conn, r["id"], theirs)
+
+    def _members_needed(self, rows: list[dict]) -> list[int]:
+        with self.store.read() as conn:
+            have = local.snapshots(conn, [r["id"] for r in rows if not r.get("deleted")])
+        return [r["id"] for r in rows if not r.get("deleted")
+                and (r["id"] not in have or have[r["id"]]["members_hash"] != r.get("members_hash"))]
+
+    def _apply(self, chunk: dict, stage: str, cursor: tuple[str, int] | None) -> apply.ChunkResult:
+        rows = wire.rows_as_dicts(chunk["columns"], chunk["rows"])
+        need = self._members_needed(rows)
+        members = _members_of(self.transport.request("POST", "/v1/fetch", payload={"ids": need}, chunk=True)) if need else {}
+        layouts = apply.layouts_of(chunk)
+        with self.store.begin() as conn:
+            result = apply.apply_chunk(conn, rows, members, layouts, chunk.get("villages") or {}, f"sync {self.server}")
+            if cursor is not None:
+                _set_cursor(conn, self.server, cursor[0], cursor[1])
+            if rows:
+                audit.append(conn, "sync.pull", target=cursor[0] if cursor else "refetch",
+                             detail={"received": result.received, "replaced": result.replaced,
+                                     "updated": result.updated, "deleted": result.deleted, "merged": result.merged,
+                                     "conflicts": result.conflicts, "cursor": cursor[1] if cursor else None})
+            self._hook(stage, conn)
+        return result
+
+    def refetch(self) -> apply.ChunkResult:
+        with self.store.read() as conn:
+            ids = list(conn.execute(text("SELECT household_id FROM sync_refetch ORDER BY 1")).scalars())
+        total = apply.ChunkResult()
+        for start in range(0, len(ids), self.pull_limit):
+            part = ids[start:start + self.pull_limit]
+            chunk = self.transport.request("POST", "/v1/fetch", payload={"ids": part}, chunk=True)
+            fetched = {r[0] for r in chunk["rows"]}
+            total.add(self._apply(chunk, "refetch", None))
+            with self.store.begin() as conn:  # ids the server no longer has for us: stop asking
+                gone = [h for h in part if h not in fetched]
+                if gone:
+                    conn.execute(text("DELETE FROM sync_refetch WHERE household_id IN (SELECT value FROM json_each(:i))"),
+                                 {"i": json.dumps(gone)})
+        return total
+
+    def pull(self, area: str) -> apply.ChunkResult:
+        total = apply.ChunkResult()
+        while True:
+            with self.store.read() as conn:
+                cursor = get_cursor(conn, self.server, area)
+            chunk = self.transport.request("GET", "/v1/pull", params={"area": area, "cursor": cursor,
+                                                                      "limit": self.pull_limit}, chunk=True)
+            if chunk.get("protocol") != wire.PROTOCOL:
+                raise SyncRefused(msg("protocol", detail=chunk.get("protocol")))
+            if not chunk["rows"]:
+                break
+            total.add(self._apply(chunk, "pull", (area, int(chunk["next_cursor"]))))
+            self._progress(msg("stage_pull", area=area), total.received, None)
+            if not chunk.get("more"):
+                break
+        return total
+
+    def receipt(self, area: str) -> list[dict]:
+        server = self.transport.request("GET", "/v1/receipt", params={"area": area})["villages"]
+        with self.store.read() as conn:
+            mine = local.receipt(conn, area)
+        return compare_receipts(mine, server)
+
+    def preview(self) -> dict:
+        with self.store.read() as conn:
+            counts = outbox.counts(conn)
+            held = conn.execute(text(
+                "SELECT count(*) FROM (SELECT l.household_id FROM outbox_household l JOIN outbox o ON o.uuid = l.uuid"
+                " WHERE o.state = 'pending' UNION SELECT household_id FROM sync_conflict WHERE state = 'open')")).scalar()
+            open_conflicts = conn.execute(text("SELECT count(*) FROM sync_conflict WHERE state = 'open'")).scalar()
+        cursors: dict[str, int] = {}
+        me = self.me()
+        down = {}
+        for area in me["areas"]:
+            with self.store.read() as conn:
+                cursors[area] = get_cursor(conn, self.server, area)
+            down[area] = self.transport.request("GET", "/v1/preview", params={"area": area, "cursor": cursors[area]})
+        return {"server": self.server, "up": {"events": counts["pending"], "by_kind": counts["pending_by_kind"]},
+                "down": down, "held": held, "open_conflicts": open_conflicts}
+
+    def sync(self) -> SyncReport:
+        me = self.me()
+        self.register()
+        pushed = self.push()
+        pulled = self.refetch()
+        for area in me["areas"]:
+            pulled.add(self.pull(area))
+        receipts = []
+        for area in me["areas"]:
+            self._progress(msg("stage_receipt"), len(receipts), len(me["areas"]))
+            receipts += self.receipt(area)
+        with self.store.begin() as conn:
+            meta.put(conn, SERVER_META, self.server)
+            open_conflicts = conn.execute(text("SELECT count(*) FROM sync_conflict WHERE state = 'open'")).scalar()
+            differ = [r["key"] for r in receipts if not r["equal"]]
+            audit.append(conn, "sync.receipt", target=self.server,
+                         detail={"villages": len(receipts), "differ": len(differ), "examples": differ[:20],
+                                 "open_conflicts": open_conflicts})
+        return SyncReport(self.server, list(me["areas"]), pushed, pulled, receipts, open_conflicts,
+                          self.transport.bytes_in, self.transport.bytes_out)
+
+
+def _members_of(chunk: dict) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for m in chunk.get("members") or []:
+        out.setdefault(m[0], []).append(m)
+    return out
+
+
+def get_cursor(conn: Connection, server: str, area: str) -> int:
+    value = conn.execute(text("SELECT cursor FROM sync_cursor WHERE server = :s AND area = :a"),
+                         {"s": server, "a": area}).scalar()
+    return int(value or 0)
+
+
+def _set_cursor(conn: Connection, server: str, area: str, cursor: int) -> None:
+    conn.execute(
+        text("INSERT INTO sync_cursor(server, area, cursor, updated_at) VALUES (:s, :a, :c, :t)"
+             " ON CONFLICT(server, area) DO UPDATE SET cursor = max(cursor, excluded.cursor),"
+             " updated_at = excluded.updated_at"),
+        {"s": server, "a": area, "c": cursor, "t": outbox.now()},
+    )
+
+
+def compare_receipts(mine: dict[str, dict], server: dict[str, dict]) -> list[dict]:
+    """Per "<year>/<village>": equal, or which of households / members / content differ."""
+    out = []
+    for key in sorted(set(mine) | set(server)):
+        a, b = mine.get(key), server.get(key)
+        differs = []
+        if a is None or b is None:
+            differs = ["missing_here" if a is None else "missing_on_server"]
+        else:
+            differs = [k for k in ("households", "members") if a[k] != b[k]]
+            if a["hash"] != b["hash"]:
+                differs.append("content")
+        out.append({"key": key, "local": a, "server": b, "equal": not differs, "differs": differs})
+    return out
+
+
+def preview(store, server: str, token: str, **kwargs) -> dict:
+    """Counts of what would go up and come down, without changing anything."""
+    client = SyncClient(store, server, token, **kwargs)
+    try:
+        return client.preview()
+    finally:
+        client.close()

@@ -1,0 +1,126 @@
+"""Reading the local store the way sync needs it: snapshots of households for three-way comparison,
+members' digests, per-village receipts and the stand-in certification fingerprint."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from sqlalchemy import Connection, text
+
+from desktop.sync import wire
+
+_HH_SELECT = ("h.id, h.survey_year, h.village, h.house_no, h.house_code, h.head_name, "
+              + ", ".join(f"h.{c}" for c in wire.MONEY) + ", h.answers, h.collector, h.survey_date, h.status, h.version")
+_HH_KEYS = ("id", "survey_year", "village", "house_no", "house_code", "head_name", *wire.MONEY, "answers", "collector",
+            "survey_date", "status", "version")
+_M_SELECT = ", ".join(f"m.{c}" for c in wire.MEMBER_WIRE)
+
+
+def area_range(code: str) -> tuple[int, int]:
+    return int(code.ljust(8, "0")), int(code.ljust(8, "9"))
+
+
+def layouts(conn: Connection) -> dict[int, list[str]]:
+    return {y: (l.split(",") if l else []) for y, l in conn.execute(text("SELECT year, answer_layout FROM survey"))}
+
+
+def members_by_household(conn: Connection, ids: Iterable[int]) -> dict[int, list[tuple]]:
+    """{household id: member rows in MEMBER_WIRE order}."""
+    out: dict[int, list[tuple]] = defaultdict(list)
+    for row in conn.execute(
+        text(f"SELECT {_M_SELECT} FROM member m WHERE m.household_id IN (SELECT value FROM json_each(:ids))"
+             " ORDER BY m.household_id, m.seq"), {"ids": json.dumps(list(ids))}):
+        out[row[0]].append(tuple(row))
+    return out
+
+
+def snapshots(conn: Connection, ids: Iterable[int]) -> dict[int, dict]:
+    """{household id: snapshot}: the household's fields, answers by answer code, members' digest."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    lays = layouts(conn)
+    members = members_by_household(conn, ids)
+    out = {}
+    for row in conn.execute(text(f"SELECT {_HH_SELECT} FROM household h WHERE h.id IN (SELECT value FROM json_each(:ids))"),
+                            {"ids": json.dumps(ids)}):
+        hh = dict(zip(_HH_KEYS, row))
+        hh["members_hash"] = wire.members_digest(members.get(hh["id"], []))
+        hh["answers"] = wire.answers_by_code(hh["answers"], lays.get(hh["survey_year"], []))
+        out[hh["id"]] = hh
+    return out
+
+
+def snapshot_from_wire(row: dict, layout: list[str]) -> dict:
+    """A server household (wire dict) in the same shape as `snapshots` gives."""
+    out = {k: row.get(k) for k in _HH_KEYS if k in row}
+    out["answers"] = wire.answers_by_code(row.get("answers") or "", layout)
+    out["members_hash"] = row.get("members_hash")
+    for k in ("seq", "deleted"):
+        if k in row:
+            out[k] = row[k]
+    return out
+
+
+def comparable(snapshot: dict) -> dict:
+    """Snapshot (answers already by code) reduced to the fields of the three-way rule."""
+    return wire.comparable(snapshot)
+
+
+def _household_rows(conn: Connection, lo: int, hi: int, year: int | None) -> Iterator[dict]:
+    where = "h.village BETWEEN :lo AND :hi" + (" AND h.survey_year = :y" if year else "")
+    for row in conn.execute(text(f"SELECT {_HH_SELECT} FROM household h WHERE {where} ORDER BY h.id"),
+                            {"lo": lo, "hi": hi, "y": year}):
+        yield dict(zip(_HH_KEYS, row))
+
+
+def _member_groups(conn: Connection, lo: int, hi: int, year: int | None) -> Iterator[tuple[int, list[tuple]]]:
+    where = "h.village BETWEEN :lo AND :hi" + (" AND h.survey_year = :y" if year else "")
+    rows = conn.execute(text(f"SELECT {_M_SELECT} FROM member m JOIN household h ON h.id = m.household_id"
+                             f" WHERE {where} ORDER BY m.household_id, m.seq"), {"lo": lo, "hi": hi, "y": year})
+    current, group = None, []
+    for row in rows:
+        if row[0] != current:
+            if current is not None:
+                yield current, group
+            current, group = row[0], []
+        group.append(tuple(row))
+    if current is not None:
+        yield current, group
+
+
+def household_digests(conn: Connection, area: str, year: int | None = None) -> Iterator[tuple[dict, int, str]]:
+    """(household row, member count, digest) for every household of an area, in id order."""
+    lo, hi = area_range(area)
+    lays = layouts(conn)
+    groups = _member_groups(conn, lo, hi, year)
+    pending = next(groups, None)
+    for hh in _household_rows(conn, lo, hi, year):
+        while pending is not None and pending[0] < hh["id"]:
+            pending = next(groups, None)
+        members = pending[1] if pending is not None and pending[0] == hh["id"] else []
+        digest = wire.household_digest(hh, lays.get(hh["survey_year"], []), wire.members_digest(members))
+        yield hh, len(members), digest
+
+
+def receipt(conn: Connection, area: str, year: int | None = None) -> dict[str, dict]:
+    """{"<year>/<village>": {"households", "members", "hash"}} for an area (what the server's /v1/receipt gives)."""
+    pairs: dict[str, list] = defaultdict(list)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for hh, n_members, digest in household_digests(conn, area, year):
+        key = f"{hh['survey_year']}/{hh['village']}"
+        pairs[key].append((hh["id"], digest))
+        counts[key][0] += 1
+        counts[key][1] += n_members
+    return {key: {"households": counts[key][0], "members": counts[key][1], "hash": wire.village_digest(pairs[key])}
+            for key in sorted(pairs)}
+
+
+def fingerprint(conn: Connection, area: str, year: int) -> str:
+    """The stand-in certification fingerprint of an area as this laptop holds it (ids and record versions)."""
+    lo, hi = area_range(area)
+    pairs = conn.execute(text("SELECT id, version FROM household WHERE survey_year = :y AND village BETWEEN :lo AND :hi"),
+                         {"y": year, "lo": lo, "hi": hi}).all()
+    return wire.stand_in_fingerprint((int(a), int(b)) for a, b in pairs)

@@ -1,0 +1,226 @@
+"""Applying pushed (or bundled) events on the server; one ack per event.
+
+- A UUID seen before gets `duplicate` with the first answer repeated (`original`): a retry is harmless.
+- Household events are compare-and-set per field (desktop.sync.wire.field_conflicts): the event carries
+  the value each field had when the officer changed it; if the server's value moved elsewhere meanwhile,
+  the ack is `conflict` with the server's current household, and nothing is changed.
+- Anything outside the officer's areas, unknown households or kinds, malformed content: `rejected` with a
+  reason in Thai and English. Rejected events are kept like the others (never silently dropped).
+- `certification` events carry a fingerprint of the data they certify; the server recomputes it over its
+  own data with a pluggable function. A mismatch answers `needs_recheck`, never a silent accept.
+
+All events of one request are applied in one transaction, and the whole request is repeated safely if its
+answer is lost.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+from sqlalchemy import Connection, text
+
+from desktop.sync import wire
+from province import households
+from province.auth import AREA_PATTERN, Officer, now
+from province.db import ServerDB
+from province.errors import message
+from province.schema import event as event_table
+
+Fingerprint = Callable[[Connection, str, int], str]
+HOUSEHOLD_KINDS = ("household.status", "household.set")
+RECORD_ONLY_KINDS = ("profile.set", "indicators.install")
+MAX_TEXT = 300
+MAX_MONEY = 10**10
+
+_SELECT = ", ".join(wire.HOUSEHOLD_WIRE)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    uuid: str
+    kind: str
+    target: str
+    payload: dict
+    created_at: str = ""
+    origin: str = ""
+
+
+def _ack(ev: Incoming, status: str, **extra) -> dict:
+    return {"uuid": ev.uuid, "status": status, **extra}
+
+
+def _reject(ev: Incoming, code: str, **values) -> dict:
+    return _ack(ev, "rejected", reason=message(code, **values))
+
+
+def _valid_value(field: str, value) -> str | None:
+    if field == "status":
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= wire.STATUS_MAX:
+            return f"status must be a whole number 0..{wire.STATUS_MAX}"
+    elif field in wire.MONEY:
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_MONEY:
+            return f"{field} must be a whole number of baht 0..{MAX_MONEY}"
+    elif not isinstance(value, str) or len(value) > MAX_TEXT:
+        return f"{field} must be text of at most {MAX_TEXT} characters"
+    return None
+
+
+def _household_changes(ev: Incoming) -> tuple[int, dict, dict] | str:
+    """(household id, changes, base) or the reason the content is malformed."""
+    p = ev.payload
+    hid = p.get("household")
+    if not isinstance(hid, int) or isinstance(hid, bool) or hid <= 0:
+        return "household must be a household id"
+    changes = p.get("set") if ev.kind == "household.set" else {"status": p.get("status")}
+    if not isinstance(changes, dict) or not changes:
+        return "nothing to change"
+    base = p.get("base") or {}
+    if not isinstance(base, dict):
+        return "base must be an object"
+    for f, value in changes.items():
+        if f not in wire.SETTABLE:
+            return f"{f} cannot be set"
+        problem = _valid_value(f, value)
+        if problem:
+            return problem
+    return hid, changes, {k: v for k, v in base.items() if k in wire.SETTABLE}
+
+
+class Batch:
+    """One request's events inside one write transaction; household rows are read once and written once."""
+
+    def __init__(self, conn: Connection, officer: Officer, fingerprint: Fingerprint):
+        self.conn = conn
+        self.officer = officer
+        self.fingerprint = fingerprint
+        self.layouts = households.layouts(conn)
+        self.rows: dict[int, dict | None] = {}
+        self.changed: dict[int, dict] = {}
+        self.seq = None
+
+    def load(self, ids: list[int]) -> None:
+        from sqlalchemy import bindparam
+
+        want = sorted(set(ids) - set(self.rows))
+        for part in range(0, len(want), 1000):
+            chunk = want[part:part + 1000]
+            found = {r[0]: dict(zip(wire.HOUSEHOLD_WIRE, r)) for r in self.conn.execute(
+                text(f"SELECT {_SELECT} FROM household WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
+                {"ids": chunk})}
+            for hid in chunk:
+                self.rows[hid] = found.get(hid)
+
+    def next_seq(self) -> int:
+        if self.seq is None:
+            self.seq = self.conn.execute(text("SELECT value FROM counter WHERE name = 'household'")).scalar_one()
+        self.seq += 1
+        return self.seq
+
+    def apply(self, ev: Incoming) -> dict:
+        if ev.kind in HOUSEHOLD_KINDS:
+            return self.household(ev)
+        if ev.kind == "conflict.resolved":
+            hid = ev.payload.get("household")
+            row = self.rows.get(hid) if isinstance(hid, int) else None
+            if row is not None and not self.officer.covers(row["village"]):
+                return _reject(ev, "outside_area", household=hid)
+            return _ack(ev, "accepted")
+        if ev.kind in RECORD_ONLY_KINDS:
+            return _ack(ev, "accepted")
+        if ev.kind == "certification":
+            return self.certification(ev)
+        return _reject(ev, "unknown_kind", kind=ev.kind[:64])
+
+    def household(self, ev: Incoming) -> dict:
+        parsed = _household_changes(ev)
+        if isinstance(parsed, str):
+            return _reject(ev, "bad_payload", detail=parsed)
+        hid, changes, base = parsed
+        row = self.rows.get(hid)
+        if row is None or row["deleted"]:
+            if row is not None and not self.officer.covers(row["village"]):
+                return _reject(ev, "outside_area", household=hid)
+            return _reject(ev, "unknown_household", household=hid)
+        if not self.officer.covers(row["village"]):
+            return _reject(ev, "outside_area", household=hid)
+        clash = wire.field_conflicts(row, base, changes)
+        if clash:
+            return _ack(ev, "conflict", current=households.as_answer(self.conn, row), fields=clash,
+                        reason=message("conflict", household=hid, fields=", ".join(sorted(clash))))
+        diff = {f: v for f, v in changes.items() if row[f] != v}
+        if diff:
+            row.update(diff)
+            if any(f != "status" for f in diff):
+                row["version"] = int(row["version"]) + 1
+            row["seq"] = self.next_seq()
+            row["content_hash"] = households.digest(self.conn, row, self.layouts)
+            self.changed[hid] = row
+        return _ack(ev, "accepted")
+
+    def certification(self, ev: Incoming) -> dict:
+        p = ev.payload
+        area, year, claimed = p.get("area"), p.get("survey_year"), p.get("fingerprint")
+        if not isinstance(area, str) or not AREA_PATTERN.match(area) or not isinstance(year, int) \
+                or isinstance(year, bool) or not isinstance(claimed, str) or len(claimed) > 200:
+            return _reject(ev, "bad_payload", detail="certification needs area, survey_year and fingerprint")
+        if not self.officer.covers(area):
+            return _ack(ev, "rejected", reason=message("forbidden_area", area=area, areas=", ".join(self.officer.areas)))
+        self.flush()  # the fingerprint sees the changes made earlier in this request
+        actual = self.fingerprint(self.conn, area, year)
+        if actual != claimed:
+            return _ack(ev, "needs_recheck", server_fingerprint=actual, reason=message("needs_recheck", area=area))
+        return _ack(ev, "accepted", server_fingerprint=actual)
+
+    def flush(self) -> None:
+        if not self.changed:
+            return
+        cols = [c for c in (*wire.SETTABLE, "version", "seq", "content_hash")]
+        assignments = ", ".join(f"{c} = :{c}" for c in cols)
+        self.conn.execute(text(f"UPDATE household SET {assignments} WHERE id = :id"),
+                          [{**{c: row[c] for c in cols}, "id": hid} for hid, row in self.changed.items()])
+        self.conn.execute(text("UPDATE counter SET value = :v WHERE name = 'household'"), {"v": self.seq})
+        self.changed = {}
+
+
+def push(db: ServerDB, officer: Officer, store_id: str, events: list[Incoming], *, via: str = "push",
+         fingerprint: Fingerprint | None = None) -> list[dict]:
+    """Apply events in order, in one transaction; returns one ack per event, in the same order."""
+    fingerprint = fingerprint or households.stand_in_fingerprint
+    if not events:
+        return []
+    with db.write() as conn:
+        from sqlalchemy import bindparam
+
+        uuids = sorted({ev.uuid for ev in events})
+        known: dict[str, dict] = {}
+        for part in range(0, len(uuids), 1000):
+            for u, answer in conn.execute(
+                    text("SELECT uuid, answer FROM event WHERE uuid IN :u").bindparams(bindparam("u", expanding=True)),
+                    {"u": uuids[part:part + 1000]}):
+                known[u] = json.loads(answer)
+        batch = Batch(conn, officer, fingerprint)
+        batch.load([ev.payload.get("household") for ev in events
+                    if isinstance(ev.payload.get("household"), int) and not isinstance(ev.payload.get("household"), bool)])
+        acks, rows, at = [], [], now()
+        for ev in events:
+            if ev.uuid in known:
+                first = known[ev.uuid]
+                acks.append({**first, "status": "duplicate", "original": first["status"]})
+                continue
+            ack = batch.apply(ev)
+            known[ev.uuid] = ack
+            acks.append(ack)
+            hid = ev.payload.get("household")
+            rows.append({
+                "uuid": ev.uuid, "kind": ev.kind[:64], "officer_id": officer.id, "store_id": store_id[:64],
+                "origin": ev.origin[:64], "target": ev.target, "household_id": hid if isinstance(hid, int)
+                and not isinstance(hid, bool) and abs(hid) < 2**63 else None,
+                "payload": households.json_dump(ev.payload), "client_created_at": ev.created_at[:64],
+                "received_at": at, "via": via, "status": ack["status"], "answer": households.json_dump(ack),
+            })
+        batch.flush()
+        if rows:
+            conn.execute(event_table.insert(), rows)
+    return acks

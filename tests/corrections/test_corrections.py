@@ -1,0 +1,147 @@
+"""Recording, validating, stacking and reverting corrections; as-corrected evaluation; reconciliation."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from desktop.models import corrections as corr
+from desktop.models.corrections import Change, CorrectionError
+from desktop.models.errors import UserError
+from tests.corrections.helpers import hh, hid, load, member, standard
+
+H1 = hid(1)
+
+
+def _count(conn, table):
+    return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+
+
+def test_validation_lists_every_problem_in_thai_and_saves_nothing(store):
+    standard(store)
+    with store.begin() as conn:
+        audits = _count(conn, "audit_entry")
+        with pytest.raises(CorrectionError) as err:
+            corr.record(conn, H1, [Change("pid", "1234567890123", 1), Change("birth_date", "01/01/2999", 2),
+                                   Change("inc_main", "-5"), Change("sex", "X", 1), Change("answer:3", "40"),
+                                   Change("answer:4", "7")], reason="")
+        message = str(err.value)
+        for part in ("เลขประจำตัวประชาชน", "อนาคต", "เต็มบาท", "เพศ", "0-35", "เหตุผล", "1 (ใช่"):
+            assert part in message
+        assert len(err.value.problems) == 7
+        assert _count(conn, "correction_event") == 0 and _count(conn, "audit_entry") == audits
+
+
+def test_record_stacks_and_revert_restores(store):
+    standard(store)
+    with store.begin() as conn:
+        first = corr.record(conn, H1, [Change("inc_main", "60,000")], reason="สอบถามเจ้าของบ้าน")
+        corr.record(conn, H1, [Change("inc_main", "70000")], reason="เอกสารใหม่")
+        states = corr.corrections_of(conn, H1)
+        assert [(s.old_value, s.new_value) for s in states] == [("50000", "60000"), ("60000", "70000")]
+        assert states[0].set_uuid == first
+        assert corr.current_value(conn, H1, "inc_main") == "70000"
+        corr.revert(conn, states[1].uuid, reason="บันทึกผิด")
+        assert corr.current_value(conn, H1, "inc_main") == "60000"
+        assert corr.corrections_of(conn, H1)[1].status == corr.REVERTED
+        with pytest.raises(CorrectionError):
+            corr.revert(conn, states[1].uuid, reason="ซ้ำ")
+        actions = list(conn.execute(text("SELECT action FROM audit_entry WHERE action LIKE 'correction.%'")).scalars())
+        assert actions == ["correction.record", "correction.record", "correction.revert"]
+        # the imported row itself is untouched
+        assert conn.execute(text("SELECT inc_main FROM household WHERE id = :h"), {"h": H1}).scalar() == 50000
+
+
+def test_evidence_is_stored_with_a_thumbnail_and_large_files_refused(store):
+    import io
+
+    from PIL import Image
+
+    standard(store)
+    buf = io.BytesIO()
+    Image.new("RGB", (800, 600), "red").save(buf, "PNG")
+    with store.begin() as conn:
+        with pytest.raises(CorrectionError):
+            corr.record(conn, H1, [Change("head_name", "สมชาย")], "ตามบัตร", evidence=[("big.jpg", b"x" * (10 * 1024 * 1024 + 1))])
+        corr.record(conn, H1, [Change("head_name", "สมชาย")], "ตามบัตร", evidence=[("card.png", buf.getvalue())])
+        row = conn.execute(text("SELECT filename, length(data), thumbnail FROM correction_evidence")).one()
+        assert row[0] == "card.png" and row[1] == len(buf.getvalue()) and row[2][:2] == b"\xff\xd8"
+
+
+def test_birth_date_correction_moves_child_out_of_target_group(store):
+    standard(store)
+    with store.begin() as conn:
+        before = {r.indicator.no: r.status for r in corr.evaluate_as_corrected(conn, H1)}
+        assert before[3] == "F"
+        corr.record(conn, H1, [Change("birth_date", "01/01/2543", 2)], reason="สูติบัตร")
+        after = {r.indicator.no: r.status for r in corr.evaluate_as_corrected(conn, H1)}
+        assert after[3] == "-"
+        # the temp shadow tables are gone: the stored result is as imported
+        assert conn.execute(text("SELECT substr(results, 3, 1) FROM household WHERE id = :h"), {"h": H1}).scalar() == "F"
+        household, members = corr.corrected_values(conn, H1)
+        assert members[2]["birth_date"] == "2000-01-01" and members[2]["age"] == 19
+
+
+def test_certified_area_is_locked(store):
+    standard(store)
+    with store.begin() as conn:
+        conn.execute(text("CREATE TABLE certification(area_code TEXT, survey_year INTEGER, status TEXT)"))
+        conn.execute(text("INSERT INTO certification VALUES ('520101', 2562, 'revoked')"))
+        corr.record(conn, H1, [Change("inc_main", "1")], reason="ok")
+        conn.execute(text("INSERT INTO certification VALUES ('5201', 2562, 'active')"))
+        with pytest.raises(UserError, match="รับรองแล้ว"):
+            corr.record(conn, H1, [Change("inc_main", "2")], reason="ok")
+
+
+def test_reconcile_on_reimport_confirms_not_applied_and_missing(store):
+    standard(store)
+    with store.begin() as conn:
+        corr.record(conn, H1, [Change("inc_main", "60000"), Change("first_name", "สมศรี", 1)], reason="ตรวจ")
+        corr.record(conn, hid(2), [Change("house_no", "99")], reason="ตรวจ")
+        corr.record(conn, H1, [Change("exp_debt", "100")], reason="ตรวจ")
+    # the village keys in the income fix but not the name nor the debt; household 2 is gone
+    summary = load(store, [hh(1, incomes=(60000, 0, 0, 0))], [member(1, 1, 40), member(1, 2, 5, birth="2014-01-01")])
+    assert (summary.confirmed, summary.not_applied) == (1, 3)
+    with store.read() as conn:
+        by = {(s.household_id, s.field): s.status for v in corr.statuses(conn, [H1, hid(2)]).values() for s in v}
+        assert by == {(H1, "inc_main"): corr.CONFIRMED, (H1, "first_name"): corr.NOT_APPLIED,
+                      (hid(2), "house_no"): corr.NOT_APPLIED, (H1, "exp_debt"): corr.NOT_APPLIED}
+        assert corr.households_with_status(conn, 2562, "5201", corr.NOT_APPLIED) == {H1, hid(2)}
+        assert corr.households_with_status(conn, 2562, "52010101", corr.CONFIRMED) == {H1}
+
+
+def test_evidence_listing_and_missing_member_and_revert_reason(store):
+    standard(store)
+    with store.begin() as conn:
+        set_uuid = corr.record(conn, H1, [Change("answer:4", "0")], "ตรวจ", evidence=[("note.txt", b"not an image")])
+        [ev] = corr.evidence_of(conn, H1)
+        assert (ev.set_uuid, ev.filename, ev.size, ev.thumbnail) == (set_uuid, "note.txt", 12, None)
+        assert corr.evidence_data(conn, ev.uuid) == b"not an image"
+        assert corr.current_value(conn, H1, "answer:4") == "0"
+        with pytest.raises(CorrectionError, match="ไม่มีสมาชิกลำดับนี้"):
+            corr.record(conn, H1, [Change("first_name", "ก", 9)], "ตรวจ")
+        with pytest.raises(CorrectionError, match="เหตุผล"):
+            corr.revert(conn, corr.corrections_of(conn, H1)[0].uuid, " ")
+
+
+def test_history_shows_reimport_diffs(store):
+    standard(store)
+    load(store, [hh(1, incomes=(55000, 0, 0, 0)), hh(2)],
+         [member(1, 1, 40), member(1, 2, 5, birth="2014-01-01", first="ค"), member(2, 1, 30), member(2, 2, 33)])
+    with store.read() as conn:
+        entries = corr.history(conn, H1)
+    assert [(e.kind, e.version) for e in entries] == [("import", 1), ("import", 2)]
+    assert {(d.member_seq, d.field, d.before, d.after) for d in entries[1].diffs} == {
+        (None, "inc_main", "50000", "55000"), (2, "first_name", "ก", "ค")}
+
+
+def test_status_condition_filters_household_rows(store):
+    standard(store)
+    with store.begin() as conn:
+        corr.record(conn, hid(2), [Change("inc_main", "1")], reason="ตรวจ")
+        sql, params = corr.status_condition(corr.RECORDED)
+        assert set(conn.execute(text(f"SELECT h.id FROM household h WHERE {sql}"), params).scalars()) == {hid(2)}
+        sql, params = corr.status_condition("any")
+        assert set(conn.execute(text(f"SELECT h.id FROM household h WHERE {sql}"), params).scalars()) == {hid(2)}
+        sql, params = corr.status_condition(corr.SENT)
+        assert not set(conn.execute(text(f"SELECT h.id FROM household h WHERE {sql}"), params).scalars())

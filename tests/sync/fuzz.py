@@ -1,0 +1,378 @@
+"""Model-based sync fuzzing (Hypothesis stateful testing): three laptops and one server in-process, a
+transport that drops requests and replies, delivers some twice and some late (after newer ones), clients
+killed between a chunk and its commit, skewed laptop clocks, offline bundles, national reloads on the
+server, and people settling conflicts.
+
+Invariants after every step:
+- no acknowledged event lost: every event a laptop holds as answered is on the server, with that answer;
+- no event applied twice: each household's status on the server is what its last accepted event set
+  (or the reset of a later national reload), so a replayed old event never changed anything;
+- no silent overwrite: a household with unsent work shows that work; an event the server refused as a
+  conflict has a conflict row a person can see (or one they already settled);
+- audit chains intact on every laptop.
+At the end (teardown) every conflict is settled, every laptop syncs over a clean link, and all replicas
+must converge: no unsent events, receipts equal to the server's for every village.
+
+Used by tests/sync/test_stateful.py (bounded) and bench/sync_fuzz.py (longer runs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from sqlalchemy import text
+
+from desktop.models import audit, households, meta
+from desktop.sync import bundle, conflicts, outbox
+from desktop.sync.client import SyncOffline, SyncRefused
+from tests.sync import world
+
+LAPTOPS = 3
+AREA = "5201"
+FAULTS = (
+    {},
+    {"drop_request": 0.2},
+    {"drop_reply": 0.25},
+    {"duplicate": 0.3},
+    {"delay": 0.25},
+    {"drop_request": 0.1, "drop_reply": 0.1, "duplicate": 0.15, "delay": 0.15},
+)
+HOUSEHOLD_KINDS = ("household.status", "household.set")
+HOT = 6  # edits go to the first few households, so that laptops meet on the same ones
+PICKS = st.lists(st.integers(0, HOT - 1), min_size=1, max_size=3, unique=True)
+
+
+class Killed(Exception):
+    """The laptop's process died (power cut, task manager) at a chosen point."""
+
+
+_templates: dict = {}
+
+
+def templates() -> dict:
+    """A seeded server file and a laptop that synced with it, made once per process."""
+    if not _templates:
+        base = world.workdir() / "fuzz-templates"
+        base.mkdir(exist_ok=True)
+        province = world.Province.create(f"sqlite:///{base / 'server.db'}")
+        laptop = world.open_laptop(base / "laptop.db", store_id="template")
+        client = province.sync_client(laptop)
+        client.sync()
+        client.close()
+        with laptop.begin() as conn:
+            conn.execute(text("DELETE FROM meta WHERE key = :k"), {"k": bundle.KEY_META})
+            ids = list(conn.execute(text("SELECT id FROM household ORDER BY id")).scalars())
+        laptop.close()
+        with province.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        _templates.update(server=base / "server.db", laptop=base / "laptop.db", tokens=province.tokens, ids=ids)
+        province.close()
+    return _templates
+
+
+def _copy_db(src: Path, dst: Path) -> None:
+    shutil.copy(src, dst)
+    for suffix in ("-wal", "-shm"):
+        if Path(str(src) + suffix).exists():
+            shutil.copy(str(src) + suffix, str(dst) + suffix)
+
+
+class SyncMachine(RuleBasedStateMachine):
+    def __init__(self):
+        super().__init__()
+        t = templates()
+        self.dir = Path(tempfile.mkdtemp(prefix="bmn-fuzz-", dir=world.workdir()))
+        _copy_db(t["server"], self.dir / "server.db")
+        from province.app import create_app
+        from province.db import ServerDB
+        from province.inprocess import InProcessTransport
+
+        db = ServerDB(f"sqlite:///{self.dir / 'server.db'}", pool_size=2)
+        app = create_app(db, rate=0)
+        self.province = world.Province(db, app, list(t["tokens"]), InProcessTransport(app))
+        self.ids = t["ids"]
+        self.laptops = []
+        for i in range(LAPTOPS):
+            _copy_db(t["laptop"], self.dir / f"laptop{i}.db")
+            self.laptops.append(world.open_laptop(self.dir / f"laptop{i}.db", store_id=f"laptop-{i}"))
+        self.skew = [0.0] * LAPTOPS
+        self.late: list = []  # fault transports holding requests back
+        self.bundles: list[Path] = []
+        self.reset_after: dict[int, int] = {}  # household -> server event seq when a national reload reset it
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _as(self, lap: int):
+        real = outbox.clock
+        skew = self.skew[lap]
+
+        class _Clock:
+            def __enter__(_self):
+                outbox.clock = lambda: real() + dt.timedelta(seconds=skew)
+
+            def __exit__(_self, *exc):
+                outbox.clock = real
+
+        return _Clock()
+
+    def _client(self, lap: int, faults: dict, seed: int):
+        client = self.province.sync_client(self.laptops[lap], faults=faults, seed=seed)
+        self.late.append(client.transport.http._transport)
+        return client
+
+    # --- rules ----------------------------------------------------------------------------------
+
+    @rule(lap=st.integers(0, LAPTOPS - 1), picks=PICKS, status=st.integers(0, 3))
+    def edit(self, lap, picks, status):
+        ids = [self.ids[i] for i in picks]
+        with self._as(lap), self.laptops[lap].begin() as conn:
+            households.set_status(conn, ids, status)
+
+    @rule(lap=st.integers(0, LAPTOPS - 1), picks=PICKS, status=st.integers(0, 3), faults=st.sampled_from(FAULTS),
+          seed=st.integers(0, 2**16))
+    def edit_and_sync(self, lap, picks, status, faults, seed):
+        self.edit(lap, picks, status)
+        self.sync(lap, faults, seed)
+
+    @rule(lap=st.integers(0, LAPTOPS - 1), faults=st.sampled_from(FAULTS), seed=st.integers(0, 2**16))
+    def sync(self, lap, faults, seed):
+        client = self._client(lap, faults, seed)
+        try:
+            with self._as(lap):
+                client.sync()
+        except (SyncOffline, SyncRefused):
+            pass  # the link gave up: nothing may be lost (checked by the invariants)
+        finally:
+            client.close()
+
+    @rule(lap=st.integers(0, LAPTOPS - 1), seed=st.integers(0, 2**16))
+    def pull_only(self, lap, seed):
+        """A link whose uploads fail while downloads work: changes arrive over unsent local work."""
+        client = self._client(lap, {"drop_reply": 0.1}, seed)
+        try:
+            with self._as(lap):
+                client.pull(AREA)
+        except (SyncOffline, SyncRefused):
+            pass
+        finally:
+            client.close()
+
+    @rule(lap=st.integers(0, LAPTOPS - 1), stage=st.sampled_from(["push", "pull", "refetch"]), nth=st.integers(1, 3),
+          seed=st.integers(0, 2**16))
+    def sync_killed(self, lap, stage, nth, seed):
+        client = self._client(lap, {"drop_reply": 0.1}, seed)
+        client.pull_limit = 4
+        seen = []
+
+        def die(at, _conn):
+            if at == stage:
+                seen.append(at)
+                if len(seen) == nth:
+                    raise Killed(f"{stage} #{nth}")
+
+        client.before_commit = die
+        try:
+            with self._as(lap):
+                client.sync()
+        except (Killed, SyncOffline, SyncRefused):
+            pass
+        finally:
+            client.close()
+
+    @rule()
+    def deliver_late(self):
+        for transport in self.late:
+            transport.release()
+
+    @rule(lap=st.integers(0, LAPTOPS - 1))
+    def export_bundle(self, lap):
+        path = self.dir / f"bundle-{len(self.bundles)}.bmn"
+        try:
+            with self._as(lap):
+                bundle.export(self.laptops[lap], path)
+        except bundle.BundleError:
+            return  # nothing pending
+        self.bundles.append(path)
+
+    @precondition(lambda self: self.bundles)
+    @rule(which=st.integers(0, 50), lap=st.integers(0, LAPTOPS - 1))
+    def import_bundle_on_laptop(self, which, lap):
+        with self._as(lap):
+            bundle.import_file(self.laptops[lap], self.bundles[which % len(self.bundles)])
+
+    @precondition(lambda self: self.bundles)
+    @rule(which=st.integers(0, 50))
+    def upload_bundle(self, which):
+        http = self.province.http()
+        http.post("/v1/bundle", content=self.bundles[which % len(self.bundles)].read_bytes(),
+                  headers={"Authorization": f"Bearer {self.province.tokens[2]}"})
+
+    @rule(picks=st.lists(st.integers(0, HOT + 1), min_size=1, max_size=2, unique=True), bump=st.integers(1, 5000))
+    def national_reload(self, picks, bump):
+        """The province loads a new national export touching some households: new content, new version,
+        review status back to 'imported' (as province.load does)."""
+        from desktop.sync import wire
+        from province import households as server_households
+
+        with self.province.db.write() as conn:
+            layouts = server_households.layouts(conn)
+            last_event = conn.execute(text("SELECT coalesce(max(seq), 0) FROM event")).scalar()
+            seq = conn.execute(text("SELECT value FROM counter WHERE name = 'household'")).scalar()
+            for i in picks:
+                hid = self.ids[i]
+                row = server_households.current(conn, hid)
+                seq += 1
+                row.update(inc_main=row["inc_main"] + bump, version=row["version"] + 1, status=0, seq=seq)
+                row["content_hash"] = wire.household_digest(row, layouts[row["survey_year"]], row["members_hash"])
+                conn.execute(text("UPDATE household SET inc_main = :inc_main, version = :version, status = 0,"
+                                  " seq = :seq, content_hash = :content_hash WHERE id = :id"), row)
+                self.reset_after[hid] = last_event
+            conn.execute(text("UPDATE counter SET value = :v WHERE name = 'household'"), {"v": seq})
+
+    @rule(lap=st.integers(0, LAPTOPS - 1), choice=st.sampled_from(["mine", "theirs", "values"]),
+          status=st.integers(0, 3))
+    def resolve(self, lap, choice, status):
+        with self._as(lap), self.laptops[lap].begin() as conn:
+            found = conflicts.list_conflicts(conn)
+            if not found:
+                return
+            c = found[0]
+            if choice == "values":
+                conflicts.resolve(conn, c, values={"status": status})
+            else:
+                conflicts.resolve(conn, c, choice=choice)
+
+    @rule(lap=st.integers(0, LAPTOPS - 1), hours=st.integers(-24 * 400, 24 * 400))
+    def skew_clock(self, lap, hours):
+        self.skew[lap] = hours * 3600.0
+
+    # --- invariants -----------------------------------------------------------------------------
+
+    def _server_events(self) -> dict[str, dict]:
+        with self.province.db.read() as conn:
+            return {r.uuid: {"status": r.status, "seq": r.seq, "kind": r.kind, "payload": r.payload}
+                    for r in conn.execute(text("SELECT uuid, status, seq, kind, payload FROM event"))}
+
+    @invariant()
+    def acknowledged_events_are_on_the_server(self):
+        server = self._server_events()
+        for i, store in enumerate(self.laptops):
+            with store.read() as conn:
+                for u, state in conn.execute(text("SELECT uuid, state FROM outbox WHERE state <> 'pending'")):
+                    assert u in server, f"laptop {i}: acknowledged event {u} is not on the server"
+                    assert server[u]["status"] == state, (i, u, state, server[u]["status"])
+
+    @invariant()
+    def server_state_is_the_fold_of_accepted_events(self):
+        server = self._server_events()
+        last: dict[int, tuple[int, int]] = {}
+        for e in sorted(server.values(), key=lambda e: e["seq"]):
+            if e["status"] != "accepted" or e["kind"] not in HOUSEHOLD_KINDS:
+                continue
+            p = json.loads(e["payload"])
+            value = p.get("status") if e["kind"] == "household.status" else (p.get("set") or {}).get("status")
+            if value is not None:
+                last[p["household"]] = (e["seq"], value)
+        with self.province.db.read() as conn:
+            actual = dict(conn.execute(text("SELECT id, status FROM household")).all())
+        for hid in self.ids:
+            expected = 0
+            if hid in last and last[hid][0] > self.reset_after.get(hid, -1):
+                expected = last[hid][1]
+            assert actual[hid] == expected, f"household {hid}: server status {actual[hid]}, events say {expected}"
+
+    @invariant()
+    def unsent_work_is_never_overwritten(self):
+        for i, store in enumerate(self.laptops):
+            with store.read() as conn:
+                rows = conn.execute(text(
+                    "SELECT o.seq, o.kind, o.payload, o.uuid, o.origin FROM outbox o"
+                    " JOIN outbox_household l ON l.uuid = o.uuid WHERE o.state = 'pending' ORDER BY o.seq")).all()
+                latest: dict[int, tuple] = {}
+                for seq, kind, payload, u, origin in rows:
+                    p = json.loads(payload)
+                    value = p.get("status") if kind == "household.status" else (p.get("set") or {}).get("status")
+                    if value is not None:
+                        latest[p["household"]] = (seq, value, u)
+                for hid, (seq, value, u) in latest.items():
+                    settled = conn.execute(text(
+                        "SELECT 1 FROM outbox o JOIN outbox_household l ON l.uuid = o.uuid WHERE l.household_id = :h"
+                        " AND o.kind = 'conflict.resolved' AND o.seq > :s UNION SELECT 1 FROM sync_conflict"
+                        " WHERE household_id = :h AND (event_uuid = :u OR state = 'open')"), {"h": hid, "s": seq, "u": u}
+                    ).first()
+                    if settled:
+                        continue  # a person decided, or must decide: shown, not silent
+                    status = conn.execute(text("SELECT status FROM household WHERE id = :h"), {"h": hid}).scalar()
+                    assert status == value, f"laptop {i}: household {hid} shows {status}, unsent work says {value}"
+
+    @invariant()
+    def refused_changes_are_visible(self):
+        for i, store in enumerate(self.laptops):
+            with store.read() as conn:
+                hidden = conn.execute(text(
+                    "SELECT o.uuid FROM outbox o JOIN outbox_household l ON l.uuid = o.uuid"
+                    " WHERE o.state = 'conflict' AND NOT EXISTS (SELECT 1 FROM sync_conflict c"
+                    " WHERE c.household_id = l.household_id) AND NOT EXISTS (SELECT 1 FROM outbox r"
+                    " JOIN outbox_household rl ON rl.uuid = r.uuid WHERE rl.household_id = l.household_id"
+                    " AND r.kind = 'conflict.resolved' AND r.seq > o.seq)")).all()
+                assert not hidden, f"laptop {i}: conflicts nobody can see: {hidden}"
+
+    @invariant()
+    def audit_chains_intact(self):
+        for i, store in enumerate(self.laptops):
+            with store.read() as conn:
+                verdict = audit.verify(conn)
+                assert verdict.ok, (i, verdict)
+
+    # --- the end --------------------------------------------------------------------------------
+
+    def converge(self, rounds: int = 6) -> None:
+        """Settle every conflict (the server's version), sync everything over a clean link until quiet."""
+        self.deliver_late()
+        for _ in range(rounds):
+            quiet = True
+            for lap, store in enumerate(self.laptops):
+                with store.begin() as conn:
+                    for c in conflicts.list_conflicts(conn):
+                        conflicts.resolve(conn, c, choice="theirs")
+                client = self.province.sync_client(store)
+                report = client.sync()
+                client.close()
+                with store.read() as conn:
+                    pending = outbox.counts(conn)["pending"]
+                quiet = quiet and report.push.sent == 0 and report.receipt_equal and not report.open_conflicts \
+                    and pending == 0 and report.pull.received == 0
+            if quiet:
+                return
+        raise AssertionError("replicas did not converge after a clean sync")
+
+    def check_converged(self) -> None:
+        from desktop.sync import local
+        from province import households as server_households
+
+        with self.province.db.read() as conn:
+            truth = server_households.receipt(conn, AREA)
+        for i, store in enumerate(self.laptops):
+            with store.read() as conn:
+                assert local.receipt(conn, AREA) == truth, f"laptop {i} differs from the server"
+                assert outbox.counts(conn)["pending"] == 0
+                assert meta.get(conn, "store_id") == f"laptop-{i}"
+
+    def teardown(self):
+        try:
+            self.converge()
+            self.check_converged()
+            self.acknowledged_events_are_on_the_server()
+            self.server_state_is_the_fold_of_accepted_events()
+            self.audit_chains_intact()
+        finally:
+            for store in self.laptops:
+                store.close()
+            self.province.close()
+            shutil.rmtree(self.dir, ignore_errors=True)

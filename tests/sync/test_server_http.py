@@ -1,0 +1,85 @@
+"""The server's HTTP surface: JSON errors in Thai and English, authentication, size and rate limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sync import world
+
+
+@pytest.fixture
+def small(tmp_path):
+    p = world.Province.create(f"sqlite:///{tmp_path / 'p.db'}", rate=5, burst=3, max_body=2000)
+    yield p
+    p.close()
+
+
+def _auth(token):
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_errors_are_json_in_thai_and_english(province):
+    http = province.http()
+    for resp, code, status in (
+        (http.get("/v1/me"), "unauthorized", 401),
+        (http.get("/v1/me", headers=_auth("bmn1.nope.nope")), "unauthorized", 401),
+        (http.get("/v1/nothing"), "not_found", 404),
+        (http.delete("/v1/push"), "method_not_allowed", 405),
+        (http.get("/v1/pull", params={"area": "5x"}, headers=_auth(province.tokens[0])), "invalid_request", 422),
+        (http.post("/v1/push", content=b"{not json", headers={**_auth(province.tokens[0]),
+                                                               "Content-Type": "application/json"}),
+         "invalid_request", 422),
+    ):
+        assert resp.status_code == status, resp.text
+        error = resp.json()["error"]
+        assert error["code"] == code and error["th"] and error["en"] and error["th"] != error["en"]
+
+
+def test_health_and_openapi(province):
+    http = province.http()
+    assert http.get("/v1/health").json()["ok"] is True
+    spec = http.get("/openapi.json").json()
+    assert {"/v1/push", "/v1/pull", "/v1/receipt", "/v1/bundle", "/v1/fetch"} <= set(spec["paths"])
+
+
+def test_request_size_limit(small):
+    http = small.http()
+    big = {"events": [{"uuid": "6f1de3c2-57a5-4a3b-9a3e-%012d" % i, "kind": "x", "payload": {}} for i in range(40)]}
+    resp = http.post("/v1/push", json=big, headers=_auth(small.tokens[0]))
+    assert resp.status_code == 413 and resp.json()["error"]["code"] == "too_large"
+
+
+def test_rate_limit_per_token(small):
+    http = small.http()
+    codes = [http.get("/v1/me", headers=_auth(small.tokens[0])).status_code for _ in range(6)]
+    assert codes[:3] == [200, 200, 200] and 429 in codes
+    limited = http.get("/v1/me", headers=_auth(small.tokens[0]))
+    assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
+    assert limited.json()["error"]["code"] == "rate_limited"
+    assert http.get("/v1/me", headers=_auth(small.tokens[1])).status_code == 200  # another officer is not slowed
+
+
+def test_tokens_are_stored_hashed(province):
+    from sqlalchemy import text
+
+    secret = province.tokens[0].split(".")[2]
+    with province.db.read() as conn:
+        rows = conn.execute(text("SELECT token_id, token_salt, token_hash FROM officer")).all()
+    assert all(secret not in "".join(r) for r in rows)
+
+
+def test_malformed_events_are_rejected_with_a_reason_not_stored_as_changes(province):
+    http = province.http()
+    events = [
+        {"uuid": "00000000-0000-4000-8000-000000000001", "kind": "household.status", "payload": {"household": "x"}},
+        {"uuid": "00000000-0000-4000-8000-000000000002", "kind": "household.set",
+         "payload": {"household": 256752010000001, "set": {"answers": "1111"}}},
+        {"uuid": "00000000-0000-4000-8000-000000000003", "kind": "household.status",
+         "payload": {"household": 256752010000001, "status": 99}},
+        {"uuid": "00000000-0000-4000-8000-000000000004", "kind": "teleport", "payload": {}},
+        {"uuid": "00000000-0000-4000-8000-000000000005", "kind": "household.status",
+         "payload": {"household": 999, "status": 1}},
+    ]
+    acks = http.post("/v1/push", json={"events": events}, headers=_auth(province.tokens[0])).json()["acks"]
+    assert [a["status"] for a in acks] == ["rejected"] * 5
+    assert [a["reason"]["code"] for a in acks] == ["bad_payload"] * 3 + ["unknown_kind", "unknown_household"]
