@@ -60,8 +60,10 @@ def main() -> int:
             max_examples=a.examples, stateful_step_count=a.steps, deadline=None, database=None,
             suppress_health_check=list(HealthCheck)))
         ok = True
-    except Exception as err:  # noqa: BLE001 - reported, then the exit status says it
-        print(f"FAILED: {err!r}", file=sys.stderr)
+    except Exception as err:  # noqa: BLE001 - reported (with Hypothesis's steps), then the exit status says it
+        import traceback
+
+        print("".join(traceback.format_exception(err))[-20000:], file=sys.stderr)
         ok = False
     emit({"bench": "sync_fuzz", "ok": ok, "seconds": round(time.perf_counter() - start, 1), **stats})
     return 0 if ok else 1
