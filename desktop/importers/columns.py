@@ -14,6 +14,7 @@ from desktop.messages import msg
 from desktop.models import dates, engine
 from desktop.models.dates import ARABIC_DIGITS
 from desktop.models.indicators import IndicatorSet
+from desktop.models.sortkeys import house_sort_key, thai_sort_key
 
 HOUSEHOLD, MEMBER = "household", "member"
 
@@ -373,3 +374,126 @@ class RowCheck:
             if parse_answer(COUNT, value) is None:
                 self.bad_at(pos, value, msg("imp_bad_answer", value=value))
         return ""
+
+
+# --- the fast path: cells already in canonical form --------------------------------------------------
+# The importer tries these first and falls back to RowCheck for anything they do not accept, so a
+# value is either taken exactly as RowCheck would take it or left to RowCheck (which reports it).
+# A text cell is taken as it is when cell() would not change it: `c.strip() is c` (strip returns
+# the very same string when there is nothing to strip) and no "'" (an export's anti-formula quote).
+
+
+def fast_choices(table: dict, blank=None) -> dict:
+    """Spelling -> value for the spellings choice() maps as they are; `blank` is what '' gives."""
+    spellings = {s for k in table for s in (k, k.upper(), k.title(), k.capitalize())}
+    out = {s: choice(table, s) for s in spellings if s and s == s.strip() and s[0] != "'"}
+    out = {s: v for s, v in out.items() if v is not None}
+    if blank is not None:
+        out[""] = blank
+    return out
+
+
+FAST_SEX = fast_choices(SEX)
+FAST_HEALTH = fast_choices(HEALTH, blank=HEALTH[""])
+FAST_SELF_RELIANT = fast_choices(FLAG, blank=1)  # RowCheck.choice(..., default=1)
+FAST_IN_SCHOOL = fast_choices(FLAG, blank=0)
+FAST_LAO_KIND = fast_choices(LAO_KIND)
+
+
+class Bounded(dict):
+    """A dict used as a cache that stops growing at `size` entries (values repeat in a survey)."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def keep(self, key, value):
+        if len(self) < self.size:
+            self[key] = value
+        return value
+
+
+_DATES = Bounded(1 << 16)
+
+
+def fast_date(value: str) -> tuple[dt.date, str] | None:
+    """(date, ISO text) for dd/mm/yyyy or yyyy-mm-dd in ASCII digits, read as RowCheck.date reads
+    them (a year above 2400 is พ.ศ.), or None for anything else (RowCheck.date decides)."""
+    found = _DATES.get(value)
+    if found is not None or value in _DATES:
+        return found
+    day = None
+    if len(value) == 10 and value.isascii():
+        if value[2] == "/" and value[5] == "/":
+            d, m, y = value[:2], value[3:5], value[6:]
+        elif value[4] == "-" and value[7] == "-":
+            y, m, d = value[:4], value[5:7], value[8:]
+        else:
+            y = m = d = ""
+        if (d + m + y).isdigit():
+            year = int(y)
+            if year > 2400:
+                year -= dates.BE_OFFSET
+            if MIN_YEAR <= year <= MAX_YEAR:
+                try:
+                    day = dt.date(year, int(m), int(d))
+                except ValueError:
+                    pass
+    return _DATES.keep(value, (day, day.isoformat()) if day is not None else None)
+
+
+# the weighted sum of a national ID's first 12 digits, three digits at a time
+PID_PARTS = tuple({f"{n:03d}": sum(int(c) * w for c, w in zip(f"{n:03d}", range(13 - 3 * k, 10 - 3 * k, -1)))
+                    for n in range(1000)} for k in range(4))
+_P0, _P1, _P2, _P3 = PID_PARTS
+
+
+def fast_pid_ok(pid: str) -> bool:
+    """13 ASCII digits with a valid check digit (thaiid.is_valid for an ID that needs no cleaning)."""
+    if len(pid) != 13 or not (pid.isdigit() and pid.isascii()):
+        return False
+    total = _P0[pid[:3]] + _P1[pid[3:6]] + _P2[pid[6:9]] + _P3[pid[9:12]]
+    return (11 - total % 11) % 10 == ord(pid[12]) - 48
+
+
+def fast_house_sort_key(house_no: str) -> str:
+    """sortkeys.house_sort_key for a house number that needs no stripping."""
+    if house_no.isascii():
+        if house_no.isdigit():
+            return house_no.zfill(8)
+        parts = house_no.split("/")
+        if all(p.isdigit() for p in parts):
+            return "/".join(p.zfill(8) for p in parts)
+    return house_sort_key(house_no)
+
+
+_MARKS = frozenset("\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c")  # sortkeys._SECONDARY
+_WORD_KEYS = Bounded(1 << 16)
+
+
+def _word_sort_key(word: str) -> tuple[str, str]:
+    found = _WORD_KEYS.get(word)
+    if found is None:
+        key = thai_sort_key(word)
+        half = (len(key) - 1) // 2  # primary, separator, one secondary character per primary one
+        found = _WORD_KEYS.keep(word, (key[:half], key[half + 1:]))
+    return found
+
+
+def fast_thai_sort_key(text: str) -> str:
+    """sortkeys.thai_sort_key, word by word through a cache (names repeat).
+
+    The key of words joined by spaces is the words' keys joined (a space is a letter with no mark),
+    unless a word starts with a mark, which belongs to the space before it.
+    """
+    words = text.split(" ")
+    if len(words) == 2:  # first and last name
+        first, last = words
+        if last[:1] not in _MARKS:
+            p1, s1 = _word_sort_key(first)
+            p2, s2 = _word_sort_key(last)
+            return f"{p1} {p2}\x01{s1}\x02{s2}"
+    if len(words) > 1 and any(w[:1] in _MARKS for w in words[1:]):
+        return thai_sort_key(text)
+    keys = [_word_sort_key(w) for w in words]
+    return " ".join(k[0] for k in keys) + "\x01" + "\x02".join(k[1] for k in keys)

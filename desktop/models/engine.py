@@ -121,15 +121,27 @@ def _indicator_sql(ind: Indicator, position, members_in_target, ind_set, survey_
     return s, f"({s} <> '-')", f"({s} = 'F')"
 
 
+MEMBER_FACTS = "bulk_member_facts"  # conn.info key: a load's member facts table, while BulkLoad.finish runs
+
+
 def _member_facts_table(conn: Connection, compiled: CompiledSet, ids_sql: str, params: dict) -> None:
+    """temp.mf: member_facts per household of ids_sql that has members.
+
+    During a bulk load's finish (conn.info[MEMBER_FACTS] = (table, import id, member_facts)) the
+    load's own facts table already holds exactly these rows for its households: they are copied
+    rather than counted again from every member, when all households asked for are the load's.
+    """
     conn.execute(text("DROP TABLE IF EXISTS temp.mf"))
-    conn.execute(
-        text(
-            f"CREATE TEMP TABLE mf AS SELECT m.household_id AS hid, {compiled.member_facts} FROM member m"
-            f" WHERE m.household_id IN ({ids_sql}) GROUP BY m.household_id"
-        ),
-        params,
-    )
+    loaded = conn.info.get(MEMBER_FACTS)
+    if loaded is not None and loaded[2] == compiled.member_facts and not conn.execute(
+        text(f"SELECT 1 FROM household x WHERE x.id IN ({ids_sql}) AND x.import_id <> :mf_import LIMIT 1"),
+        {**params, "mf_import": loaded[1]},
+    ).first():
+        source = f"SELECT * FROM {loaded[0]} WHERE hid IN ({ids_sql})"
+    else:
+        source = (f"SELECT m.household_id AS hid, {compiled.member_facts} FROM member m"
+                  f" WHERE m.household_id IN ({ids_sql}) GROUP BY m.household_id")
+    conn.execute(text(f"CREATE TEMP TABLE mf AS {source}"), params)
     conn.execute(text("CREATE UNIQUE INDEX temp.ix_mf ON mf(hid)"))
 
 
@@ -144,20 +156,32 @@ def _evaluated(compiled: CompiledSet, source: str, scope_sql: str, columns: str 
 
 
 def insert_evaluated(conn: Connection, ind_set: IndicatorSet, survey_year: int, layout: list[str],
-                     stage: str, columns: tuple[str, ...]) -> None:
-    """Move staged households into the household table with their results: each row is written once."""
+                     stage: str, columns: tuple[str, ...], facts: str | None = None) -> None:
+    """Move staged households into the household table with their results: each row is written once.
+
+    `facts` names a table shaped like temp.mf (hid INTEGER PRIMARY KEY, then member_facts) that
+    already holds the staged households' member facts; without it they are counted first (temp.mf).
+    With a stage keyed by `id INTEGER PRIMARY KEY` this is one pass over it in id order, appending
+    to household in that order: no sort and no temporary table beyond the facts.
+    """
     compiled = compile_set(ind_set, survey_year, layout)
-    _member_facts_table(conn, compiled, f"SELECT id FROM {stage}", {})
+    if facts is None:
+        _member_facts_table(conn, compiled, f"SELECT id FROM {stage}", {})
+    results = f"concat({', '.join(compiled.status)})" if compiled.status else "''"
     cols = ", ".join(columns)
+    # concat() builds the string once (a chain of || copies it at every step); OFFSET keeps the
+    # subquery a co-routine, never flattened into the outer query, so r is computed once per row
     conn.execute(
         text(
-            _evaluated(compiled, stage, "1")
-            + f" INSERT INTO household({cols}, n_members, income_pp, results, n_failed)"
-            f" SELECT {', '.join('h.' + c for c in columns)}, s.n, s.ipp, s.r,"
-            f" length(s.r) - length(replace(s.r, 'F', '')) FROM {stage} h JOIN s ON s.id = h.id"
+            f"INSERT INTO household({cols}, n_members, income_pp, results, n_failed)"
+            f" SELECT {cols}, n, ipp, r, length(r) - length(replace(r, 'F', '')) FROM"
+            f" (SELECT {', '.join('h.' + c for c in columns)}, coalesce(mf.n, 0) AS n, {compiled.income_pp} AS ipp,"
+            f" {results} AS r FROM {stage} h LEFT JOIN {facts or 'temp.mf'} mf ON mf.hid = h.id"
+            " ORDER BY h.id LIMIT -1 OFFSET 0)"
         )
     )
-    conn.execute(text("DROP TABLE temp.mf"))
+    if facts is None:
+        conn.execute(text("DROP TABLE temp.mf"))
 
 
 def evaluate_scope(conn: Connection, ind_set: IndicatorSet, survey_year: int, layout: list[str], scope_sql: str, params: dict) -> None:

@@ -5,6 +5,14 @@ history (household_version) and replaced, rows stream in through DBAPI executema
 ~10x slower for this, see ../shared/perf/floors.md §2), then the engine evaluates the new rows and
 the per-village counts are refreshed. The caller owns the transaction: an exception anywhere,
 including Cancelled, leaves the store exactly as it was.
+
+Households wait in a stage table until their members are in. Each member batch also counts the
+member facts of its households (engine.CompiledSet.member_facts) while those rows are still in the
+page cache, into a facts table shaped like the engine's temp.mf: the evaluation and the report
+summaries then read no member rows. Both are ordinary tables of the (encrypted) store, created and
+dropped inside the load's transaction: memory stays flat however large the load (a TEMP table
+would live in RAM, temp_store=MEMORY), nothing unencrypted touches the disk, and the pages they
+free are reused.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+import sqlcipher3
 from sqlalchemy import Connection, text
 
 from desktop.models import areas, audit, corrections, engine, meta, surveys
@@ -35,7 +44,8 @@ MEMBER_COLUMNS = (
     "household_id", "seq", "pid", "pid_rev", "title", "first_name", "last_name", "sex", "birth_date", "age",
     "age_months", "relation", "education", "occupation", "health", "self_reliant", "in_school",
 )
-_HH_INSERT = f"INSERT INTO temp.stage_household({', '.join(HOUSEHOLD_COLUMNS)}) VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})"
+STAGE, FACTS = "main.bulk_stage_household", "main.bulk_member_facts"  # exist only inside a load's transaction
+_HH_INSERT = f"INSERT INTO {STAGE}({', '.join(HOUSEHOLD_COLUMNS)}) VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})"
 _M_INSERT = f"INSERT INTO member({', '.join(MEMBER_COLUMNS)}) VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})"
 _HH_JSON = ", ".join(f"'{c}', h.{c}" for c in ("house_no", "house_code", "head_name", "n_members", "inc_main",
                                                "inc_second", "inc_other", "inc_produce", "exp_production",
@@ -67,6 +77,12 @@ class BulkLoad:
         self.source = source
         self.summary: LoadSummary | None = None
         self._year_was_empty = True
+        self._defer_indexes = False
+        survey = self.survey
+        self._member_facts = engine.compile_set(survey.indicator_set, survey_year, survey.layout).member_facts
+        # the facts of the households given (a JSON list), counted again from all their member rows
+        self._facts_sql = (f"INSERT OR REPLACE INTO {FACTS} SELECT m.household_id, {self._member_facts} FROM member m"
+                           " WHERE m.household_id IN (SELECT value FROM json_each(?)) GROUP BY m.household_id")
 
     def start(self) -> int:
         batch_uuid = str(uuid.uuid4())
@@ -83,10 +99,10 @@ class BulkLoad:
         self._year_was_empty = not self.conn.execute(
             text("SELECT 1 FROM household WHERE survey_year = :y LIMIT 1"), {"y": self.year}
         ).first()
-        self.conn.execute(text("DROP TABLE IF EXISTS temp.stage_household"))
-        self.conn.execute(
-            text(f"CREATE TEMP TABLE stage_household AS SELECT {', '.join(HOUSEHOLD_COLUMNS)} FROM household WHERE 0")
-        )
+        self._drop_work_tables(STAGE, FACTS)
+        self.dbapi.execute(f"CREATE TABLE {STAGE}(id INTEGER PRIMARY KEY, {', '.join(HOUSEHOLD_COLUMNS[1:])})")
+        names = [d[0] for d in self.dbapi.execute(f"SELECT {self._member_facts} FROM member m LIMIT 0").description]
+        self.dbapi.execute(f"CREATE TABLE {FACTS}(hid INTEGER PRIMARY KEY, {', '.join(names)})")
         self._defer_indexes = not self.conn.execute(text("SELECT 1 FROM household LIMIT 1")).first()
         if self._defer_indexes:
             for index in _DEFERRED_INDEXES:
@@ -124,9 +140,42 @@ class BulkLoad:
         summary.households += len(rows)
 
     def add_members(self, rows: Sequence[tuple]) -> None:
-        """Rows in MEMBER_COLUMNS order; their households must be in this load."""
+        """Rows in MEMBER_COLUMNS order; their households must be in this load.
+
+        If the insert fails (e.g. a household and seq already there) nothing else is recorded."""
         self.dbapi.executemany(_M_INSERT, rows)
+        self._add_facts(rows)
         self.summary.members += len(rows)
+
+    def add_members_checked(self, rows: Sequence[tuple]) -> bool:
+        """add_members, unless a row's household and seq is already there: then no row is added
+        (the ones before it are taken out again) and the answer is False."""
+        dbapi = self.dbapi
+        before = dbapi.total_changes
+        try:
+            dbapi.executemany(_M_INSERT, rows)
+        except sqlcipher3.IntegrityError:
+            added = dbapi.total_changes - before  # executemany stops at the failing row
+            if added:
+                dbapi.executemany("DELETE FROM member WHERE household_id = ? AND seq = ?",
+                                  [row[:2] for row in rows[:added]])
+            return False
+        self._add_facts(rows)
+        self.summary.members += len(rows)
+        return True
+
+    def households_with_members(self) -> int:
+        """How many of this load's households have member rows."""
+        return self.dbapi.execute(f"SELECT count(*) FROM {FACTS}").fetchone()[0]
+
+    def _add_facts(self, rows: Sequence[tuple]) -> None:
+        self.dbapi.execute(self._facts_sql, (json.dumps(sorted({row[0] for row in rows})),))
+
+    @property
+    def defers_indexes(self) -> bool:
+        """True for a load into a store without households: all member rows are then this load's,
+        and the secondary indexes are built by finish()."""
+        return self._defer_indexes
 
     def _archive(self, where: str, params: dict) -> int:
         """Copy matching households (with members) to history, then delete them."""
@@ -155,13 +204,10 @@ class BulkLoad:
         summary = self.summary
         params = {"iid": summary.import_id}
         survey = self.survey
-        engine.insert_evaluated(
-            self.conn, survey.indicator_set, self.year, survey.layout, "temp.stage_household", HOUSEHOLD_COLUMNS
-        )
-        self.conn.execute(text("DROP TABLE temp.stage_household"))
-        if self._defer_indexes:
-            for index in _DEFERRED_INDEXES:
-                index.create(self.conn)
+        engine.insert_evaluated(self.conn, survey.indicator_set, self.year, survey.layout, STAGE, HOUSEHOLD_COLUMNS,
+                                facts=FACTS)
+        with_members = self.households_with_members()
+        self._drop_work_tables(STAGE)
         self.conn.execute(
             text(
                 "UPDATE household AS h SET version = 1 + (SELECT max(v.version) FROM household_version v"
@@ -171,11 +217,17 @@ class BulkLoad:
             params,
         )
         areas.refresh_stats(self.conn, self.year, sorted(summary.village_codes))
-        report_summary.refresh(self.conn, self.year, sorted(summary.village_codes))
+        self.conn.info[engine.MEMBER_FACTS] = (FACTS, summary.import_id, self._member_facts)  # see engine
+        try:
+            report_summary.refresh(self.conn, self.year, sorted(summary.village_codes))
+        finally:
+            self.conn.info.pop(engine.MEMBER_FACTS, None)
+        self._drop_work_tables(FACTS)
+        if self._defer_indexes:  # after the work tables, whose pages they take; nothing above needs them
+            for index in _DEFERRED_INDEXES:
+                index.create(self.conn)
         summary.confirmed, summary.not_applied = corrections.reconcile(self.conn, summary.import_id)
-        # planner statistics (sampled): decide between index-order scans and candidate lookups in searches
-        self.conn.exec_driver_sql("PRAGMA analysis_limit = 2000")
-        self.conn.exec_driver_sql("ANALYZE")
+        self._analyze(with_members if self._defer_indexes else None)
         summary.villages = len(summary.village_codes)
         self.conn.execute(
             text("UPDATE import_batch SET households = :h, members = :m WHERE id = :iid"),
@@ -189,6 +241,41 @@ class BulkLoad:
                     "villages": summary.villages, "replaced": summary.replaced, "import_id": summary.import_id},
         )
         return summary
+
+    def _analyze(self, households: int | None) -> None:
+        """Planner statistics (sampled): decide between index-order scans and candidate lookups in searches.
+
+        ANALYZE reads the whole member table for its key's line (analysis_limit does not shorten
+        that). After a first load (`households`: how many have member rows, every member row being
+        this load's) the line is known, so it is written as ANALYZE would write it, and everything
+        else is analyzed as usual.
+        """
+        dbapi = self.dbapi
+        dbapi.execute("PRAGMA analysis_limit = 2000")
+        if not households:
+            dbapi.execute("ANALYZE")
+            return
+        for (name,) in dbapi.execute(
+            "SELECT name FROM sqlite_schema WHERE (type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'member')"
+            " OR (type = 'index' AND tbl_name = 'member' AND sql IS NOT NULL) ORDER BY name"
+        ).fetchall():
+            dbapi.execute(f'ANALYZE "{name}"')
+        rows = self.summary.members
+        dbapi.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'member' AND idx = 'member'")
+        dbapi.execute("INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES ('member', 'member', ?)",
+                      (f"{rows} {(rows + households - 1) // households} 1",))
+        dbapi.execute("ANALYZE sqlite_schema")  # load the statistics
+
+    def _drop_work_tables(self, *tables: str) -> None:
+        """Their pages go back to the free list without being overwritten first (secure_delete,
+        SQLCipher's default): everything in them is in household now."""
+        secure = self.dbapi.execute("PRAGMA secure_delete").fetchone()[0]
+        self.dbapi.execute("PRAGMA secure_delete = 0")
+        try:
+            for table in tables:
+                self.dbapi.execute(f"DROP TABLE IF EXISTS {table}")
+        finally:
+            self.dbapi.execute(f"PRAGMA secure_delete = {int(secure)}")
 
 
 def chunks(rows: Iterable, size: int = 5000):
