@@ -31,6 +31,8 @@ from province.schema import event as event_table
 Fingerprint = Callable[[Connection, str, int], str]
 HOUSEHOLD_KINDS = ("household.status", "household.set")
 RECORD_ONLY_KINDS = ("profile.set", "indicators.install")
+# kept as records (the province sees them); the household must be inside the officer's areas
+HOUSEHOLD_RECORD_KINDS = ("conflict.resolved", "correction.record", "correction.revert")
 MAX_TEXT = 300
 MAX_MONEY = 10**10
 
@@ -121,7 +123,7 @@ class Batch:
     def apply(self, ev: Incoming) -> dict:
         if ev.kind in HOUSEHOLD_KINDS:
             return self.household(ev)
-        if ev.kind == "conflict.resolved":
+        if ev.kind in HOUSEHOLD_RECORD_KINDS:
             hid = ev.payload.get("household")
             row = self.rows.get(hid) if isinstance(hid, int) else None
             if row is not None and not self.officer.covers(row["village"]):

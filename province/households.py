@@ -49,8 +49,7 @@ def _chunk(conn: Connection, rows: list[tuple], **extra) -> dict:
     lays = layouts(conn)
     return {
         "protocol": wire.PROTOCOL,
-        "columns": list(wire.HOUSEHOLD_WIRE),
-        "rows": [list(r) for r in rows],
+        "households": wire.table(wire.HOUSEHOLD_WIRE, rows),
         "layouts": {str(y): ",".join(lays.get(y, [])) for y in years},
         "villages": {str(k): v for k, v in _village_names(conn, (r[2] for r in rows)).items()},
         **extra,
@@ -81,10 +80,10 @@ def fetch(conn: Connection, officer: Officer, ids: list[int]) -> dict:
     keep = [r[0] for r in rows]
     members = []
     for part in range(0, len(keep), 1000):
-        members += [list(m) for m in conn.execute(
+        members += [tuple(m) for m in conn.execute(
             text(f"SELECT {_M_COLS} FROM member WHERE household_id IN :ids ORDER BY household_id, seq").bindparams(
                 _expanding("ids")), {"ids": keep[part:part + 1000]})]
-    return _chunk(conn, rows, member_columns=list(wire.MEMBER_WIRE), members=members)
+    return _chunk(conn, rows, members=wire.table(wire.MEMBER_WIRE, members))
 
 
 def count_after(conn: Connection, area: str, cursor: int) -> dict:

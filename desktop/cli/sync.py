@@ -19,7 +19,7 @@ import os
 import sys
 
 from desktop.cli import common
-from desktop.models.errors import UserError
+from desktop.models.errors import Cancelled, UserError
 from desktop.sync import tokens
 from desktop.sync.messages import msg
 
@@ -140,6 +140,10 @@ def _with_store(args, store) -> int:
                           held=data["held"]))
             return 0
         report = client.sync()
+    except (Cancelled, KeyboardInterrupt):
+        progress.done()
+        print(msg("sync_cancelled"), file=sys.stderr)
+        return 130
     finally:
         progress.done()
         client.close()

@@ -82,36 +82,53 @@ def _local_member_rows(conn: Connection, ids: list[int]) -> dict[int, list[tuple
     return out
 
 
-def _content_key(snapshot: dict) -> dict:
-    key = wire.comparable(snapshot)
-    key.pop("status", None)
-    return key
+_PLAIN_FIELDS = ("village", "house_no", "head_name", *wire.MONEY, "collector", "survey_date")
+
+
+def _same_content(old: dict, r: dict, server_layout: list[str]) -> bool:
+    """True if a server row holds what this laptop already has, review status and version aside."""
+    for f in _PLAIN_FIELDS:
+        if old[f] != r[f]:
+            return False
+    mine = old["answers"]
+    if isinstance(mine, dict):  # by answer code
+        return mine == wire.answers_by_code(r["answers"], server_layout)
+    if old.get("answers_layout") == server_layout:
+        return mine == r["answers"]
+    return wire.answers_by_code(mine, old.get("answers_layout") or []) == wire.answers_by_code(r["answers"], server_layout)
 
 
 def apply_rows(conn: Connection, rows: list[dict], members: dict[int, list], layouts: dict[int, list[str]],
-               villages: dict[str, str], source: str) -> ChunkResult:
+               villages: dict[str, str], source: str, mine: dict[int, dict] | None = None) -> ChunkResult:
     """Write server households as they are (no held check: the caller decided). `members` holds the
-    MEMBER_WIRE rows of households whose members are new to this laptop."""
+    MEMBER_WIRE rows of households whose members are new to this laptop; `mine` the local snapshots if the
+    caller has them already."""
     result = ChunkResult(received=len(rows))
     if not rows:
         return result
     ids = [r["id"] for r in rows]
-    mine = local.snapshots(conn, ids)
+    if mine is None:
+        mine = local.snapshots(conn, ids)
     meta.put(conn, APPLYING_KEY, "1")
     try:
         if villages:
             areas.ensure_villages(conn, {str(code): name for code, name in villages.items()})
         live = [r for r in rows if not r.get("deleted")]
         gone = [r["id"] for r in rows if r.get("deleted") and r["id"] in mine]
-        in_place, replace = [], []
+        in_place, content, replace = [], [], []
         for r in live:
             old = mine.get(r["id"])
-            theirs = local.snapshot_from_wire(r, layouts.get(r["survey_year"], []))
-            same = old is not None and _content_key(old) == _content_key(theirs) and old["survey_year"] == r["survey_year"]
-            (in_place if same else replace).append(r)
+            if old is None or old["survey_year"] != r["survey_year"] or r["id"] in members \
+                    or old["members_hash"] != r.get("members_hash"):
+                replace.append(r)  # new here, or new members: through BulkLoad, like an import
+                continue
+            (in_place if _same_content(old, r, layouts.get(r["survey_year"], [])) else content).append(r)
         if replace:
             result.refetch += _replace(conn, replace, members, layouts, mine, source)
             result.replaced += len(replace)
+        if content:
+            _update_content(conn, content, layouts, source, mine)
+            result.replaced += len(content)
         fix = [{"s": int(r["status"]), "v": int(r["version"]), "i": r["id"]} for r in live]
         if fix:
             conn.execute(text("UPDATE household SET status = :s, version = :v WHERE id = :i"), fix)
@@ -160,26 +177,78 @@ def _replace(conn: Connection, rows: list[dict], members: dict[int, list], layou
     return refetch
 
 
+_STAGE_COLUMNS = ("id", "house_no", "house_sort", "head_name", "head_sort", *wire.MONEY, "answers", "collector",
+                  "survey_date")
+
+
+def _new_batch(conn: Connection, source: str, year: int, households: int) -> int:
+    batch_uuid = str(uuid.uuid4())
+    conn.execute(
+        text("INSERT INTO import_batch(uuid, created_at, officer, source, survey_year, households, members)"
+             " VALUES (:u, :t, :o, :s, :y, :n, 0)"),
+        {"u": batch_uuid, "t": outbox.now(), "o": meta.get(conn, "profile", "{}"), "s": source, "y": year, "n": households},
+    )
+    return conn.execute(text("SELECT id FROM import_batch WHERE uuid = :u"), {"u": batch_uuid}).scalar()
+
+
+def _archive(conn: Connection, where: str, params: dict, batch: int) -> None:
+    """Copy households (with members) to household_version, in the import's format (models.loader)."""
+    conn.execute(
+        text("INSERT INTO household_version(household_id, version, import_id, replaced_by_import, data)"
+             f" SELECT h.id, h.version, h.import_id, :b, json_object({_ARCHIVE_HH}, 'members',"
+             f" (SELECT json_group_array(json_object({_ARCHIVE_M})) FROM member m WHERE m.household_id = h.id))"
+             f" FROM household h WHERE {where}"),
+        {**params, "b": batch},
+    )
+
+
+def _update_content(conn: Connection, rows: list[dict], layouts: dict[int, list[str]], source: str,
+                    mine: dict[int, dict]) -> None:
+    """New content for households whose members did not change: the old version goes to history, the
+    row is updated in place and evaluated again (members are not rewritten)."""
+    from desktop.models import engine
+
+    by_year: dict[int, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_year[int(r["survey_year"])].append(r)
+    for year, year_rows in sorted(by_year.items()):
+        survey = surveys.ensure(conn, year)
+        server_layout = layouts.get(year) or list(survey.layout)
+        batch = _new_batch(conn, source, year, len(year_rows))
+        conn.execute(text("DROP TABLE IF EXISTS temp.sync_stage"))
+        conn.execute(text(f"CREATE TEMP TABLE sync_stage({', '.join(_STAGE_COLUMNS)}, PRIMARY KEY(id))"))
+        staged = []
+        for r in year_rows:
+            old = mine[r["id"]]
+            d = {**r, "answers": _remap(r["answers"], server_layout, list(survey.layout)),
+                 # sort keys only when the text changed (a Thai sort key costs ~15 µs)
+                 "house_sort": house_sort_key(r["house_no"]) if r["house_no"] != old["house_no"] else None,
+                 "head_sort": thai_sort_key(r["head_name"]) if r["head_name"] != old["head_name"] else None}
+            staged.append(tuple(d[c] for c in _STAGE_COLUMNS))
+        raw_conn = conn.connection.driver_connection
+        raw_conn.executemany(f"INSERT INTO temp.sync_stage VALUES ({', '.join('?' * len(_STAGE_COLUMNS))})", staged)
+        scope = "h.id IN (SELECT id FROM temp.sync_stage)"
+        _archive(conn, scope, {}, batch)
+        sets = ", ".join(f"{c} = coalesce(s.{c}, household.{c})" if c.endswith("_sort") else f"{c} = s.{c}"
+                         for c in _STAGE_COLUMNS[1:])
+        conn.execute(text(f"UPDATE household SET {sets}, import_id = :b FROM temp.sync_stage s"
+                          " WHERE household.id = s.id"), {"b": batch})
+        engine.evaluate_scope(conn, survey.indicator_set, year, list(survey.layout),
+                              f"h.survey_year = :y AND {scope}", {"y": year})
+        villages = sorted({int(r["village"]) for r in year_rows})
+        conn.execute(text("DROP TABLE temp.sync_stage"))
+        _refresh_reports(conn, year, villages)
+        audit.append(conn, "sync.replaced", target=str(year),
+                     detail={"households": len(year_rows), "import_id": batch, "source": source})
+
+
 def _delete(conn: Connection, ids: list[int], source: str) -> None:
     """Households the server removed: to history (like a replaced version), then out of the tables."""
     id_json = json.dumps(ids)
     years_villages = conn.execute(text("SELECT DISTINCT survey_year, village FROM household"
                                        " WHERE id IN (SELECT value FROM json_each(:ids))"), {"ids": id_json}).all()
-    batch_uuid = str(uuid.uuid4())
-    conn.execute(
-        text("INSERT INTO import_batch(uuid, created_at, officer, source, survey_year, households, members)"
-             " VALUES (:u, :t, :o, :s, :y, 0, 0)"),
-        {"u": batch_uuid, "t": outbox.now(), "o": meta.get(conn, "profile", "{}"), "s": source + " (removed)",
-         "y": years_villages[0][0] if years_villages else 0},
-    )
-    batch = conn.execute(text("SELECT id FROM import_batch WHERE uuid = :u"), {"u": batch_uuid}).scalar()
-    conn.execute(
-        text("INSERT INTO household_version(household_id, version, import_id, replaced_by_import, data)"
-             f" SELECT h.id, h.version, h.import_id, :b, json_object({_ARCHIVE_HH}, 'members',"
-             f" (SELECT json_group_array(json_object({_ARCHIVE_M})) FROM member m WHERE m.household_id = h.id))"
-             " FROM household h WHERE h.id IN (SELECT value FROM json_each(:ids))"),
-        {"b": batch, "ids": id_json},
-    )
+    batch = _new_batch(conn, source + " (removed)", years_villages[0][0] if years_villages else 0, 0)
+    _archive(conn, "h.id IN (SELECT value FROM json_each(:ids))", {"ids": id_json}, batch)
     conn.execute(text("DELETE FROM member WHERE household_id IN (SELECT value FROM json_each(:ids))"), {"ids": id_json})
     conn.execute(text("DELETE FROM household WHERE id IN (SELECT value FROM json_each(:ids))"), {"ids": id_json})
     by_year: dict[int, list[int]] = defaultdict(list)
@@ -231,9 +300,13 @@ def base_snapshots(conn: Connection, ids: list[int], mine: dict[int, dict]) -> d
 
 
 def apply_chunk(conn: Connection, rows: list[dict], members: dict[int, list], layouts: dict[int, list[str]],
-                villages: dict[str, str], source: str) -> ChunkResult:
-    """Apply one pulled chunk: plain rows replace, held rows merge or become conflicts."""
+                villages: dict[str, str], source: str, mine: dict[int, dict] | None = None) -> ChunkResult:
+    """Apply one pulled chunk: plain rows replace, held rows merge or become conflicts. `mine`: local
+    snapshots of the chunk's households, if the caller read them already (same transaction or just before
+    it, with this laptop the only writer)."""
     ids = [r["id"] for r in rows]
+    if mine is None:
+        mine = local.snapshots(conn, ids)
     held = outbox.held(conn, ids)
     result = ChunkResult()
     plain = [r for r in rows if r["id"] not in held]
@@ -241,8 +314,12 @@ def apply_chunk(conn: Connection, rows: list[dict], members: dict[int, list], la
     if held:
         open_ids = conflicts.open_households(conn, held)
         pending = outbox.pending_households(conn, held)
-        mine = local.snapshots(conn, list(held))
+        mine = {**mine, **local.snapshots(conn, list(held))}  # fresh: a person may have changed them meanwhile
         bases = base_snapshots(conn, list(held), mine)
+        intents = outbox.pending_intents(conn, held)
+        for hid, (_fields, event_base) in intents.items():
+            if hid in bases:
+                bases[hid] = {**bases[hid], **event_base}
         for r in rows:
             hid = r["id"]
             if hid not in held or hid not in mine:
@@ -259,7 +336,7 @@ def apply_chunk(conn: Connection, rows: list[dict], members: dict[int, list], la
                 result.conflicts += 1
                 continue
             merged, clash = wire.three_way(wire.comparable(bases[hid]), wire.comparable(mine[hid]),
-                                           wire.comparable(theirs))
+                                           wire.comparable(theirs), intents.get(hid, (set(), {}))[0])
             if r.get("deleted"):
                 clash = {"deleted": {"base": False, "mine": False, "theirs": True}}
             if clash:
@@ -270,7 +347,7 @@ def apply_chunk(conn: Connection, rows: list[dict], members: dict[int, list], la
             merged_rows.append({**r, **keep})
             new_bases[hid] = theirs
             result.merged += 1
-    applied = apply_rows(conn, plain + merged_rows, members, layouts, villages, source)
+    applied = apply_rows(conn, plain + merged_rows, members, layouts, villages, source, mine)
     applied.merged, applied.conflicts = result.merged, result.conflicts
     applied.received = len(rows)
     if new_bases:

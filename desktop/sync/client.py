@@ -21,7 +21,7 @@ import httpx
 from sqlalchemy import Connection, text
 
 from desktop.models import audit, meta
-from desktop.models.errors import UserError
+from desktop.models.errors import Cancelled, UserError
 from desktop.sync import apply, bundle, local, outbox, wire
 from desktop.sync.messages import msg
 
@@ -158,7 +158,7 @@ class SyncReport:
 class SyncClient:
     def __init__(self, store, server: str, token: str, *, http: httpx.Client | None = None,
                  retry: Retry | None = None, progress: Progress | None = None, pull_limit: int = 5000,
-                 push_chunk: int = 500):
+                 push_chunk: int = 500, cancel: Callable[[], bool] | None = None):
         self.store = store
         self.server = server.rstrip("/")
         self.transport = Transport(self.server, token, http, retry,
@@ -166,6 +166,7 @@ class SyncClient:
         self.progress = progress
         self.pull_limit = pull_limit
         self.push_chunk = push_chunk
+        self.cancel = cancel  # checked between chunks: every committed chunk stays, the rest waits
         self.before_commit: Callable[[str, Connection], None] | None = None  # tests: cut before a commit
 
     def close(self) -> None:
@@ -174,6 +175,10 @@ class SyncClient:
     def _progress(self, stage: str, done: int, total: int | None) -> None:
         if self.progress:
             self.progress(stage, done, total)
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
 
     def _hook(self, stage: str, conn: Connection) -> None:
         if self.before_commit is not None:
@@ -197,6 +202,7 @@ class SyncClient:
             store_id = outbox.store_id(conn)
         after = 0
         while True:
+            self._check_cancel()
             with self.store.read() as conn:
                 batch = outbox.pending(conn, self.push_chunk, after)
             if not batch:
@@ -223,7 +229,7 @@ class SyncClient:
         found = self.transport.request("POST", "/v1/fetch", payload={"ids": sorted(set(ids))}, chunk=True)
         members = _members_of(found)
         layouts = apply.layouts_of(found)
-        rows = wire.rows_as_dicts(found["columns"], found["rows"])
+        rows = wire.records(found["households"])
         with self.store.begin() as conn:
             from desktop.sync import conflicts
 
@@ -235,19 +241,17 @@ class SyncClient:
                     theirs["members_rows"] = [list(m) for m in members[r["id"]]]
                 conflicts.update_theirs(conn, r["id"], theirs)
 
-    def _members_needed(self, rows: list[dict]) -> list[int]:
-        with self.store.read() as conn:
-            have = local.snapshots(conn, [r["id"] for r in rows if not r.get("deleted")])
-        return [r["id"] for r in rows if not r.get("deleted")
-                and (r["id"] not in have or have[r["id"]]["members_hash"] != r.get("members_hash"))]
-
     def _apply(self, chunk: dict, stage: str, cursor: tuple[str, int] | None) -> apply.ChunkResult:
-        rows = wire.rows_as_dicts(chunk["columns"], chunk["rows"])
-        need = self._members_needed(rows)
+        rows = wire.records(chunk["households"])
+        with self.store.read() as conn:  # this laptop is the only writer of its store: still true at the commit
+            have = local.snapshots(conn, [r["id"] for r in rows], by_code=False)
+        need = [r["id"] for r in rows if not r.get("deleted")
+                and (r["id"] not in have or have[r["id"]]["members_hash"] != r.get("members_hash"))]
         members = _members_of(self.transport.request("POST", "/v1/fetch", payload={"ids": need}, chunk=True)) if need else {}
         layouts = apply.layouts_of(chunk)
         with self.store.begin() as conn:
-            result = apply.apply_chunk(conn, rows, members, layouts, chunk.get("villages") or {}, f"sync {self.server}")
+            result = apply.apply_chunk(conn, rows, members, layouts, chunk.get("villages") or {}, f"sync {self.server}",
+                                       have)
             if cursor is not None:
                 _set_cursor(conn, self.server, cursor[0], cursor[1])
             if rows:
@@ -265,7 +269,7 @@ class SyncClient:
         for start in range(0, len(ids), self.pull_limit):
             part = ids[start:start + self.pull_limit]
             chunk = self.transport.request("POST", "/v1/fetch", payload={"ids": part}, chunk=True)
-            fetched = {r[0] for r in chunk["rows"]}
+            fetched = {r[0] for r in wire.tuples(chunk["households"])}
             total.add(self._apply(chunk, "refetch", None))
             with self.store.begin() as conn:  # ids the server no longer has for us: stop asking
                 gone = [h for h in part if h not in fetched]
@@ -277,13 +281,14 @@ class SyncClient:
     def pull(self, area: str) -> apply.ChunkResult:
         total = apply.ChunkResult()
         while True:
+            self._check_cancel()
             with self.store.read() as conn:
                 cursor = get_cursor(conn, self.server, area)
             chunk = self.transport.request("GET", "/v1/pull", params={"area": area, "cursor": cursor,
                                                                       "limit": self.pull_limit}, chunk=True)
             if chunk.get("protocol") != wire.PROTOCOL:
                 raise SyncRefused(msg("protocol", detail=chunk.get("protocol")))
-            if not chunk["rows"]:
+            if not chunk["households"]["data"][0]:
                 break
             total.add(self._apply(chunk, "pull", (area, int(chunk["next_cursor"]))))
             self._progress(msg("stage_pull", area=area), total.received, None)
@@ -338,7 +343,7 @@ class SyncClient:
 
 def _members_of(chunk: dict) -> dict[int, list]:
     out: dict[int, list] = {}
-    for m in chunk.get("members") or []:
+    for m in wire.tuples(chunk.get("members")):
         out.setdefault(m[0], []).append(m)
     return out
 

@@ -140,8 +140,6 @@ def resolve(conn: Connection, conflict: int | str | Conflict, choice: str | None
     """Settle an open conflict: choice "mine" or "theirs", or merged `values` {field: value} for the clashing
     fields (settable fields only). The household takes the server's version plus the chosen values;
     returns the UUIDs of the events appended."""
-    from desktop.sync.apply import apply_rows, set_base
-
     c = conflict if isinstance(conflict, Conflict) else get(conn, conflict)
     if c is None or c.state != "open":
         raise ValueError("no open conflict")
@@ -154,14 +152,33 @@ def resolve(conn: Connection, conflict: int | str | Conflict, choice: str | None
     if bad:
         raise ValueError(f"cannot set {bad}")
     mine = local.snapshots(conn, [c.household_id]).get(c.household_id) or c.mine
+    if c.source == "bundle":
+        wanted, events = _settle_bundle(conn, c, mine, choice, values)
+    else:
+        wanted, events = _settle_server(conn, c, mine, choice, values)
+    decision = {"choice": choice, "values": values, "applied": wanted}
+    events += outbox.record(conn, "conflict.resolved", {"conflict": c.uuid, "source": c.source, **decision},
+                            c.household_id)
+    conn.execute(text("UPDATE sync_conflict SET state = 'resolved', resolution = :r, resolved_at = :t WHERE id = :i"),
+                 {"r": _dump(decision), "t": outbox.now(), "i": c.id})
+    audit.append(conn, "sync.resolve", target=str(c.household_id), detail={"conflict": c.uuid, **decision})
+    outbox.forget_settled_bases(conn, [c.household_id])
+    return events
+
+
+def _settle_server(conn: Connection, c: Conflict, mine: dict, choice: str | None, values: dict) -> tuple[dict, list[str]]:
+    """`theirs` is the server's version: the household takes it, plus the chosen values as a new event."""
+    from desktop.sync.apply import apply_rows, set_base
+
     theirs = c.theirs
     wanted: dict = {}
     if not theirs.get("deleted"):
         merged, clash = wire.three_way(wire.comparable(c.base), wire.comparable(mine), wire.comparable(theirs))
         wanted = {f: merged[f] for f in wire.SETTABLE if f in merged}
-        for f in clash:
+        for f in set(clash) | set(c.fields):
             if f in wire.SETTABLE:
-                wanted[f] = theirs.get(f) if choice == "theirs" else mine.get(f) if choice == "mine" else values.get(f, theirs.get(f))
+                wanted[f] = (theirs.get(f) if choice == "theirs" else mine.get(f) if choice == "mine"
+                             else values.get(f, theirs.get(f)))
         wanted.update(values)
         wanted = {f: v for f, v in wanted.items() if v != theirs.get(f)}
     layout = local.layouts(conn).get(int(theirs.get("survey_year") or mine.get("survey_year") or 0), [])
@@ -173,20 +190,30 @@ def resolve(conn: Connection, conflict: int | str | Conflict, choice: str | None
     if not theirs.get("deleted") or choice == "theirs":  # "mine" against a removal keeps the local copy
         apply_rows(conn, [server_row], members, {int(server_row["survey_year"]): layout}, {}, "sync: conflict resolved")
     if not theirs.get("deleted"):
-        base_snapshot = {k: v for k, v in theirs.items() if k != "members_rows"}
-        set_base(conn, {c.household_id: base_snapshot})
+        set_base(conn, {c.household_id: {k: v for k, v in theirs.items() if k != "members_rows"}})
     events: list[str] = []
     if wanted:
         sets = {f: int(v) if f in wire.MONEY or f == "status" else v for f, v in wanted.items()}
         set_fields(conn, c.household_id, sets)
         events += outbox.record(conn, "household.set", {"set": sets}, c.household_id)
-    decision = {"choice": choice, "values": values, "applied": wanted}
-    events += outbox.record(conn, "conflict.resolved", {"conflict": c.uuid, **decision}, c.household_id)
-    conn.execute(text("UPDATE sync_conflict SET state = 'resolved', resolution = :r, resolved_at = :t WHERE id = :i"),
-                 {"r": _dump(decision), "t": outbox.now(), "i": c.id})
-    audit.append(conn, "sync.resolve", target=str(c.household_id), detail={"conflict": c.uuid, **decision})
-    outbox.forget_settled_bases(conn, [c.household_id])
-    return events
+    return wanted, events
+
+
+def _settle_bundle(conn: Connection, c: Conflict, mine: dict, choice: str | None, values: dict) -> tuple[dict, list[str]]:
+    """`theirs` is another laptop's change (from a bundle), not the server's: the choice decides what this
+    laptop shows now; that laptop's event still goes to the server, which decides; the household is
+    downloaded again at the next sync, so this laptop ends up with the server's outcome."""
+    if choice == "theirs":
+        wanted = {f: c.theirs.get(f) for f in c.fields if f in wire.SETTABLE and c.theirs.get(f) != mine.get(f)}
+    else:
+        wanted = {f: v for f, v in values.items() if v != mine.get(f)}
+    events: list[str] = []
+    if wanted:
+        set_fields(conn, c.household_id, wanted)
+        if choice is None:  # merged values typed here: this officer's own change
+            events += outbox.record(conn, "household.set", {"set": wanted}, c.household_id)
+    conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"), {"h": c.household_id})
+    return wanted, events
 
 
 def set_fields(conn: Connection, hid: int, sets: dict) -> None:

@@ -36,19 +36,38 @@ def members_by_household(conn: Connection, ids: Iterable[int]) -> dict[int, list
     return out
 
 
-def snapshots(conn: Connection, ids: Iterable[int]) -> dict[int, dict]:
-    """{household id: snapshot}: the household's fields, answers by answer code, members' digest."""
+_INT_MEMBER_COLUMNS = {"seq", "self_reliant", "in_school"}
+_MEMBER_LINE = " || char(31) || ".join(
+    f"CAST(m.{c} AS INTEGER)" if c in _INT_MEMBER_COLUMNS else f"m.{c}" for c in wire.MEMBER_WIRE[1:])
+
+
+def members_hashes(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
+    """{household id: members' digest}, the canonical text built by SQLite (wire.member_line), hashed here."""
+    rows = conn.execute(
+        text(f"SELECT m.household_id, group_concat({_MEMBER_LINE}, char(30) ORDER BY m.seq) FROM member m"
+             " WHERE m.household_id IN (SELECT value FROM json_each(:ids)) GROUP BY m.household_id"),
+        {"ids": json.dumps(list(ids))})
+    return {hid: wire.digest_text(line) for hid, line in rows}
+
+
+def snapshots(conn: Connection, ids: Iterable[int], *, by_code: bool = True) -> dict[int, dict]:
+    """{household id: snapshot}: the household's fields, its answers (by answer code, or as stored with
+    `answers_layout` when by_code is false), its members' digest."""
     ids = list(ids)
     if not ids:
         return {}
     lays = layouts(conn)
-    members = members_by_household(conn, ids)
+    digests = members_hashes(conn, ids)
     out = {}
     for row in conn.execute(text(f"SELECT {_HH_SELECT} FROM household h WHERE h.id IN (SELECT value FROM json_each(:ids))"),
                             {"ids": json.dumps(ids)}):
         hh = dict(zip(_HH_KEYS, row))
-        hh["members_hash"] = wire.members_digest(members.get(hh["id"], []))
-        hh["answers"] = wire.answers_by_code(hh["answers"], lays.get(hh["survey_year"], []))
+        hh["members_hash"] = digests.get(hh["id"], wire.EMPTY_MEMBERS)
+        layout = lays.get(hh["survey_year"], [])
+        if by_code:
+            hh["answers"] = wire.answers_by_code(hh["answers"], layout)
+        else:
+            hh["answers_layout"] = layout
         out[hh["id"]] = hh
     return out
 

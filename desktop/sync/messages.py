@@ -31,6 +31,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "The server answered with an error ({status}): {detail}. Your data is all still here."),
     "protocol": ("เซิร์ฟเวอร์ใช้รูปแบบข้อมูลรุ่นอื่น ({detail}): ปรับรุ่นโปรแกรม",
                  "The server speaks another protocol version ({detail}): update the program."),
+    "sync_cancelled": ("หยุดซิงก์แล้ว: ส่วนที่ส่ง/รับเสร็จแล้วบันทึกไว้ ส่วนที่เหลือจะทำต่อในครั้งถัดไป",
+                       "Sync stopped: what was already sent or received is kept; the rest continues next time."),
     "stage_push": ("ส่งขึ้น", "Sending"),
     "stage_pull": ("รับลง {area}", "Receiving {area}"),
     "stage_receipt": ("ตรวจรับ", "Checking"),

@@ -170,18 +170,36 @@ def pending_households(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
     ).all())
 
 
+def pending_intents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple[set[str], dict]]:
+    """{household: (fields its unsent events set, the base each field had before the first of them)}."""
+    out: dict[int, tuple[set[str], dict]] = {}
+    for hid, payload in conn.execute(
+        text("SELECT l.household_id, o.payload FROM outbox_household l JOIN outbox o ON o.uuid = l.uuid"
+             " WHERE o.state = 'pending' AND l.household_id IN (SELECT value FROM json_each(:ids)) ORDER BY o.seq"),
+        {"ids": json.dumps(list(ids))},
+    ):
+        body = json.loads(payload)
+        changes = body.get("set") or {k: v for k, v in body.items() if k in wire.SETTABLE}
+        fields, base = out.setdefault(hid, (set(), {}))
+        for f in changes:
+            if f not in fields and f in (body.get("base") or {}):
+                base[f] = body["base"][f]
+            fields.add(f)
+    return out
+
+
 def acknowledge(conn: Connection, acks: list[dict]) -> dict:
     """Store the server's answers (caller's transaction); conflicts become sync_conflict rows.
     Returns {"accepted": n, "conflict": n, "rejected": n, "needs_recheck": n, "conflict_households": [...]}"""
     from desktop.sync import conflicts
 
-    at = now(conn)
+    at, own = now(conn), store_id(conn)
     result = {state: 0 for state in ACK_STATES}
     result["conflict_households"] = []
     touched: set[int] = set()
     known = {
         r.uuid: r for r in conn.execute(
-            text("SELECT seq, uuid, kind, state, payload FROM outbox WHERE uuid IN (SELECT value FROM json_each(:u))"),
+            text("SELECT seq, uuid, kind, state, payload, origin FROM outbox WHERE uuid IN (SELECT value FROM json_each(:u))"),
             {"u": json.dumps([a["uuid"] for a in acks])})
     }
     for ack in acks:
@@ -201,6 +219,11 @@ def acknowledge(conn: Connection, acks: list[dict]) -> dict:
         if hid is None:
             continue
         touched.add(hid)
+        if row.origin and row.origin != own and state in (SYNC_CONFLICT, SYNC_REJECTED):
+            # another laptop's event relayed from a bundle: its officer settles it when their laptop
+            # syncs; this laptop, which showed the change, downloads the server's version again
+            conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"), {"h": hid})
+            continue
         if state == SYNC_CONFLICT and not _decided_later(conn, hid, row.seq):
             conflicts.from_ack(conn, hid, ack, payload, event_uuid=ack["uuid"])
             result["conflict_households"].append(hid)

@@ -1,7 +1,8 @@
 """What laptops and the province server exchange, and the rules both sides apply the same way.
 
-- Household and member columns on the wire, chunks as gzip(msgpack({"columns", "rows", ...})): columns + rows
-  rather than one object per row (../shared/perf/floors.md §6).
+- Household and member columns on the wire, chunks as gzip(msgpack(...)) holding tables column by column
+  ({"columns": [...], "data": [[values of column 1], ...]}), not one object per row (../shared/perf/floors.md §6:
+  column order compresses about a quarter better than row order at gzip level 1).
 - Content digests: a household's digest covers what people review (house, head, money, answers by code,
   collector, date, review status) and its members' digest; a village's digest covers its households'.
   Both sides compute them the same way, so a receipt after a sync compares like with like.
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 from typing import Iterable, Mapping, Sequence
 
 import msgpack
@@ -28,7 +28,7 @@ SETTABLE = ("status", "house_no", "head_name", *MONEY, "collector", "survey_date
 MERGE_FIELDS = ("village", "house_no", "head_name", *MONEY, "answers", "collector", "survey_date", "status", "members")
 
 HOUSEHOLD_WIRE = ("id", "survey_year", "village", "house_no", "house_code", "head_name", *MONEY, "answers", "collector",
-                  "survey_date", "status", "version", "seq", "deleted", "members_hash", "content_hash")
+                  "survey_date", "status", "version", "seq", "deleted", "members_hash")
 MEMBER_WIRE = ("household_id", "seq", "pid", "title", "first_name", "last_name", "sex", "birth_date", "relation",
                "education", "occupation", "health", "self_reliant", "in_school")
 
@@ -50,14 +50,36 @@ def unpack(body: bytes, max_size: int = 1 << 30) -> dict:
     return msgpack.unpackb(raw, raw=False, strict_map_key=False)
 
 
-def rows_as_dicts(columns: Sequence[str], rows: Iterable[Sequence]) -> list[dict]:
-    return [dict(zip(columns, r)) for r in rows]
+_BINARY = {"members_hash"}  # hex digests travel as bytes
+
+
+def table(columns: Sequence[str], rows: Sequence[Sequence]) -> dict:
+    """Rows as a column-ordered table for the wire."""
+    data = [list(values) for values in zip(*rows)] if rows else [[] for _ in columns]
+    for i, name in enumerate(columns):
+        if name in _BINARY:
+            data[i] = [bytes.fromhex(v) if v else b"" for v in data[i]]
+    return {"columns": list(columns), "data": data}
+
+
+def tuples(tab: Mapping | None) -> list[tuple]:
+    if not tab or not tab.get("columns"):
+        return []
+    data = list(tab["data"])
+    for i, name in enumerate(tab["columns"]):
+        if name in _BINARY:
+            data[i] = [v.hex() if isinstance(v, (bytes, bytearray)) else v for v in data[i]]
+    return list(zip(*data))
+
+
+def records(tab: Mapping | None) -> list[dict]:
+    columns = list(tab["columns"]) if tab else []
+    return [dict(zip(columns, row)) for row in tuples(tab)]
 
 
 # --- digests -------------------------------------------------------------------------------------
 
-def _sha(doc: object) -> str:
-    return hashlib.sha256(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
+US, RS = "\x1f", "\x1e"  # unit and record separators: never in survey text
 
 
 def answers_by_code(answers: str, layout: Sequence[str]) -> dict[str, str]:
@@ -65,23 +87,36 @@ def answers_by_code(answers: str, layout: Sequence[str]) -> dict[str, str]:
     return {code: ch for code, ch in zip(layout, answers or "") if ch != "-"}
 
 
+def member_line(values: Sequence) -> str:
+    """One member (MEMBER_WIRE order without household_id) as canonical text; local.members_hashes builds the
+    same text in SQL."""
+    return US.join([str(int(values[0])), *map(str, values[1:-2]), str(int(values[-2])), str(int(values[-1]))])
+
+
+def digest_text(text: str) -> str:
+    # 64 bits: enough to tell whether a household's members changed, and cheap on the wire (every pulled row)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def members_digest(members: Iterable[Mapping | Sequence]) -> str:
     """Digest of a household's members (dicts or MEMBER_WIRE-ordered sequences), in seq order."""
     rows = []
     for m in members:
         values = [m[c] for c in MEMBER_WIRE[1:]] if isinstance(m, Mapping) else list(m[1:len(MEMBER_WIRE)])
-        values[-2] = int(values[-2])  # self_reliant
-        values[-1] = int(values[-1])  # in_school
-        rows.append(values)
-    rows.sort(key=lambda r: r[0])
-    return _sha(rows)
+        rows.append((int(values[0]), member_line(values)))
+    rows.sort()
+    return digest_text(RS.join(line for _seq, line in rows))
+
+
+EMPTY_MEMBERS = members_digest([])
 
 
 def household_digest(hh: Mapping, layout: Sequence[str], members_hash: str) -> str:
-    answers = sorted(answers_by_code(hh["answers"], layout).items())
-    doc = [int(hh["id"]), int(hh["village"]), hh["house_no"], hh["house_code"], hh["head_name"],
-           [int(hh[c]) for c in MONEY], answers, hh["collector"], hh["survey_date"], int(hh["status"]), members_hash]
-    return _sha(doc)
+    answers = ",".join(f"{code}={ch}" for code, ch in sorted(answers_by_code(hh["answers"], layout).items()))
+    parts = [str(int(hh["id"])), str(int(hh["village"])), hh["house_no"], hh["house_code"], hh["head_name"],
+             *(str(int(hh[c])) for c in MONEY), answers, hh["collector"], hh["survey_date"], str(int(hh["status"])),
+             members_hash]
+    return hashlib.sha256(US.join(parts).encode("utf-8")).hexdigest()
 
 
 def village_digest(pairs: Iterable[tuple[int, str]]) -> str:
@@ -119,16 +154,20 @@ def comparable(snapshot: Mapping, layout: Sequence[str] | None = None) -> dict:
 _MISSING = object()
 
 
-def three_way(base: Mapping, mine: Mapping, theirs: Mapping) -> tuple[dict, dict]:
-    """(merged values, conflicts {field: {"base", "mine", "theirs"}}) over the fields all three know."""
+def three_way(base: Mapping, mine: Mapping, theirs: Mapping, changed_here: Iterable[str] = ()) -> tuple[dict, dict]:
+    """(merged values, conflicts {field: {"base", "mine", "theirs"}}) over the fields all three know.
+
+    `changed_here`: fields unsent local events set, which count as changed here even when the value is the
+    base's (an officer confirming a value is a change the server may not silently undo)."""
     merged, conflicts = {}, {}
+    forced = set(changed_here)
     for f in MERGE_FIELDS:
         if f not in mine or f not in theirs:
             continue
         b, m, t = base.get(f, _MISSING), mine[f], theirs[f]
         if b is _MISSING:
             b = t  # no base: the server's value counts as the base (only local changes are "mine")
-        if m == t or m == b:
+        if m == t or (m == b and f not in forced):
             merged[f] = t
         elif t == b:
             merged[f] = m

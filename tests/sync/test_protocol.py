@@ -125,6 +125,16 @@ def test_profile_changes_and_indicator_installs_become_events(laptop_factory, tm
     assert {e["uuid"] for e in events} <= audit_uuids  # the audit entry and the event share their UUID
 
 
+def test_correction_events_are_kept_on_the_server(province, laptop_factory):
+    store = laptop_factory()
+    synced(province, store)
+    hid = local_ids(store)[0]
+    with store.begin() as conn:
+        (event_uuid,) = outbox.record(conn, "correction.record", {"set_uuid": "s1", "reason": "ทดสอบ", "changes": []}, hid)
+    assert synced(province, store).push.accepted == 1
+    assert [e["kind"] for e in server_events(province)] == ["correction.record"]
+
+
 def test_pull_in_chunks_resumes_after_a_cut(province, laptop_factory):
     store = laptop_factory()
     client = province.sync_client(store, pull_limit=3)
@@ -157,6 +167,22 @@ def test_pull_in_chunks_resumes_after_a_cut(province, laptop_factory):
         assert audit.verify(conn).ok
 
 
+def test_cancel_between_chunks_keeps_what_was_committed(province, laptop_factory):
+    from desktop.models.errors import Cancelled
+
+    store = laptop_factory()
+    asked = []
+    client = province.sync_client(store, pull_limit=5, cancel=lambda: len(asked) > 1)
+    client.before_commit = lambda stage, conn: asked.append(stage)
+    with pytest.raises(Cancelled):
+        client.pull("5201")
+    with store.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 10
+    client.cancel = None
+    assert client.pull("5201").received == 4
+    client.close()
+
+
 def test_scope_is_enforced(province, laptop_factory):
     store = laptop_factory()
     synced(province, store)
@@ -171,7 +197,7 @@ def test_scope_is_enforced(province, laptop_factory):
     finally:
         other.close()
     body = http.post("/v1/fetch", json={"ids": foreign}, headers=auth).content
-    assert wire.unpack(body)["rows"] == []
+    assert wire.records(wire.unpack(body)["households"]) == []
     event = {"uuid": "6f1de3c2-57a5-4a3b-9a3e-111111111111", "kind": "household.status", "target": str(foreign[0]),
              "payload": {"household": foreign[0], "status": 1, "base": {"status": 0}}}
     ack = http.post("/v1/push", json={"events": [event]}, headers=auth).json()["acks"][0]
