@@ -100,7 +100,7 @@ def _copy_villages(conn, local, villages: list[int], lays: dict, seq: int, resul
                                 " WHERE h.village IN (SELECT value FROM json_each(:v)) ORDER BY m.household_id, m.seq"),
                            {"v": _json(villages)}):
         members.setdefault(m[0], []).append(tuple(m))
-    select = "SELECT id, village, status, version, deleted, members_hash, content_hash FROM household"
+    select = "SELECT id, village, status, version, deleted, members_hash, members_version, content_hash FROM household"
     existing = {r.id: r for r in conn.execute(
         text(f"{select} WHERE village IN :v").bindparams(bindparam("v", expanding=True)), {"v": villages})}
     moved = [hid for hid in incoming if hid not in existing]  # households that were in another village before
@@ -126,8 +126,11 @@ def _copy_villages(conn, local, villages: list[int], lays: dict, seq: int, resul
         new_rows.append(hh)
         result.changed += 1
         if old is None or old.members_hash != hh["members_hash"] or old.deleted:
+            hh["members_version"] = hh["version"]
             replace_members.append(hid)
             member_rows += [dict(zip(wire.MEMBER_WIRE, m)) for m in ms]
+        else:
+            hh["members_version"] = old.members_version
     gone = [hid for hid, old in existing.items() if hid not in incoming and not old.deleted and old.village in villages]
     if new_rows:
         ids = [r["id"] for r in new_rows]

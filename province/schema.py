@@ -87,6 +87,7 @@ household = Table(
     Column("deleted", SmallInteger, nullable=False, server_default="0"),  # removed by a national reload
     Column("n_members", Integer, nullable=False, server_default="0"),
     Column("members_hash", String, nullable=False, server_default=""),
+    Column("members_version", Integer, nullable=False, server_default="1"),  # the version its members last changed at
     Column("content_hash", String, nullable=False, server_default=""),
 )
 Index("ix_household_seq", household.c.seq)

@@ -244,7 +244,7 @@ class SyncClient:
     def _apply(self, chunk: dict, stage: str, cursor: tuple[str, int] | None) -> apply.ChunkResult:
         rows = wire.records(chunk["households"])
         with self.store.read() as conn:  # this laptop is the only writer of its store: still true at the commit
-            have = local.snapshots(conn, [r["id"] for r in rows], by_code=False)
+            have = local.snapshots(conn, [r["id"] for r in rows], by_code=False, server={r["id"]: r for r in rows})
         need = [r["id"] for r in rows if not r.get("deleted")
                 and (r["id"] not in have or have[r["id"]]["members_hash"] != r.get("members_hash"))]
         members = _members_of(self.transport.request("POST", "/v1/fetch", payload={"ids": need}, chunk=True)) if need else {}

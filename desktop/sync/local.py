@@ -50,25 +50,40 @@ def members_hashes(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
     return {hid: wire.digest_text(line) for hid, line in rows}
 
 
-def snapshots(conn: Connection, ids: Iterable[int], *, by_code: bool = True) -> dict[int, dict]:
+def snapshots(conn: Connection, ids: Iterable[int], *, by_code: bool = True,
+              server: dict[int, dict] | None = None) -> dict[int, dict]:
     """{household id: snapshot}: the household's fields, its answers (by answer code, or as stored with
-    `answers_layout` when by_code is false), its members' digest."""
+    `answers_layout` when by_code is false), its members' digest.
+
+    `server`: rows just pulled, by id. A household this laptop last received from the server at version v
+    (written by sync, not waiting for its members) has the server's members of version v; if the server's
+    members have not changed since (members_version <= v), its digest is the server's and is not
+    recomputed, which spares reading every member of a big chunk."""
     ids = list(ids)
     if not ids:
         return {}
     lays = layouts(conn)
-    digests = members_hashes(conn, ids)
-    out = {}
-    for row in conn.execute(text(f"SELECT {_HH_SELECT} FROM household h WHERE h.id IN (SELECT value FROM json_each(:ids))"),
-                            {"ids": json.dumps(ids)}):
+    out, trusted = {}, set()
+    for row in conn.execute(
+            text(f"SELECT {_HH_SELECT}, (b.source LIKE 'sync%' AND NOT EXISTS (SELECT 1 FROM sync_refetch r"
+                 " WHERE r.household_id = h.id)) FROM household h LEFT JOIN import_batch b ON b.id = h.import_id"
+                 " WHERE h.id IN (SELECT value FROM json_each(:ids))"),
+            {"ids": json.dumps(ids)}):
         hh = dict(zip(_HH_KEYS, row))
-        hh["members_hash"] = digests.get(hh["id"], wire.EMPTY_MEMBERS)
+        theirs = (server or {}).get(hh["id"])
+        if row[-1] and theirs and theirs.get("members_version", 1 << 62) <= hh["version"] <= theirs.get("version", -1):
+            hh["members_hash"] = theirs["members_hash"]
+            trusted.add(hh["id"])
         layout = lays.get(hh["survey_year"], [])
         if by_code:
             hh["answers"] = wire.answers_by_code(hh["answers"], layout)
         else:
             hh["answers_layout"] = layout
         out[hh["id"]] = hh
+    digests = members_hashes(conn, [h for h in out if h not in trusted])
+    for hid, hh in out.items():
+        if hid not in trusted:
+            hh["members_hash"] = digests.get(hid, wire.EMPTY_MEMBERS)
     return out
 
 

@@ -28,7 +28,7 @@ SETTABLE = ("status", "house_no", "head_name", *MONEY, "collector", "survey_date
 MERGE_FIELDS = ("village", "house_no", "head_name", *MONEY, "answers", "collector", "survey_date", "status", "members")
 
 HOUSEHOLD_WIRE = ("id", "survey_year", "village", "house_no", "house_code", "head_name", *MONEY, "answers", "collector",
-                  "survey_date", "status", "version", "seq", "deleted", "members_hash")
+                  "survey_date", "status", "version", "seq", "deleted", "members_hash", "members_version")
 MEMBER_WIRE = ("household_id", "seq", "pid", "title", "first_name", "last_name", "sex", "birth_date", "relation",
                "education", "occupation", "health", "self_reliant", "in_school")
 

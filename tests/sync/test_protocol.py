@@ -286,6 +286,34 @@ def test_server_content_change_merges_with_a_local_status_change(province, lapto
     assert server_row(province, hid)["status"] == 1
 
 
+def test_changed_members_are_downloaded_unchanged_ones_are_not(province, laptop_factory, tmp_path):
+    from province import load
+
+    def pull_counting(store):
+        client = province.sync_client(store)
+        paths = []
+        send = client.transport.request
+        client.transport.request = lambda method, path, **kw: paths.append(path) or send(method, path, **kw)
+        try:
+            return client.pull("5201"), paths
+        finally:
+            client.close()
+
+    store = laptop_factory()
+    synced(province, store)
+    assert load.load_files(province.db, world.sample_files(tmp_path / "v2", renamed_member="ใหม่")).changed == 1
+    pulled, paths = pull_counting(store)
+    assert (pulled.received, pulled.replaced, paths.count("/v1/fetch")) == (1, 1, 1)
+    with store.read() as conn:
+        assert conn.execute(text("SELECT first_name FROM member ORDER BY household_id, seq LIMIT 1")).scalar() == "ใหม่"
+    assert synced(province, store).receipt_equal
+    assert load.load_files(province.db, world.sample_files(tmp_path / "v3", renamed_member="ใหม่",
+                                                           income_bump=7)).changed == 19
+    pulled, paths = pull_counting(store)
+    assert (pulled.received, pulled.replaced, paths.count("/v1/fetch")) == (14, 14, 0)  # members unchanged
+    assert synced(province, store).receipt_equal
+
+
 def test_bundle_export_import_is_idempotent_and_signed(province, laptop_factory, tmp_path):
     a, b = laptop_factory("a"), laptop_factory("b")
     synced(province, a)

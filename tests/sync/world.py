@@ -29,7 +29,7 @@ def workdir() -> Path:
     return _cache["dir"]
 
 
-def sample_files(target: Path, villages=VILLAGES, *, income_bump: int = 0) -> list[Path]:
+def sample_files(target: Path, villages=VILLAGES, *, income_bump: int = 0, renamed_member: str = "") -> list[Path]:
     from tests.fixtures import bmnfiles
 
     households, members = [], []
@@ -39,6 +39,8 @@ def sample_files(target: Path, villages=VILLAGES, *, income_bump: int = 0) -> li
         members += m
     for h in households:
         h["inc_main"] += income_bump
+    if renamed_member:
+        members[0]["first_name"] = renamed_member
     target.mkdir(parents=True, exist_ok=True)
     return [bmnfiles.write_csv(target / "households.csv", households, bmnfiles.household_columns()),
             bmnfiles.write_csv(target / "members.csv", members, bmnfiles.member_columns(), kind="member")]

@@ -68,6 +68,7 @@ def upgrade() -> None:
         sa.Column("deleted", sa.SmallInteger, nullable=False, server_default="0"),
         sa.Column("n_members", sa.Integer, nullable=False, server_default="0"),
         sa.Column("members_hash", sa.String, nullable=False, server_default=""),
+        sa.Column("members_version", sa.Integer, nullable=False, server_default="1"),
         sa.Column("content_hash", sa.String, nullable=False, server_default=""),
     )
     op.create_index("ix_household_seq", "household", ["seq"])
