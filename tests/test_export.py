@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 
 import openpyxl
 import pytest
@@ -187,17 +186,11 @@ def test_escaping_round_trips_text_that_looks_escaped():
         assert value == "" or C.escape_text(value)[0] not in "=+-@"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("desktop.importers.demo") is None, reason="no demo generator")
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_demo_province_round_trip(store, tmp_path, fmt):
     from desktop.importers import demo
 
-    if not hasattr(demo, "generate"):
-        pytest.skip("demo generator not ready")
-    try:
-        demo.generate(store, households=300, seed=3)
-    except Exception as err:  # noqa: BLE001 - another module's work in progress must not fail this test
-        pytest.skip(f"demo generator not usable: {err!r}")
+    demo.generate(store, households=300, seed=3)
     paths = export.export_area(store, "52", None, fmt, tmp_path / f"demo.{fmt}")
     other = fresh_store(tmp_path, "demo-copy.db")
     try:
