@@ -39,7 +39,7 @@ def main() -> int:
 
         stats["examples"] += 1
         with self.province.db.read() as conn:
-            for status, n in conn.execute(text("SELECT status, count(*) FROM event GROUP BY status")):
+            for status, n in conn.execute(text("SELECT status, count(*) FROM events GROUP BY status")):
                 stats["events"][status] = stats["events"].get(status, 0) + n
         for store in self.laptops:
             with store.read() as conn:

@@ -26,7 +26,7 @@ from province import households
 from province.auth import AREA_PATTERN, Officer, now
 from province.db import ServerDB
 from province.errors import message
-from province.schema import event as event_table
+from province.schema import events as event_table
 
 Fingerprint = Callable[[Connection, str, int], str]
 HOUSEHOLD_KINDS = ("household.status", "household.set")
@@ -199,7 +199,7 @@ def push(db: ServerDB, officer: Officer, store_id: str, events: list[Incoming], 
         known: dict[str, dict] = {}
         for part in range(0, len(uuids), 1000):
             for u, answer in conn.execute(
-                    text("SELECT uuid, answer FROM event WHERE uuid IN :u").bindparams(bindparam("u", expanding=True)),
+                    text("SELECT uuid, answer FROM events WHERE uuid IN :u").bindparams(bindparam("u", expanding=True)),
                     {"u": uuids[part:part + 1000]}):
                 known[u] = json.loads(answer)
         batch = Batch(conn, officer, fingerprint)

@@ -113,8 +113,8 @@ member = Table(
     PrimaryKeyConstraint("household_id", "seq"),
 )
 
-event = Table(  # every event received, in arrival order; never updated
-    "event",
+events = Table(  # every event received, in arrival order; never updated
+    "events",
     metadata,
     Column("seq", BIG_ID, primary_key=True, autoincrement=True),
     Column("uuid", String(36), nullable=False, unique=True),
@@ -131,7 +131,7 @@ event = Table(  # every event received, in arrival order; never updated
     Column("status", String(16), nullable=False),  # accepted / conflict / rejected / needs_recheck
     Column("answer", Text, nullable=False),  # the ack sent back (JSON), repeated for duplicates
 )
-Index("ix_event_household", event.c.household_id)
+Index("ix_events_household", events.c.household_id)
 
 counter = Table(
     "counter",

@@ -354,6 +354,11 @@ def apply_chunk(conn: Connection, rows: list[dict], members: dict[int, list], la
         for snap in new_bases.values():
             snap.pop("members_rows", None)
         set_base(conn, new_bases)
+        # Kept "mine" on the promise that the unsent events will apply; if one of them reached the server
+        # earlier (a relayed bundle, a lost reply) and was overtaken there, only a fresh look tells: the
+        # household is downloaded again once its events are answered.
+        conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"),
+                     [{"h": hid} for hid in new_bases])
     done = [r["id"] for r in plain]
     if done:
         conn.execute(text("DELETE FROM sync_base WHERE household_id IN (SELECT value FROM json_each(:ids))"),

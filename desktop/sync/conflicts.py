@@ -196,6 +196,8 @@ def _settle_server(conn: Connection, c: Conflict, mine: dict, choice: str | None
         sets = {f: int(v) if f in wire.MONEY or f == "status" else v for f, v in wanted.items()}
         set_fields(conn, c.household_id, sets)
         events += outbox.record(conn, "household.set", {"set": sets}, c.household_id)
+    # earlier unsent events of this household may still reach the server: look again once they are answered
+    conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"), {"h": c.household_id})
     return wanted, events
 
 

@@ -219,6 +219,10 @@ def acknowledge(conn: Connection, acks: list[dict]) -> dict:
         if hid is None:
             continue
         touched.add(hid)
+        if ack["status"] == "duplicate":
+            # the server had this event already (a lost reply, another laptop relaying a bundle): it was
+            # applied back then and the household may have moved on since; look at it again
+            conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"), {"h": hid})
         if row.origin and row.origin != own and state in (SYNC_CONFLICT, SYNC_REJECTED):
             # another laptop's event relayed from a bundle: its officer settles it when their laptop
             # syncs; this laptop, which showed the change, downloads the server's version again

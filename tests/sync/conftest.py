@@ -11,7 +11,7 @@ from sqlalchemy import text
 from tests.sync import world
 
 BACKENDS = ("sqlite", "postgresql")
-_TABLES = ("officer", "officer_area", "device", "village", "survey", "household", "member", "event", "load_batch")
+_TABLES = ("officer", "officer_area", "device", "village", "survey", "household", "member", "events", "load_batch")
 
 
 @pytest.fixture(scope="session")

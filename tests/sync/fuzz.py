@@ -222,7 +222,7 @@ class SyncMachine(RuleBasedStateMachine):
 
         with self.province.db.write() as conn:
             layouts = server_households.layouts(conn)
-            last_event = conn.execute(text("SELECT coalesce(max(seq), 0) FROM event")).scalar()
+            last_event = conn.execute(text("SELECT coalesce(max(seq), 0) FROM events")).scalar()
             seq = conn.execute(text("SELECT value FROM counter WHERE name = 'household'")).scalar()
             for i in picks:
                 hid = self.ids[i]
@@ -257,7 +257,7 @@ class SyncMachine(RuleBasedStateMachine):
     def _server_events(self) -> dict[str, dict]:
         with self.province.db.read() as conn:
             return {r.uuid: {"status": r.status, "seq": r.seq, "kind": r.kind, "payload": r.payload}
-                    for r in conn.execute(text("SELECT uuid, status, seq, kind, payload FROM event"))}
+                    for r in conn.execute(text("SELECT uuid, status, seq, kind, payload FROM events"))}
 
     @invariant()
     def acknowledged_events_are_on_the_server(self):

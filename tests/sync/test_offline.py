@@ -75,4 +75,4 @@ def test_lost_ack_is_retried_as_duplicate(province, laptop_factory):
     client.close()
     assert report.push.accepted == 3 and report.receipt_equal
     with province.db.read() as conn:
-        assert conn.execute(text("SELECT count(*) FROM event")).scalar() == 3
+        assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 3

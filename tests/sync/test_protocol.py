@@ -32,7 +32,7 @@ def server_row(province, hid: int) -> dict:
 
 def server_events(province) -> list[dict]:
     with province.db.read() as conn:
-        return [dict(r) for r in conn.execute(text("SELECT uuid, kind, status, via FROM event ORDER BY seq")).mappings()]
+        return [dict(r) for r in conn.execute(text("SELECT uuid, kind, status, via FROM events ORDER BY seq")).mappings()]
 
 
 def set_status(store, ids, status):

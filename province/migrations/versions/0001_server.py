@@ -92,7 +92,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("household_id", "seq"),
     )
     op.create_table(
-        "event",
+        "events",
         sa.Column("seq", BIG_ID, primary_key=True, autoincrement=True),
         sa.Column("uuid", sa.String(36), nullable=False, unique=True),
         sa.Column("kind", sa.String(64), nullable=False),
@@ -108,7 +108,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("answer", sa.Text, nullable=False),
     )
-    op.create_index("ix_event_household", "event", ["household_id"])
+    op.create_index("ix_events_household", "events", ["household_id"])
     counter = op.create_table(
         "counter",
         sa.Column("name", sa.String(32), primary_key=True),
@@ -128,6 +128,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for name in ("load_batch", "counter", "event", "member", "household", "survey", "village", "device",
+    for name in ("load_batch", "counter", "events", "member", "household", "survey", "village", "device",
                  "officer_area", "officer"):
         op.drop_table(name)
