@@ -103,8 +103,20 @@ def write_ts(catalog: dict[str, list[str]], translations: dict[tuple[str, str], 
     return missing
 
 
+def read_pending(folder: Path = TS_FILE.parent / "pending") -> dict[tuple[str, str], str]:
+    """Translations written beside the catalogue as `context<TAB>source<TAB>Thai` lines (one file per
+    feature, so that parallel work does not edit one .ts); merged into the .ts by main()."""
+    out = {}
+    for path in sorted(folder.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3 and all(parts):
+                out[(parts[0], parts[1])] = parts[2]
+    return out
+
+
 def main() -> int:
-    missing = write_ts(extract(), read_ts())
+    missing = write_ts(extract(), {**read_pending(), **read_ts()})
     for context, source in missing:
         print(f"untranslated: [{context}] {source}")
     return 1 if missing else 0

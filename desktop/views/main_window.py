@@ -7,7 +7,7 @@ import importlib.util
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
 from desktop.models import areas, households, lookups, meta, surveys
@@ -23,6 +23,8 @@ from desktop.views.household_table import HouseholdTable
 from desktop.views.report_view import ReportView, kind_names
 
 INDICATOR_DIALOG = "desktop.views.indicator_dialog"
+# Feature controllers that add their own menus, tabs and status-bar widgets: each module has install(window).
+FEATURES = ("desktop.views.visits_ui", "desktop.views.certification_ui", "desktop.views.sync_ui")
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +77,8 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_status_bar()
         self._connect()
+        self.features = [importlib.import_module(name).install(self) for name in FEATURES
+                         if importlib.util.find_spec(name) is not None]
         for first, second in ((self.area_panel.year_combo, self.area_panel.tree),
                               (self.area_panel.tree, self.filter_bar.status_combo),
                               (self.filter_bar.search_edit, self.table), (self.table, self.detail.review_button)):
@@ -117,7 +121,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.lang)
             action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
             view_menu.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -321,3 +325,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.runner.shutdown()
         super().closeEvent(event)
+
+    def add_feature_menu(self, title: str):
+        """A menu for a feature controller, placed before Help."""
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+        return menu
