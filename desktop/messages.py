@@ -169,3 +169,11 @@ def msg(key: str, **values: object) -> str:
     th, en = CATALOGUE[key]
     text = en if _LANG == "en" else th
     return text.format(**values) if values else text
+
+
+def register(entries: dict[str, tuple[str, str]]) -> None:
+    """Add a feature's messages (Thai, English) at its import; keys must be new, so features cannot collide."""
+    clash = set(entries) & set(CATALOGUE)
+    if clash:
+        raise KeyError(f"message keys already defined: {sorted(clash)}")
+    CATALOGUE.update(entries)
