@@ -34,6 +34,7 @@ class HouseholdFilter:
     status: int | None = None
     failed_position: int | None = None  # 1-based position of an indicator in the set: households failing it
     search: str = ""
+    correction: str | None = None  # households with a correction in this status ('any', 'open', 'recorded', ...)
 
 
 def _area_range(code: str) -> tuple[int, int]:
@@ -56,6 +57,12 @@ def _where(flt: HouseholdFilter, conn: Connection) -> tuple[str, str, dict]:
     if flt.failed_position:
         clauses.append("substr(h.results, :fpos, 1) = 'F'")
         params["fpos"] = flt.failed_position
+    if flt.correction:
+        from desktop.models import corrections  # corrections builds on households
+
+        condition, extra = corrections.status_condition(flt.correction)
+        clauses.append(condition)
+        params.update(extra)
     term = flt.search.strip()
     compact = term.replace("-", "").replace(" ", "")
     if compact.isdigit() or (term[:1].isdigit() and "/" in term):

@@ -21,6 +21,11 @@ class FilterBar(QWidget):
         self.status_combo.addItem(self.tr("All statuses"), None)
         for code, name in labels.status_names().items():
             self.status_combo.addItem(name, code)
+        self.correction_combo = QComboBox(self)
+        self.correction_combo.setObjectName("correctionCombo")
+        self.correction_combo.addItem(self.tr("All households"), None)
+        for code, name in labels.correction_filter_names().items():
+            self.correction_combo.addItem(name, code)
         self.failed_combo = QComboBox(self)
         self.failed_combo.setObjectName("failedCombo")
         self.failed_combo.setMinimumContentsLength(22)
@@ -37,7 +42,8 @@ class FilterBar(QWidget):
         self._debounce.timeout.connect(self.changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for text, widget in ((self.tr("&Status:"), self.status_combo), (self.tr("Fails &indicator:"), self.failed_combo)):
+        for text, widget in ((self.tr("&Status:"), self.status_combo), (self.tr("Co&rrections:"), self.correction_combo),
+                             (self.tr("Fails &indicator:"), self.failed_combo)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             layout.addWidget(label)
@@ -48,9 +54,11 @@ class FilterBar(QWidget):
         layout.addWidget(self.search_edit, 1)
         self.status_combo.currentIndexChanged.connect(self.changed)
         self.failed_combo.currentIndexChanged.connect(self.changed)
+        self.correction_combo.currentIndexChanged.connect(self.changed)
         self.search_edit.textChanged.connect(self._debounce.start)
         self.search_edit.returnPressed.connect(self._search_now)
-        self.setTabOrder(self.status_combo, self.failed_combo)
+        self.setTabOrder(self.status_combo, self.correction_combo)
+        self.setTabOrder(self.correction_combo, self.failed_combo)
         self.setTabOrder(self.failed_combo, self.search_edit)
 
     def set_indicators(self, choices: list[IndicatorChoice], lang: str = "th") -> None:
@@ -69,6 +77,9 @@ class FilterBar(QWidget):
 
     def status(self) -> int | None:
         return self.status_combo.currentData()
+
+    def correction(self) -> str | None:
+        return self.correction_combo.currentData()
 
     def failed_position(self) -> int | None:
         return self.failed_combo.currentData()

@@ -29,6 +29,19 @@ def status_names() -> dict[int, str]:
     }
 
 
+def correction_filter_names() -> dict[str, str]:
+    """Choices of the household table's correction filter (keys: desktop.models.corrections statuses)."""
+    return {
+        "any": tr("Any correction"),
+        "open": tr("Open corrections"),
+        "recorded": tr("Correction recorded"),
+        "sent": tr("Correction sent upstream"),
+        "confirmed": tr("Correction confirmed"),
+        "not_applied": tr("Correction not applied"),
+        "reverted": tr("Correction reverted"),
+    }
+
+
 def status_name(code: int) -> str:
     return status_names().get(code, str(code))
 

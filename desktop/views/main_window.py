@@ -204,7 +204,8 @@ class MainWindow(QMainWindow):
         if self.year is None or not self.area_code:
             return None
         bar = self.filter_bar
-        return HouseholdFilter(self.year, self.area_code, bar.status(), bar.failed_position(), bar.search())
+        return HouseholdFilter(self.year, self.area_code, bar.status(), bar.failed_position(), bar.search(),
+                               bar.correction())
 
     def apply_filter(self) -> None:
         flt = self.current_filter()

@@ -145,3 +145,21 @@ def test_status_condition_filters_household_rows(store):
         assert set(conn.execute(text(f"SELECT h.id FROM household h WHERE {sql}"), params).scalars()) == {hid(2)}
         sql, params = corr.status_condition(corr.SENT)
         assert not set(conn.execute(text(f"SELECT h.id FROM household h WHERE {sql}"), params).scalars())
+
+
+def test_household_table_filters_by_correction_status(store):
+    from desktop.models import households
+    from tests.corrections.helpers import VILLAGE, YEAR
+
+    standard(store)
+    with store.begin() as conn:
+        corr.record(conn, hid(2), [Change("inc_main", "1")], reason="ตรวจ")
+    with store.read() as conn:
+        def ids(status):
+            flt = households.HouseholdFilter(YEAR, str(VILLAGE), correction=status)
+            return list(households.ordered_ids(conn, flt)), households.count(conn, flt)
+
+        assert ids(None) == ([hid(1), hid(2)], 2)
+        assert ids("open") == ([hid(2)], 1)
+        assert ids(corr.RECORDED) == ([hid(2)], 1)
+        assert ids(corr.CONFIRMED) == ([], 0)

@@ -127,6 +127,14 @@ def test_correct_birth_date_changes_result_then_revert(qtbot, window, demo_store
         dialog.save()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert n_corrections(demo_store, hid) == 1
+    # the household table can show only households with a recorded correction
+    combo = window.filter_bar.correction_combo
+    combo.setCurrentIndex(combo.findData(corrections.RECORDED))
+    qtbot.waitUntil(lambda: window.model.complete and window.model.rowCount() == 1, timeout=10_000)
+    assert window.model.household_id(0) == hid
+    combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.model.complete and window.model.rowCount() > 1, timeout=10_000)
+    window.show_household(hid)
     with demo_store.read() as conn:
         recorded = next(e for e in audit.recent(conn) if e["action"] == "correction.record")
     assert json.loads(recorded["detail"])["evidence"] == ["ทะเบียนบ้าน.png"]
