@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 
 from desktop.models import dates, thaiid
 from desktop.models.errors import UserError
+from desktop.views import labels
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2
+CODE_ROLE = Qt.ItemDataRole.UserRole + 3  # the code behind a choice shown by name
 CHANGED_BRUSH = QBrush(QColor("#fff1b8"))
 ERROR_STYLE = ("QLabel { background: #fde7e9; color: #8a1c1c; border: 1px solid #e0a0a0; border-radius: 4px;"
                " padding: 4px 8px; }")
@@ -80,6 +82,19 @@ def shown_value(kind: str, value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     return str(value)
+
+
+def choice_name(field: str, code: str) -> str:
+    """A choice code as the officer reads it, with the code kept visible: "หญิง (F)", "ใช่ (1)"."""
+    if code == "":
+        return tr("(no answer)")
+    if field == "sex":
+        name = labels.sex_name(code)
+    elif field == "health":
+        name = labels.health_name(code)
+    else:  # yes/no fields and indicator answers
+        name = {"1": tr("Yes"), "0": tr("No")}.get(code, code)
+    return name if name == code else f"{name} ({code})"
 
 
 def stored_value(kind: str, text: str) -> str:
@@ -137,19 +152,21 @@ class _ChoiceDelegate(QStyledItemDelegate):
         choices = index.siblingAtColumn(0).data(CHOICES_ROLE)
         if not choices:
             return super().createEditor(parent, option, index)
+        field = index.siblingAtColumn(0).data(KEY_ROLE)[0]
         combo = QComboBox(parent)
-        combo.addItems(list(choices))
+        for code in choices:
+            combo.addItem(choice_name(field, code), code)
         return combo
 
     def setEditorData(self, editor, index):  # noqa: N802 - Qt override
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findText(index.data() or ""), 0))
+            editor.setCurrentIndex(max(editor.findData(index.data(CODE_ROLE) or ""), 0))
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText())
+            model.setData(index, editor.currentData(), CODE_ROLE)  # the dialog reads the code, then shows its name
         else:
             super().setModelData(editor, model, index)
 
@@ -304,11 +321,13 @@ class CorrectionDialog(QDialog):
                 group.setFont(0, bold)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 groups[row.group] = group
-            item = QTreeWidgetItem(group, [row.label, row.shown or row.value, row.value])
+            current = choice_name(row.field, row.value) if row.choices else row.shown or row.value
+            item = QTreeWidgetItem(group, [row.label, current, current if row.choices else row.value])
             item.setData(0, KEY_ROLE, row.key)
             item.setData(0, CHOICES_ROLE, list(row.choices))
             if row.choices:
-                item.setToolTip(self.NEW, " / ".join(c or "–" for c in row.choices))
+                item.setData(self.NEW, CODE_ROLE, row.value)
+                item.setToolTip(self.NEW, " / ".join(choice_name(row.field, c) for c in row.choices))
             item.setToolTip(0, row.label)
             if row.kind == "pid":
                 item.setToolTip(self.NEW, tr("Type the full 13-digit ID to replace the one recorded"))
@@ -328,7 +347,8 @@ class CorrectionDialog(QDialog):
         if key is None:
             return
         key = tuple(key)
-        old, new = self.current[key], item.text(self.NEW)
+        new = item.data(self.NEW, CODE_ROLE) if self.rows[key].choices else item.text(self.NEW)
+        old = self.current[key]
         if new != old:
             self.undo_stack.push(_EditCommand(self, key, old, new))
 
@@ -346,8 +366,13 @@ class CorrectionDialog(QDialog):
         item = self.items[key]
         self._applying = True
         try:
-            item.setText(self.NEW, value)
-            changed = value != self.rows[key].value
+            row = self.rows[key]
+            if row.choices:
+                item.setData(self.NEW, CODE_ROLE, value)
+                item.setText(self.NEW, choice_name(row.field, value))
+            else:
+                item.setText(self.NEW, value)
+            changed = value != row.value
             brush = CHANGED_BRUSH if changed else QBrush()
             for column in range(3):
                 item.setBackground(column, brush)

@@ -186,3 +186,26 @@ def test_bad_national_id_keeps_dialog_open(qtbot, window, demo_store):
     assert "เลขประจำตัวประชาชน" in dialog.error_label.text() and "ไม่ถูกต้อง" in dialog.error_label.text()
     assert dialog.isVisible()
     assert n_corrections(demo_store, hid) == 0
+
+
+def test_choice_fields_show_names_and_keep_codes(qtbot, window, demo_store):
+    with demo_store.read() as conn:
+        hid = households.ordered_ids(conn, households.HouseholdFilter(latest_year(demo_store), "52"))[0]
+    show(qtbot, window, demo_store, hid)
+    dialog = window.corrections.open_dialog()
+    sex = dialog.value("sex", 1)
+    other = "F" if sex == "M" else "M"
+    assert dialog.items[("sex", 1)].text(1) == {"M": "ชาย (M)", "F": "หญิง (F)"}[sex]
+    # choosing in the drop-down stores the code and shows the name
+    item = dialog.items[("sex", 1)]
+    index = dialog.tree.indexFromItem(item, 2)
+    editor = dialog.tree.itemDelegateForColumn(2).createEditor(dialog.tree.viewport(), None, index)
+    assert [editor.itemText(i) for i in range(editor.count())] == ["ชาย (M)", "หญิง (F)"]
+    editor.setCurrentIndex(editor.findData(other))
+    dialog.tree.itemDelegateForColumn(2).setModelData(editor, dialog.tree.model(), index)
+    editor.deleteLater()
+    assert dialog.value("sex", 1) == other and dialog.changed_keys() == [("sex", 1)]
+    assert item.text(2) == {"M": "ชาย (M)", "F": "หญิง (F)"}[other]
+    dialog.undo_stack.undo()
+    assert dialog.value("sex", 1) == sex and item.text(2) == item.text(1)
+    dialog.close()
