@@ -366,6 +366,26 @@ def corrected_view(conn: Connection, survey_year: int, *, all_households: bool =
         drop_shadow_tables(conn)
 
 
+def corrected_rows(conn: Connection, rows: list) -> list:
+    """Household table rows (households.HouseholdRow) with applied corrections on top: the corrected
+    households of the page are re-evaluated by the engine in shadow tables; the others are returned as they are."""
+    if not rows:
+        return rows
+    by_house = statuses(conn, [r.id for r in rows])
+    changed = [hid for hid, states in by_house.items() if any(s.status in APPLIED_STATUSES for s in states)]
+    if not changed:
+        return rows
+    from desktop.models import households
+
+    year = conn.execute(text("SELECT survey_year FROM household WHERE id = :i"), {"i": changed[0]}).scalar()
+    try:
+        shadow_tables(conn, year, changed)
+        fixed = {r.id: r for r in households.rows_by_ids(conn, changed)}  # unqualified SQL sees the shadow tables
+    finally:
+        drop_shadow_tables(conn)
+    return [fixed.get(r.id, r) for r in rows]
+
+
 def evaluate_as_corrected(conn: Connection, household_id: int) -> list[engine.IndicatorResult]:
     """The household's indicator results with its corrections applied, through the engine's own SQL."""
     household = _household_row(conn, household_id)

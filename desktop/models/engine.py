@@ -59,6 +59,11 @@ class CompiledSet:
     income_pp: str
 
 
+def income_per_person(total_income: int, n_members: int) -> int:
+    """Whole baht per person per year, as the engine's SQL computes it (integer division; 0 with no members)."""
+    return 0 if n_members <= 0 else int(total_income) // int(n_members)
+
+
 def compile_set(ind_set: IndicatorSet, survey_year: int, layout: list[str]) -> CompiledSet:
     position = {code: i + 1 for i, code in enumerate(layout)}
     conditions: dict[str, str] = {}

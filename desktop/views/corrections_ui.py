@@ -28,6 +28,8 @@ def corrected_detail(conn, found):
     results = corrections.evaluate_as_corrected(conn, found.id)
     if values is None:
         return found
+    from desktop.models import engine
+
     household, member_rows = values
     shown = {f.name for f in dataclasses.fields(found)} - {"id", "members", "results", "income", "expense"}
     changes = {k: v for k, v in household.items() if k in shown and v is not None}
@@ -41,6 +43,7 @@ def corrected_detail(conn, found):
         if "self_reliant" in fix or "in_school" in fix:
             fix.update({k: bool(fix[k]) for k in ("self_reliant", "in_school") if k in fix})
         members.append(dataclasses.replace(m, **fix))
+    changes["income_pp"] = engine.income_per_person(sum(changes["income"].values()), len(members))
     return dataclasses.replace(found, **changes, members=members, results=results)
 
 
@@ -73,6 +76,7 @@ class CorrectionsController(QObject):
         report_view = self.window.report_view
         if hasattr(report_view, "set_as_corrected"):
             report_view.set_as_corrected(on)
+        self.window.model.set_as_corrected(on)
         self.refresh_current()
 
     def prepare(self, conn, found):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from desktop.models import households
+from desktop.models import corrections, households
 from desktop.models.households import HouseholdFilter, HouseholdRow
 from desktop.views import labels
 
@@ -70,6 +70,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, HouseholdRow]] = OrderedDict()
         self._generation = 0
         self._size_hint: int | None = None
+        self.as_corrected = False  # rows show corrected values (filters and order stay on the imported ones)
 
     # loading -------------------------------------------------------------------------------------------
 
@@ -85,6 +86,8 @@ class HouseholdTableModel(QAbstractTableModel):
         if self._first_page_is_cheap(flt, size_hint):
             with self.store.read() as conn:
                 first = households.first_page(conn, flt, self.sort_key, self.descending, limit=FIRST_PAGE)
+                if self.as_corrected:
+                    first = corrections.corrected_rows(conn, first)
             self._ids = array("q", (r.id for r in first))
             self._seed = {r.id: r for r in first}
         self.endResetModel()
@@ -146,6 +149,11 @@ class HouseholdTableModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1))
 
+    def set_as_corrected(self, on: bool) -> None:
+        if on != self.as_corrected:
+            self.as_corrected = on
+            self.invalidate_rows()
+
     def set_indicator_numbers(self, numbers: list[int]) -> None:
         """Indicator numbers in set order, to name the failed positions of a row's results."""
         self.indicator_numbers = list(numbers)
@@ -177,6 +185,8 @@ class HouseholdTableModel(QAbstractTableModel):
         ids = list(self._ids[page * PAGE:(page + 1) * PAGE])
         with self.store.read() as conn:
             rows = households.rows_by_ids(conn, ids)
+            if self.as_corrected:
+                rows = corrections.corrected_rows(conn, rows)
         found = {r.id: r for r in rows}
         self._pages[page] = found
         while len(self._pages) > CACHE_PAGES:

@@ -163,3 +163,20 @@ def test_household_table_filters_by_correction_status(store):
         assert ids("open") == ([hid(2)], 1)
         assert ids(corr.RECORDED) == ([hid(2)], 1)
         assert ids(corr.CONFIRMED) == ([], 0)
+
+
+def test_corrected_rows_recompute_income_per_person_and_results(store):
+    from desktop.models import households
+
+    standard(store)
+    with store.begin() as conn:
+        corr.record(conn, hid(2), [Change("inc_main", "200000")], reason="ตรวจ")
+    with store.read() as conn:
+        imported = households.rows_by_ids(conn, [hid(1), hid(2)])
+        fixed = corr.corrected_rows(conn, imported)
+        assert fixed[0] == imported[0]  # no correction: the same row
+        assert (imported[1].income_pp, fixed[1].income_pp) == (25000, 100000)
+        assert "F" in imported[1].results and "F" not in fixed[1].results  # now passes the income indicator
+        assert fixed[1].n_failed == imported[1].n_failed - 1
+        # the shadow tables are gone: the connection sees the stored rows again
+        assert households.rows_by_ids(conn, [hid(2)])[0].income_pp == 25000

@@ -144,6 +144,12 @@ def test_correct_birth_date_changes_result_then_revert(qtbot, window, demo_store
     assert window.report_view.as_corrected_box.isChecked()
     after = window.detail.indicator_tree.results_text()
     assert {no for no in after if after[no] != before[no]} == changed
+    # the household table shows the corrected results too
+    row = window.model.row_of(hid)
+    with demo_store.read() as conn:
+        imported = households.rows_by_ids(conn, [hid])[0]
+    shown = window.model.household(row)
+    assert shown.results != imported.results
     assert "ตามที่แก้ไขแล้ว" in window.detail.title.text()
     members = window.detail.members
     row = next(r for r in range(members.rowCount()) if members.item(r, 0).text() == str(seq))
