@@ -56,6 +56,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " conflicts: {held:,}",
     ),
     "no_conflicts": ("ไม่มีข้อขัดแย้งที่รอการตัดสินใจ", "No conflicts waiting."),
+    "merge_not_typed": ("ช่อง {field} พิมพ์ค่าเองไม่ได้: เลือกของเครื่องนี้หรือของเซิร์ฟเวอร์",
+                        "The field {field} cannot be typed: choose this laptop's or the server's."),
+    "merge_not_number": ("ช่อง {field}: \"{value}\" ไม่ใช่จำนวนเต็มที่ใช้ได้ ไม่ได้เปลี่ยนแปลงสิ่งใด",
+                         "{field}: \"{value}\" is not a valid whole number; nothing was changed."),
+    "merge_not_date": ("ช่อง {field}: \"{value}\" ไม่ใช่วันที่ (ปปปป-ดด-วว) ไม่ได้เปลี่ยนแปลงสิ่งใด",
+                       "{field}: \"{value}\" is not a date (YYYY-MM-DD); nothing was changed."),
+    "merge_empty": ("ช่อง {field} ว่างไม่ได้ ไม่ได้เปลี่ยนแปลงสิ่งใด", "{field} cannot be empty; nothing was changed."),
+    "merge_whole_only": (
+        "ช่อง {field} ต้องเลือกทั้งครัวเรือน: เลือก \"ของเครื่องนี้\" หรือ \"ของเซิร์ฟเวอร์\" ให้ทุกช่อง",
+        "{field} can only be settled for the whole household: choose this laptop's or the server's for every field.",
+    ),
     "resolved": ("ตัดสินข้อขัดแย้ง {id} แล้ว ({choice}): จะส่งขึ้นเมื่อซิงก์ครั้งถัดไป",
                  "Conflict {id} settled ({choice}); it will be sent at the next sync."),
     # bundles

@@ -1,0 +1,125 @@
+"""What the sync panel of the window calls (no Qt): the remembered server, the outbox summary, one whole
+sync or preview with a client made for the occasion, and the parsing of a value typed to settle a conflict.
+
+The window runs `run_sync` on its writer thread; `cancel()` is checked between chunks and while waiting to
+retry, so Cancel never waits for a whole back-off."""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from sqlalchemy import Connection, text
+
+from desktop.models import meta
+from desktop.models.errors import UserError
+from desktop.sync import outbox, tokens, wire
+from desktop.sync.client import SERVER_META, Progress, Retry, SyncClient, SyncReport
+from desktop.sync.messages import msg
+
+ClientFactory = Callable[..., SyncClient]
+
+
+def remembered_server(conn: Connection) -> str:
+    return meta.get(conn, SERVER_META) or ""
+
+
+def remember_server(conn: Connection, server: str) -> None:
+    meta.put(conn, SERVER_META, tokens.normalise_server(server))
+
+
+def outbox_summary(conn: Connection) -> dict:
+    """{"pending": n, "by_kind": {kind: n}, "open_conflicts": n}: what would go up, without a server."""
+    counts = outbox.counts(conn)
+    return {"pending": counts["pending"], "by_kind": counts["pending_by_kind"], "open_conflicts": open_conflicts(conn)}
+
+
+def open_conflicts(conn: Connection) -> int:
+    return int(conn.execute(text("SELECT count(*) FROM sync_conflict WHERE state = 'open'")).scalar() or 0)
+
+
+def cancellable_sleep(cancel: Callable[[], bool] | None, step: float = 0.1) -> Callable[[float], None]:
+    """time.sleep in small steps, asking `cancel()` (which may raise Cancelled) between them."""
+
+    def sleep(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while True:
+            if cancel is not None and cancel():
+                from desktop.models.errors import Cancelled
+
+                raise Cancelled()
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            time.sleep(min(step, left))
+
+    return sleep
+
+
+def make_client(store, server: str, token: str, *, progress: Progress | None = None,
+                cancel: Callable[[], bool] | None = None, **options) -> SyncClient:
+    options.setdefault("retry", Retry(sleep=cancellable_sleep(cancel)))
+    return SyncClient(store, server, token, progress=progress, cancel=cancel, **options)
+
+
+def _token(server: str, token: str | None) -> str:
+    token = (token or "").strip() or tokens.load(server)
+    if not token:
+        raise UserError(msg("no_token", server=server))
+    return token
+
+
+def _server(server: str) -> str:
+    if not (server or "").strip():
+        raise UserError(msg("no_server"))
+    return tokens.normalise_server(server)
+
+
+def run_sync(store, server: str, token: str | None = None, *, progress: Progress | None = None,
+             cancel: Callable[[], bool] | None = None, factory: ClientFactory = make_client) -> SyncReport:
+    """Push, pull, receipts (client.sync); the server is remembered first, so a failed try keeps it too."""
+    server = _server(server)
+    token = _token(server, token)
+    with store.begin() as conn:
+        remember_server(conn, server)
+    client = factory(store, server, token, progress=progress, cancel=cancel)
+    try:
+        return client.sync()
+    finally:
+        client.close()
+
+
+def run_preview(store, server: str, token: str | None = None, *, cancel: Callable[[], bool] | None = None,
+                factory: ClientFactory = make_client) -> dict:
+    """What would go up and come down (client.preview); changes nothing here or on the server."""
+    server = _server(server)
+    client = factory(store, server, _token(server, token), cancel=cancel)
+    try:
+        return client.preview()
+    finally:
+        client.close()
+
+
+def parse_value(field: str, typed: str):
+    """A value typed by a person to settle a conflict, in the field's type; UserError when it cannot be."""
+    typed = typed.strip()
+    if field not in wire.SETTABLE:
+        raise UserError(msg("merge_not_typed", field=field))
+    if field in wire.MONEY or field == "status":
+        try:
+            value = int(typed.replace(",", ""))
+        except ValueError:
+            raise UserError(msg("merge_not_number", field=field, value=typed)) from None
+        if value < 0 or (field == "status" and value > wire.STATUS_MAX):
+            raise UserError(msg("merge_not_number", field=field, value=typed))
+        return value
+    if field == "survey_date":
+        import datetime as dt
+
+        try:
+            return dt.date.fromisoformat(typed).isoformat()
+        except ValueError:
+            raise UserError(msg("merge_not_date", field=field, value=typed)) from None
+    if not typed:
+        raise UserError(msg("merge_empty", field=field))
+    return typed

@@ -1,0 +1,247 @@
+"""Sync in the window: the panel against an in-process province server (SQLite), progress and receipts,
+a dropped connection, Cancel, offline bundles, and the conflict list with the status-bar count."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sqlalchemy import text
+
+from desktop.models import audit, households
+from desktop.sync import outbox
+from desktop.views import conflict_dialog, labels, sync_panel, sync_ui
+from desktop.views.main_window import MainWindow
+from desktop.views.sync_ui import SyncController
+from tests.sync import world
+from tests.views import close_message_boxes, runner, thai_app  # noqa: F401
+
+SERVER = world.SERVER_URL
+VILLAGE = 52010101
+
+
+@pytest.fixture
+def province(tmp_path):
+    p = world.Province.create(f"sqlite:///{tmp_path / 'province.db'}")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def laptops(tmp_path):
+    opened = []
+
+    def make(name: str):
+        path = tmp_path / f"laptop-{name}.db"
+        shutil.copy(world.empty_store_template(), path)
+        store = world.open_laptop(path, store_id=f"laptop-{name}")
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def window(qtbot, laptops, runner, province):
+    w = MainWindow(laptops("a"), runner, "th")
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    use_server(w, province)
+    yield w
+    runner.wait()
+    close_message_boxes()
+    for feature in w.features:
+        if isinstance(feature, SyncController):
+            for dialog in (feature.panel, feature.conflict_dialog):
+                if dialog is not None:
+                    dialog.close()
+
+
+def controller_of(window) -> SyncController:
+    return next(f for f in window.features if isinstance(f, SyncController))
+
+
+def use_server(window, province, **options) -> None:
+    def factory(store, server, token, *, progress=None, cancel=None):
+        return province.sync_client(store, token, progress=progress, cancel=cancel, **options)
+
+    controller_of(window).client_factory = factory
+
+
+def sync_from_panel(qtbot, window, token: str):
+    controller = controller_of(window)
+    panel = controller.open_panel()
+    panel.server_edit.setText(SERVER)
+    panel.token_edit.setText(token)
+    stages = []
+    controller._bridge.stage.connect(lambda s, d, t: stages.append(s))
+    panel.sync_button.click()
+    assert controller.running and not panel.sync_button.isEnabled() and panel.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
+    return panel, stages
+
+
+def local_status(store, hid: int) -> int:
+    with store.read() as conn:
+        return conn.execute(text("SELECT status FROM household WHERE id = :i"), {"i": hid}).scalar()
+
+
+def village_ids(store) -> list[int]:
+    with store.read() as conn:
+        return list(conn.execute(text("SELECT id FROM household WHERE village = :v ORDER BY id"),
+                                 {"v": VILLAGE}).scalars())
+
+
+def test_menu_and_hidden_count(window):
+    controller = controller_of(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert controller.menu.title() in titles
+    assert not controller.count_button.isVisible() and controller.refresh_count() == 0
+
+
+def test_sync_now_shows_progress_and_receipts(qtbot, window, province, memory_keyring):
+    panel, stages = sync_from_panel(qtbot, window, province.tokens[0])
+    assert any(s.startswith("รับลง 5201") for s in stages) and "ตรวจรับ" in stages
+    table = panel.receipt_table
+    assert table.rowCount() == 2
+    assert [table.item(r, 0).text().split()[0] for r in range(2)] == ["2567/52010101", "2567/52010102"]
+    assert all(table.item(r, 3).text() == sync_panel.tr("Equal") for r in range(2))
+    assert table.item(0, 1).text() == "8 / 8"
+    assert "ตรงกับเซิร์ฟเวอร์ทั้ง 2 หมู่บ้าน" in panel.result_label.text()
+    assert panel.sync_button.isEnabled() and not panel.cancel_button.isEnabled()
+    # the token went to the keyring, the server into the store: a second panel needs neither typed again
+    assert memory_keyring.get_password("bmn-field-desk", f"token:{SERVER}") == province.tokens[0]
+    assert controller_of(window).remembered_server() == SERVER
+    assert window.area_panel.tree.codes()  # the window shows what came down
+    panel.token_edit.clear()
+    panel.sync_button.click()
+    qtbot.waitUntil(lambda: not controller_of(window).running, timeout=20_000)
+    assert controller_of(window).last_report.receipt_equal
+
+
+def test_preview_counts_what_goes_up_and_comes_down(qtbot, window, province):
+    controller = controller_of(window)
+    panel = controller.open_panel()
+    panel.server_edit.setText(SERVER)
+    panel.token_edit.setText(province.tokens[0])
+    panel.preview()
+    qtbot.waitUntil(lambda: "14" in panel.down_label.text(), timeout=10_000)
+    assert "5201" in panel.down_label.text()
+    assert panel.up_label.text().startswith("0 ")
+    sync_from_panel(qtbot, window, province.tokens[0])
+    with window.store.begin() as conn:
+        households.set_status(conn, village_ids(window.store)[:2], 1)
+    panel.refresh_local()
+    assert panel.up_label.text().startswith("2 ") and sync_panel.tr("Review status") in panel.up_label.text()
+
+
+def test_dropped_connection_is_retried_then_reported_plainly(qtbot, window, province):
+    use_server(window, province, faults={"drop_request": 1.0})
+    panel, stages = sync_from_panel(qtbot, window, province.tokens[0])
+    assert sum("ลองใหม่" in s for s in stages) == 5  # 6 attempts
+    assert "เชื่อมต่อเซิร์ฟเวอร์ไม่ได้" in panel.result_label.text() and "ข้อมูลยังอยู่ครบ" in panel.result_label.text()
+    assert panel.sync_button.isEnabled()
+
+
+def test_cancel_keeps_committed_chunks_and_the_next_sync_finishes(qtbot, window, province):
+    controller = controller_of(window)
+    use_server(window, province, pull_limit=3)
+
+    def cancel_after_first_chunk(stage, done, total):
+        if stage.startswith("รับลง") and controller.job is not None:
+            controller.job.cancel()  # from the writer thread, as the Cancel button would
+
+    controller._bridge.stage.connect(cancel_after_first_chunk)
+    panel, _ = sync_from_panel(qtbot, window, province.tokens[0])
+    controller._bridge.stage.disconnect(cancel_after_first_chunk)
+    assert controller.job.outcome == "cancelled" and "หยุดซิงก์แล้ว" in panel.result_label.text()
+    store = window.store
+    with store.read() as conn:
+        got = conn.execute(text("SELECT count(*) FROM household")).scalar()
+        cursor = conn.execute(text("SELECT cursor FROM sync_cursor")).scalar()
+        assert audit.verify(conn).ok
+    assert 0 < got < 14 and got % 3 == 0 and cursor  # whole chunks only, each with its cursor
+    panel.sync_button.click()
+    qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
+    assert controller.last_report.receipt_equal and len(village_ids(store)) == 8
+
+
+def make_conflict(qtbot, window, province, laptops) -> int:
+    """Laptop b changes a household's status on the server; this window's laptop changed it too."""
+    sync_from_panel(qtbot, window, province.tokens[0])
+    other = laptops("b")
+    client = province.sync_client(other)
+    client.sync()
+    hid = village_ids(other)[0]
+    with other.begin() as conn:
+        households.set_status(conn, [hid], 1)
+    client.sync()
+    client.close()
+    with window.store.begin() as conn:
+        households.set_status(conn, [hid], 2)
+    sync_from_panel(qtbot, window, province.tokens[0])
+    return hid
+
+
+def test_conflict_count_list_and_typed_merge(qtbot, window, province, laptops):
+    controller = controller_of(window)
+    hid = make_conflict(qtbot, window, province, laptops)
+    assert controller.count_button.isVisible() and controller.count_button.text() == sync_ui.tr("Conflicts: %1").replace("%1", "1")
+    controller.count_button.click()
+    dialog = controller.conflict_dialog
+    assert dialog.isVisible() and dialog.list_table.rowCount() == 1
+    assert dialog.list_table.item(0, 3).text().startswith(str(VILLAGE))
+    fields = dialog.fields_table
+    assert fields.rowCount() == 1
+    assert [fields.item(0, c).text() for c in range(4)] == [conflict_dialog.tr("Review status")] + [labels.status_name(s) for s in (0, 2, 1)]
+    dialog.choose("status", "typed", "ไม่ใช่ตัวเลข")
+    dialog.settle()
+    assert "ไม่ใช่จำนวนเต็ม" in dialog.message_label.text()
+    assert controller.refresh_count() == 1 and local_status(window.store, hid) == 2  # nothing changed
+    dialog.choose("status", "typed", "3")
+    dialog.settle()
+    qtbot.waitUntil(lambda: not controller.count_button.isVisible(), timeout=10_000)
+    assert local_status(window.store, hid) == 3 and dialog.list_table.rowCount() == 0
+    with window.store.read() as conn:
+        kinds = [e["kind"] for e in outbox.pending(conn)]
+    assert kinds[-2:] == ["household.set", "conflict.resolved"]
+    sync_from_panel(qtbot, window, province.tokens[0])
+    assert controller.last_report.receipt_equal and controller.last_report.push.rejected == 0
+
+
+def test_conflict_settled_with_mine(qtbot, window, province, laptops):
+    controller = controller_of(window)
+    hid = make_conflict(qtbot, window, province, laptops)
+    dialog = controller.open_conflicts()
+    dialog.choose_all("mine")
+    assert dialog.decision(dialog.current()) == {"choice": "mine"}
+    dialog.settle()
+    qtbot.waitUntil(lambda: controller.open_conflict_count() == 0, timeout=10_000)
+    assert local_status(window.store, hid) == 2
+    assert not controller.count_button.isVisible()
+
+
+def test_bundle_export_and_import_from_the_window(qtbot, window, province, tmp_path):
+    controller = controller_of(window)
+    sync_from_panel(qtbot, window, province.tokens[0])
+    with window.store.begin() as conn:
+        households.set_status(conn, village_ids(window.store)[:2], 1)
+    out = tmp_path / "a.bmnbundle"
+    messages = []
+    window.statusBar().messageChanged.connect(lambda m: m and messages.append(m))
+    handle = controller.export_bundle(out)
+    qtbot.waitUntil(lambda: not handle.running, timeout=10_000)
+    assert out.exists() and "เขียนชุดข้อมูล 2 รายการ" in messages[-1]
+    handle = controller.import_bundle(out)
+    qtbot.waitUntil(lambda: not handle.running, timeout=10_000)
+    assert "มาจากเครื่องนี้เอง" in messages[-1]
+    data = bytearray(out.read_bytes())
+    data[100] ^= 1
+    bad = tmp_path / "bad.bmnbundle"
+    bad.write_bytes(bytes(data))
+    handle = controller.import_bundle(bad)
+    qtbot.waitUntil(lambda: not handle.running, timeout=10_000)
+    assert "ถูกแก้ไขหรือเสียหาย" in messages[-1]
