@@ -144,7 +144,7 @@ class ConflictDialog(QDialog):
             for c in self.conflicts:
                 village = c.mine.get("village") or c.theirs.get("village")
                 path = areas.name_path(conn, str(village)) if village else []
-                self.villages[c.id] = f"{village} {path[-1]}" if path else str(village or "")
+                self.villages[c.id] = f"{village} {path[-1][1]}" if path else str(village or "")
         names = field_names()
         self.list_table.setRowCount(len(self.conflicts))
         for row, c in enumerate(self.conflicts):
@@ -157,8 +157,8 @@ class ConflictDialog(QDialog):
         for button in (self.all_mine_button, self.all_theirs_button, self.settle_button):
             button.setEnabled(enabled)
         if enabled:
-            self.list_table.setCurrentCell(0, 0)
-            self.show_conflict(0)
+            self.list_table.setCurrentCell(0, 0)  # shows it (currentCellChanged) ...
+            self.show_conflict(0)  # ... or shows it again when the first row was already current
         else:
             self.fields_table.setRowCount(0)
             self.source_label.setText("")
@@ -176,6 +176,7 @@ class ConflictDialog(QDialog):
                                   else tr("From another laptop's bundle: the server decides at the next sync"))
         self.message_label.setText("")
         names = field_names()
+        self.fields_table.setRowCount(0)  # drops the old rows' editors with them
         self.fields_table.setRowCount(len(c.fields))
         for r, (field, sides) in enumerate(c.fields.items()):
             values = (sides.get("base"), sides.get("mine"), sides.get("theirs"))
@@ -185,12 +186,12 @@ class ConflictDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, field)
                 self.fields_table.setItem(r, column, item)
-            combo = QComboBox(self.fields_table)
+            combo = QComboBox()  # owned by the table once set in a cell
             combo.addItem(tr("Mine"), MINE)
             combo.addItem(tr("Server's"), THEIRS)
             if field in wire.SETTABLE:
                 combo.addItem(tr("Typed value"), TYPED)
-            editor = QLineEdit(self.fields_table)
+            editor = QLineEdit()
             editor.setEnabled(False)
             raw = sides.get("mine")
             editor.setText("" if raw is None or isinstance(raw, dict) else str(raw))

@@ -189,7 +189,7 @@ class SyncController(QObject):
             for r in receipts:
                 village = r["key"].split("/")[-1]
                 path = areas.name_path(conn, village)
-                names[r["key"]] = path[-1] if path else ""
+                names[r["key"]] = path[-1][1] if path else ""
         return names
 
     def refresh_window(self) -> None:
