@@ -4,6 +4,7 @@ a dropped connection, Cancel, offline bundles, and the conflict list with the st
 from __future__ import annotations
 
 import shutil
+import threading
 
 import pytest
 from sqlalchemy import text
@@ -148,22 +149,36 @@ def test_dropped_connection_is_retried_then_reported_plainly(qtbot, window, prov
 
 def test_cancel_keeps_committed_chunks_and_the_next_sync_finishes(qtbot, window, province):
     controller = controller_of(window)
-    use_server(window, province, pull_limit=3)
+    reached, go = threading.Event(), threading.Event()
 
-    def cancel_after_first_chunk(stage, done, total):
-        if stage.startswith("รับลง") and controller.job is not None:
-            controller.job.cancel()  # from the writer thread, as the Cancel button would
+    def factory(store, server, token, *, progress=None, cancel=None):
+        def hold_after_first_chunk(stage, done, total):  # runs on the writer thread
+            progress(stage, done, total)
+            if stage.startswith("รับลง") and not reached.is_set():
+                reached.set()
+                go.wait(10)
 
-    controller._bridge.stage.connect(cancel_after_first_chunk)
-    panel, _ = sync_from_panel(qtbot, window, province.tokens[0])
-    controller._bridge.stage.disconnect(cancel_after_first_chunk)
+        return province.sync_client(store, token, progress=hold_after_first_chunk, cancel=cancel, pull_limit=3)
+
+    controller.client_factory = factory
+    panel = controller.open_panel()
+    panel.server_edit.setText(SERVER)
+    panel.token_edit.setText(province.tokens[0])
+    panel.sync_button.click()
+    qtbot.waitUntil(reached.is_set, timeout=10_000)
+    assert panel.isEnabled() and panel.cancel_button.isEnabled()  # the window answers while the sync works
+    panel.cancel_button.click()
+    go.set()
+    qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
     assert controller.job.outcome == "cancelled" and "หยุดซิงก์แล้ว" in panel.result_label.text()
+    assert panel.sync_button.isEnabled() and not panel.cancel_button.isEnabled()
     store = window.store
     with store.read() as conn:
         got = conn.execute(text("SELECT count(*) FROM household")).scalar()
         cursor = conn.execute(text("SELECT cursor FROM sync_cursor")).scalar()
         assert audit.verify(conn).ok
-    assert 0 < got < 14 and got % 3 == 0 and cursor  # whole chunks only, each with its cursor
+    assert got == 3 and cursor  # the first chunk, committed with its cursor; nothing after Cancel
+    use_server(window, province)
     panel.sync_button.click()
     qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
     assert controller.last_report.receipt_equal and len(village_ids(store)) == 8
