@@ -10,7 +10,7 @@ exactly as before. Cancelling (cancel() true, or raising Cancelled) rolls back t
 
 Speed: a row whose cells are already canonical (what `export` writes and what the national system
 exports: plain digits, M/F, dd/mm/yyyy, no stray spaces) is taken by a fast reader made once per
-file (_fast_households, _fast_members) with the fewest Python operations; any other row goes to
+file (fastrows.py) with the fewest Python operations; any other row goes to
 the checking path (household_row, member_row), which accepts the same values the same way and
 reports the rest, so both give the same rows and problems. Batches are written the same way: the
 common case is one statement, and only a batch with a repeated key or a member without a loadable
@@ -25,12 +25,11 @@ import datetime as dt
 import gc
 import json
 from dataclasses import dataclass
-from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterable
 
 from desktop.importers import columns as C
-from desktop.importers import readers
+from desktop.importers import fastrows, readers
 from desktop.messages import msg
 from desktop.models import areas, dates, indicators, surveys, thaiid
 from desktop.models.db import raw
@@ -43,10 +42,6 @@ MAX_KEPT = 10_000  # detailed problems kept; all are counted
 BATCH = 5000
 TICK = 500  # rows between progress/cancel checks
 ROWS = "main.import_row"  # hid -> where it was read and whether it is loadable; only inside the transaction
-_HH_FAST = ("survey_year", "village_code", "village_name", "lao_code", "lao_kind", "lao_name", "house_no",
-            "house_code", "head_name", *C.MONEY_COLUMNS, "collector", "survey_date")
-_M_FAST = ("house_code", "seq", "pid", "title", "first_name", "last_name", "sex", "birth_date", "relation",
-           "education", "occupation", "health", "self_reliant", "in_school")
 
 
 @dataclass
@@ -364,70 +359,7 @@ class _Job:
         return None
 
     def _fast_households(self, src) -> Callable[[int, list[str]], bool] | None:
-        """A reader for this source's canonical rows: True when it took the row, False when the
-        row must go to household_row (nothing is recorded then). None if the source cannot have one."""
-        index = src.header.index
-        if id(src) in self.broken or any(name not in index for name in _HH_FAST):
-            return None
-        positions = self.answer_positions(src)  # reports missing / unknown answer columns, once
-        if id(src) in self.broken or None in positions:
-            return None
-        pick = itemgetter(*(index[name] for name in _HH_FAST))
-        if len(positions) > 1:
-            pick_answers = itemgetter(*positions)
-        else:  # itemgetter of one position gives the cell, not a tuple
-            pick_answers = lambda cells: tuple(cells[pos] for pos in positions)  # noqa: E731
-        maps = tuple(C.ANSWER_MAPS[kind] for kind in self.kinds)
-        width = max(*(index[name] for name in _HH_FAST), *positions) + 1
-        year, year_text, base = self.year, str(self.year), self.year * 100_000_000_000
-        tambons, villages, laos, village_lao = self.tambons, self.villages, self.laos, self.village_lao
-        s = self.src_index[id(src)]
-        lao_kinds, fast_date = C.FAST_LAO_KIND, C.fast_date
-        house_key, head_key, get = C.fast_house_sort_key, C.fast_thai_sort_key, dict.get
-
-        def read(row_no: int, cells: list[str]) -> bool:
-            if len(cells) < width:
-                return False
-            (y, village, village_name, lao_code, lao_kind, lao_name, house_no, house_code, head,
-             m1, m2, m3, m4, m5, m6, m7, m8, collector, survey_date) = pick(cells)
-            if not (y == year_text and len(village) == 8 and village.isdigit() and village.isascii()
-                    and village[:6] in tambons and len(house_code) == 11 and house_code.isdigit()
-                    and house_code.isascii() and house_code[:2] == village[:2] and house_no and head
-                    and house_no.strip() is house_no and head.strip() is head
-                    and village_name.strip() is village_name and collector.strip() is collector
-                    and lao_code.strip() is lao_code and lao_name.strip() is lao_name
-                    and "'" not in "".join((house_no, head, village_name, collector, lao_code, lao_name))):
-                return False
-            money = m1 + m2 + m3 + m4 + m5 + m6 + m7 + m8
-            if money and not (money.isdigit() and money.isascii()):
-                return False
-            kind = lao_kinds.get(lao_kind) if lao_kind else None
-            if (lao_kind and kind is None) or (lao_code and not (kind and lao_name)):
-                return False
-            if survey_date:
-                day = fast_date(survey_date)
-                if day is None:
-                    return False
-                survey_date = day[1]
-            try:
-                answers = "".join(map(get, maps, pick_answers(cells)))
-            except TypeError:  # a cell that is not a plain answer
-                return False
-            v = int(village)
-            hid = base + int(house_code)
-            self.pending.append((hid, s, row_no, (
-                hid, year, v // 1_000_000, v // 10_000, v // 100, v, house_no, house_key(house_no), house_code,
-                head, head_key(head), int(m1) if m1 else 0, int(m2) if m2 else 0, int(m3) if m3 else 0,
-                int(m4) if m4 else 0, int(m5) if m5 else 0, int(m6) if m6 else 0, int(m7) if m7 else 0,
-                int(m8) if m8 else 0, answers, collector, survey_date, 1, 0)))
-            if village_name or village not in villages:
-                villages[village] = village_name or villages.get(village, "")
-            if lao_code:
-                laos[lao_code] = (kind, lao_name, village[:6])
-                village_lao[village] = lao_code
-            return True
-
-        return read
+        return fastrows.household_reader(self, src)
 
     def _flush_households(self) -> None:
         pending, self.pending = self.pending, []
@@ -501,55 +433,7 @@ class _Job:
         self.pending.append((hid, seq, self.src_index[id(src)], row_no, row, house_code))
 
     def _fast_members(self, src) -> Callable[[int, list[str]], bool] | None:
-        """Like _fast_households, for member rows (member_row takes the rest)."""
-        index = src.header.index
-        if id(src) in self.broken or any(name not in index for name in _M_FAST):
-            return None
-        pick = itemgetter(*(index[name] for name in _M_FAST))
-        year_at = index.get("survey_year")
-        width = max(index[name] for name in (*_M_FAST, *(("survey_year",) if year_at is not None else ()))) + 1
-        year_text, base, s = str(self.year), self.year * 100_000_000_000, self.src_index[id(src)]
-        today, ref = self.today.isoformat(), self.reference
-        ref_months, ref_day = ref.year * 12 + ref.month, ref.day
-        births = C.Bounded(1 << 16)  # birth date cell -> (ISO date, age in months), or None: dates repeat
-        p0, p1, p2, p3 = C.PID_PARTS
-        sexes, healths, reliant, school = C.FAST_SEX, C.FAST_HEALTH, C.FAST_SELF_RELIANT, C.FAST_IN_SCHOOL
-
-        def birth_of(text: str) -> tuple[str, int] | None:
-            found = C.fast_date(text)
-            if found is None or found[1] > today:  # ISO dates compare as text
-                return births.keep(text, None)
-            born, iso = found
-            return births.keep(text, (iso, ref_months - born.year * 12 - born.month - (ref_day < born.day)))
-
-        def read(row_no: int, cells: list[str]) -> bool:
-            if len(cells) < width or (year_at is not None and cells[year_at] != year_text):
-                return False
-            (house_code, seq, pid, title, first, last, sex, birth, relation, education, occupation,
-             health, self_reliant, in_school) = pick(cells)
-            if not (len(house_code) == 11 and house_code.isdigit() and house_code.isascii()
-                    and seq.isdigit() and seq.isascii() and 0 < (n := int(seq)) < 1000
-                    and len(pid) == 13 and pid.isdigit() and pid.isascii()
-                    and (11 - (p0[pid[:3]] + p1[pid[3:6]] + p2[pid[6:9]] + p3[pid[9:12]]) % 11) % 10
-                    == ord(pid[12]) - 48
-                    and first and last and first.strip() is first and last.strip() is last
-                    and title.strip() is title and relation.strip() is relation
-                    and education.strip() is education and occupation.strip() is occupation
-                    and "'" not in "".join((first, last, title, relation, education, occupation))):
-                return False
-            sex, health = sexes.get(sex), healths.get(health)
-            self_reliant, in_school = reliant.get(self_reliant), school.get(in_school)
-            birth = births.get(birth) or (birth not in births and birth_of(birth))
-            if sex is None or health is None or self_reliant is None or in_school is None or not birth:
-                return False
-            iso, months = birth
-            hid = base + int(house_code)
-            self.pending.append((hid, n, s, row_no, (
-                hid, n, pid, pid[::-1], title, first, last, sex, iso, months // 12, months,
-                relation, education, occupation, health, self_reliant, in_school), house_code))
-            return True
-
-        return read
+        return fastrows.member_reader(self, src)
 
     def _flush_members(self) -> None:
         pending, self.pending = self.pending, []
