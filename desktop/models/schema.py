@@ -359,3 +359,57 @@ correction_list = Table(
     Column("officer", Text, nullable=False),
     Column("corrections", Text, nullable=False),  # JSON list of correction uuids
 )
+
+# Monitoring visits and back-checks (desktop/models/visits.py, backcheck.py; migration 0007): append-only events.
+# A correction of a visit, a redraw of a sample or a corrected answer is a new row whose `supersedes` names the
+# row it replaces; the current state is the rows nothing supersedes.
+visit_event = Table(
+    "visit_event",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("visit_id", String, nullable=False, index=True),  # the uuid of the visit's first event
+    Column("supersedes", String, nullable=True, index=True),
+    Column("survey_year", Integer, nullable=False),
+    Column("level", String, nullable=False),  # district / province
+    Column("area_code", String, nullable=False),  # the visiting office's district (4) or province (2) code
+    Column("visit_date", String, nullable=False),  # ISO
+    Column("villages", Text, nullable=False),  # JSON list of 8-digit village codes
+    Column("visitors", Text, nullable=False),  # JSON [{"name": .., "position": ..}]
+    Column("checklist", Text, nullable=False),  # JSON {key: true / false / null}
+    Column("notes", Text, nullable=False, server_default=""),
+    Column("withdrawn", SmallInteger, nullable=False, server_default="0"),
+    Column("created_at", String, nullable=False),
+    Column("officer", Text, nullable=False),
+)
+
+backcheck_sample = Table(
+    "backcheck_sample",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("visit_id", String, nullable=False, index=True),
+    Column("supersedes", String, nullable=True),
+    Column("seed", String, nullable=False),
+    Column("settings", Text, nullable=False),  # JSON: the sample part of the settings used
+    Column("households", Text, nullable=False),  # JSON {village: [household ids]}
+    Column("created_at", String, nullable=False),
+    Column("officer", Text, nullable=False),
+)
+
+backcheck_answer = Table(
+    "backcheck_answer",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("visit_id", String, nullable=False, index=True),
+    Column("household_id", BigInteger, nullable=False, index=True),
+    Column("supersedes", String, nullable=True),
+    Column("village", Integer, nullable=False),
+    Column("asked_on", String, nullable=False),  # ISO date of the re-interview
+    Column("checker", String, nullable=False),
+    Column("answers", Text, nullable=False),  # JSON {item key: value as text}
+    Column("recorded", Text, nullable=False),  # JSON {item key: the record's value when compared}
+    Column("created_at", String, nullable=False),
+    Column("officer", Text, nullable=False),
+)
