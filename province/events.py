@@ -30,7 +30,8 @@ from province.schema import events as event_table
 
 Fingerprint = Callable[[Connection, str, int], str]
 HOUSEHOLD_KINDS = ("household.status", "household.set")
-RECORD_ONLY_KINDS = ("profile.set", "indicators.install")
+RECORD_ONLY_KINDS = ("profile.set", "indicators.install",
+                     "visit.log", "backcheck.sample", "backcheck.answer")  # monitoring (desktop/models/visits.py)
 # kept as records (the province sees them); the household must be inside the officer's areas
 HOUSEHOLD_RECORD_KINDS = ("conflict.resolved", "correction.record", "correction.revert")
 MAX_TEXT = 300
