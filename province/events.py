@@ -30,7 +30,7 @@ from province.schema import events as event_table
 
 Fingerprint = Callable[[Connection, str, int], str]
 HOUSEHOLD_KINDS = ("household.status", "household.set")
-RECORD_ONLY_KINDS = ("profile.set", "indicators.install",
+RECORD_ONLY_KINDS = ("profile.set", "indicators.install", "certification.reopen", "certification.roster",
                      "visit.log", "backcheck.sample", "backcheck.answer")  # monitoring (desktop/models/visits.py)
 # kept as records (the province sees them); the household must be inside the officer's areas
 HOUSEHOLD_RECORD_KINDS = ("conflict.resolved", "correction.record", "correction.revert")
@@ -170,8 +170,12 @@ class Batch:
             return _reject(ev, "bad_payload", detail="certification needs area, survey_year and fingerprint")
         if not self.officer.covers(area):
             return _ack(ev, "rejected", reason=message("forbidden_area", area=area, areas=", ".join(self.officer.areas)))
+        villages = p.get("villages")  # an อปท. certifies these villages inside `area`
+        if villages is not None and (not isinstance(villages, list) or not villages or not all(
+                isinstance(v, int) and not isinstance(v, bool) and str(v).startswith(area) for v in villages)):
+            return _reject(ev, "bad_payload", detail="villages must be village codes inside area")
         self.flush()  # the fingerprint sees the changes made earlier in this request
-        actual = self.fingerprint(self.conn, area, year)
+        actual = self.fingerprint(self.conn, area, year, **({"villages": villages} if villages else {}))
         if actual != claimed:
             return _ack(ev, "needs_recheck", server_fingerprint=actual, reason=message("needs_recheck", area=area))
         return _ack(ev, "accepted", server_fingerprint=actual)
@@ -212,6 +216,9 @@ def push(db: ServerDB, officer: Officer, store_id: str, events: list[Incoming], 
                 first = known[ev.uuid]
                 acks.append({**first, "status": "duplicate", "original": first["status"]})
                 continue
+            if ev.kind == "certification" and rows:  # its fingerprint reads the correction events received before it
+                conn.execute(event_table.insert(), rows)
+                rows = []
             ack = batch.apply(ev)
             known[ev.uuid] = ack
             acks.append(ack)

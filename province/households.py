@@ -110,12 +110,43 @@ def receipt(conn: Connection, area: str, year: int | None = None) -> dict[str, d
             for key in sorted(pairs)}
 
 
-def stand_in_fingerprint(conn: Connection, area: str, year: int) -> str:
-    """Stand-in certification fingerprint: sha256 over the area's sorted household ids and versions."""
+def _active_corrections(conn: Connection, lo: int, hi: int, year: int) -> dict[int, str]:
+    """{household id: wire.corrections_digest} from the correction.record / correction.revert events received
+    (accepted) for the households of a village range and year; payloads are the laptop's event details."""
+    recorded: dict[int, dict[str, tuple]] = defaultdict(dict)
+    reverted: set[str] = set()
+    for kind, hid, payload in conn.execute(
+            text("SELECT e.kind, e.household_id, e.payload FROM events e JOIN household h ON h.id = e.household_id"
+                 " WHERE e.kind IN ('correction.record', 'correction.revert') AND e.status = 'accepted'"
+                 " AND h.survey_year = :y AND h.village BETWEEN :lo AND :hi ORDER BY e.seq"),
+            {"y": year, "lo": lo, "hi": hi}):
+        body = json.loads(payload)
+        if kind == "correction.revert":
+            reverted.add(str(body.get("reverts")))
+            continue
+        for change in body.get("changes") or []:
+            recorded[int(hid)][str(change.get("uuid"))] = (change.get("uuid"), change.get("field"),
+                                                           change.get("member_seq"), change.get("new"))
+    return {hid: wire.corrections_digest(c for u, c in changes.items() if u not in reverted)
+            for hid, changes in recorded.items()}
+
+
+def fingerprint(conn: Connection, area: str, year: int, villages: Iterable[int] | None = None) -> str:
+    """The certification fingerprint (desktop.sync.wire.certification_fingerprint) over the households the server
+    holds in an area and year (or only the given villages: an อปท.), as corrected by the correction events
+    received: the same lines a laptop computes with desktop.sync.local.fingerprint."""
     lo, hi = area_range(area)
-    pairs = conn.execute(text("SELECT id, version FROM household WHERE deleted = 0 AND survey_year = :y"
-                              " AND village BETWEEN :lo AND :hi"), {"y": year, "lo": lo, "hi": hi}).all()
-    return wire.stand_in_fingerprint((int(a), int(b)) for a, b in pairs)
+    wanted = None if villages is None else {int(v) for v in villages}
+    corrections = _active_corrections(conn, lo, hi, year)
+    lines = [wire.fingerprint_line(hid, digest, corrections.get(int(hid), ""))
+             for hid, village, digest in conn.execute(
+                 text("SELECT id, village, content_hash FROM household WHERE deleted = 0 AND survey_year = :y"
+                      " AND village BETWEEN :lo AND :hi"), {"y": year, "lo": lo, "hi": hi})
+             if wanted is None or int(village) in wanted]
+    return wire.certification_fingerprint(lines)
+
+
+stand_in_fingerprint = fingerprint  # the name app.py and events.py were written against
 
 
 def current(conn: Connection, hid: int) -> dict | None:

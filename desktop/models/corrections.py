@@ -456,24 +456,11 @@ def _validate(conn: Connection, household: dict, members: dict[int, dict], chang
 
 
 def check_not_certified(conn: Connection, household_id: int) -> None:
-    """Raise UserError when the household's area and year are covered by an active certification.
-    Until the certification feature exists (no `certification` table), nothing is locked. Expected columns
-    of that table: area_code (a prefix of the village code), survey_year, status."""
-    has_table = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'certification'")).first()
-    if not has_table:
-        return
-    row = conn.execute(text("SELECT survey_year, village FROM household WHERE id = :id"), {"id": household_id}).first()
-    if row is None:
-        return
-    village = str(row.village)
-    locked = conn.execute(
-        text("SELECT area_code FROM certification WHERE status = 'active' AND survey_year = :y"
-             " AND substr(:v, 1, length(area_code)) = area_code LIMIT 1"),
-        {"y": row.survey_year, "v": village},
-    ).first()
-    if locked:
-        raise UserError(f"ข้อมูลของพื้นที่ {locked.area_code} ปี {row.survey_year} รับรองแล้ว: แก้ไขไม่ได้"
-                        " (ต้องยกเลิกการรับรองก่อน)")
+    """Raise UserError when the household's area and year are covered by an active certification
+    (desktop/models/certification.py; imported here, not at module level: it reads corrections too)."""
+    from desktop.models import certification
+
+    certification.check_unlocked(conn, household_id)
 
 
 def _thumbnail(data: bytes) -> bytes | None:

@@ -413,3 +413,57 @@ backcheck_answer = Table(
     Column("created_at", String, nullable=False),
     Column("officer", Text, nullable=False),
 )
+
+# Certification (desktop/models/certification.py, roster.py, migration 0006): append-only events.
+# roster_event: one change of a working-group roster of (level, area); the current roster is their fold.
+roster_event = Table(
+    "roster_event",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("level", String, nullable=False),  # tambon / lao / district / province
+    Column("area_code", String, nullable=False),
+    Column("member_uuid", String, nullable=False),  # the person's identity in this roster across edits
+    Column("kind", String, nullable=False),  # set (add or change) / remove
+    Column("name", String, nullable=False, server_default=""),
+    Column("position", String, nullable=False, server_default=""),
+    Column("role", String, nullable=False, server_default="member"),  # chair / secretary / member
+    Column("ord", Integer, nullable=False, server_default="0"),
+    Column("at", String, nullable=False),
+    Column("officer", Text, nullable=False),
+)
+Index("ix_roster_event_area", roster_event.c.level, roster_event.c.area_code)
+
+certification_event = Table(
+    "certification_event",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("area_code", String, nullable=False),
+    Column("level", String, nullable=False),  # tambon / lao / district / province
+    Column("survey_year", Integer, nullable=False),
+    Column("certified_at", String, nullable=False),  # ISO UTC
+    Column("officer", Text, nullable=False),  # JSON of the officer profile
+    Column("roster", Text, nullable=False),  # JSON: the members present [{name, position, role}]
+    Column("fingerprint", String, nullable=False),
+    Column("short_code", String, nullable=False, index=True),
+    Column("summary", Text, nullable=False),  # JSON: the figures printed on the form
+    Column("override_reason", Text, nullable=False, server_default=""),  # child areas not certified: why anyway
+    Column("indicator_set", String, nullable=False),
+    Column("provisional", SmallInteger, nullable=False, server_default="0"),
+    Column("place", String, nullable=False, server_default=""),
+    Column("households", Integer, nullable=False),
+    Column("line_digests", LargeBinary, nullable=False),  # zlib(household id 8 bytes + line digest 8 bytes, ...)
+)
+Index("ix_certification_event_area", certification_event.c.survey_year, certification_event.c.area_code)
+
+certification_reopen = Table(
+    "certification_reopen",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("uuid", String, nullable=False, unique=True),
+    Column("certification_uuid", String, nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("by", Text, nullable=False),  # JSON of the officer profile
+    Column("at", String, nullable=False),
+)

@@ -1,5 +1,5 @@
 """Reading the local store the way sync needs it: snapshots of households for three-way comparison,
-members' digests, per-village receipts and the stand-in certification fingerprint."""
+members' digests, per-village receipts and certification fingerprints."""
 
 from __future__ import annotations
 
@@ -152,9 +152,32 @@ def receipt(conn: Connection, area: str, year: int | None = None) -> dict[str, d
             for key in sorted(pairs)}
 
 
-def fingerprint(conn: Connection, area: str, year: int) -> str:
-    """The stand-in certification fingerprint of an area as this laptop holds it (ids and record versions)."""
+def active_corrections(conn: Connection, area: str, year: int) -> dict[int, str]:
+    """{household id: wire.corrections_digest of its corrections not reverted} for an area and year (one query)."""
     lo, hi = area_range(area)
-    pairs = conn.execute(text("SELECT id, version FROM household WHERE survey_year = :y AND village BETWEEN :lo AND :hi"),
-                         {"y": year, "lo": lo, "hi": hi}).all()
-    return wire.stand_in_fingerprint((int(a), int(b)) for a, b in pairs)
+    rows = conn.execute(
+        text("SELECT c.household_id, c.uuid, c.field, c.member_seq, c.new_value FROM correction_event c"
+             " WHERE c.kind = 'correct' AND c.survey_year = :y AND c.village BETWEEN :lo AND :hi AND NOT EXISTS"
+             " (SELECT 1 FROM correction_event r WHERE r.kind = 'revert' AND r.ref_uuid = c.uuid)"),
+        {"y": year, "lo": lo, "hi": hi})
+    by_household: dict[int, list[tuple]] = defaultdict(list)
+    for hid, *change in rows:
+        by_household[int(hid)].append(tuple(change))
+    return {hid: wire.corrections_digest(changes) for hid, changes in by_household.items()}
+
+
+def fingerprint_lines(conn: Connection, area: str, year: int, villages: Iterable[int] | None = None) -> dict[int, str]:
+    """{household id: wire.fingerprint_line} for every household of an area and year as corrected (or only
+    those of the given villages inside the area: an อปท.)."""
+    wanted = None if villages is None else {int(v) for v in villages}
+    corrections = active_corrections(conn, area, year)
+    out = {}
+    for hh, _members, digest in household_digests(conn, area, year):
+        if wanted is None or int(hh["village"]) in wanted:
+            out[int(hh["id"])] = wire.fingerprint_line(hh["id"], digest, corrections.get(int(hh["id"]), ""))
+    return out
+
+
+def fingerprint(conn: Connection, area: str, year: int, villages: Iterable[int] | None = None) -> str:
+    """The certification fingerprint of an area as this laptop holds it (what the server recomputes)."""
+    return wire.certification_fingerprint(fingerprint_lines(conn, area, year, villages).values())

@@ -127,12 +127,48 @@ def village_digest(pairs: Iterable[tuple[int, str]]) -> str:
     return h.hexdigest()
 
 
-def stand_in_fingerprint(pairs: Iterable[tuple[int, int]]) -> str:
-    """Stand-in certification fingerprint: sha256 over the area's sorted household ids and record versions."""
+def corrections_digest(changes: Iterable[tuple[str, str, int | None, str]]) -> str:
+    """Digest of a household's active (not reverted) corrections as (uuid, field, member seq, new value);
+    "" when there are none. Order-independent: the lines are sorted."""
+    lines = sorted(US.join((str(u), str(f), "" if m is None else str(int(m)), "" if v is None else str(v)))
+                   for u, f, m, v in changes)
+    if not lines:
+        return ""
+    return hashlib.sha256(RS.join(lines).encode("utf-8")).hexdigest()
+
+
+def fingerprint_line(household_id: int, content_digest: str, corrections: str) -> str:
+    """One household's part of a certification fingerprint: `id:content digest:corrections digest`."""
+    return f"{int(household_id)}:{content_digest}:{corrections}"
+
+
+def line_digest(line: str) -> str:
+    """A short digest of one fingerprint line, kept per household to tell which records changed since."""
+    return hashlib.sha256(line.encode("utf-8")).hexdigest()[:16]
+
+
+def certification_fingerprint(lines: Iterable[str]) -> str:
+    """sha256 over the sorted fingerprint lines of every covered household (as corrected): independent of
+    row order and storage; the laptop and the province server compute it the same way."""
     h = hashlib.sha256()
-    for hid, version in sorted(pairs):
-        h.update(f"{hid}:{version}\n".encode("ascii"))
+    for line in sorted(lines):
+        h.update(line.encode("utf-8") + b"\n")
     return h.hexdigest()
+
+
+CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # no I, L, O, U: nothing to misread on paper
+
+
+def short_code(fingerprint: str) -> str:
+    """The first 40 bits of a hex fingerprint as 8 Crockford base32 characters."""
+    value = int(fingerprint[:10], 16)
+    return "".join(CROCKFORD[(value >> shift) & 31] for shift in range(35, -1, -5))
+
+
+def normal_short_code(code: str) -> str:
+    """A typed short code as stored: upper case, no spaces or dashes, O->0 and I/L->1 (Crockford's rule)."""
+    code = "".join(ch for ch in str(code).upper() if ch not in " -")
+    return code.translate(str.maketrans("OIL", "011"))
 
 
 # --- the three-way rule --------------------------------------------------------------------------

@@ -83,12 +83,17 @@ def test_birth_date_correction_moves_child_out_of_target_group(store):
 
 
 def test_certified_area_is_locked(store):
+    from desktop.models import certification, roster
+
     standard(store)
     with store.begin() as conn:
-        conn.execute(text("CREATE TABLE certification(area_code TEXT, survey_year INTEGER, status TEXT)"))
-        conn.execute(text("INSERT INTO certification VALUES ('520101', 2562, 'revoked')"))
+        roster.set_member(conn, "tambon", "520101", "นายประธาน ทดสอบ", "กำนัน", "chair")
+        first = certification.certify(conn, "520101", 2562)
+        certification.reopen(conn, first, "แก้รายได้")  # a re-opened certification locks nothing
         corr.record(conn, H1, [Change("inc_main", "1")], reason="ok")
-        conn.execute(text("INSERT INTO certification VALUES ('5201', 2562, 'active')"))
+        certification.certify(conn, "520101", 2562)
+        roster.set_member(conn, "district", "5201", "นายอำเภอ ทดสอบ", "นายอำเภอ", "chair")
+        certification.certify(conn, "5201", 2562)
         with pytest.raises(UserError, match="รับรองแล้ว"):
             corr.record(conn, H1, [Change("inc_main", "2")], reason="ok")
 
