@@ -44,9 +44,16 @@ def now() -> str:
 
 def add_officer(conn: Connection, name: str, areas: list[str]) -> tuple[int, str]:
     """Create an officer scoped to areas; returns (id, token). The token is not kept anywhere."""
+    from desktop.models.errors import UserError
+    from desktop.sync.messages import msg
+
+    name = (name or "").strip()
+    areas = [str(a).strip() for a in areas]
     bad = [a for a in areas if not AREA_PATTERN.match(a)]
     if not areas or bad:
-        raise ValueError(f"area codes must be 2, 4, 6 or 8 digits: {bad or areas}")
+        raise UserError(msg("bad_area", areas=", ".join(bad or areas) or "-"))
+    if not name or len(name) > 200:
+        raise UserError(msg("bad_officer_name"))
     token_id = secrets.token_hex(8)
     secret = secrets.token_urlsafe(32)
     salt = secrets.token_hex(16)

@@ -96,6 +96,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                 " {removed:,} removed."),
     "serving": ("เซิร์ฟเวอร์จังหวัดทำงานที่ http://{host}:{port} (ฐานข้อมูล {db}) กด Ctrl+C เพื่อหยุด",
                 "Province server at http://{host}:{port} (database {db}); Ctrl+C stops it."),
+    "bad_area": ("รหัสพื้นที่ต้องเป็นตัวเลข 2, 4, 6 หรือ 8 หลัก (จังหวัด อำเภอ ตำบล หมู่บ้าน): {areas} ไม่ได้เพิ่มเจ้าหน้าที่",
+                 "Area codes must be 2, 4, 6 or 8 digits (province, district, tambon, village): {areas}."
+                 " No officer was added."),
+    "bad_officer_name": ("ต้องระบุชื่อเจ้าหน้าที่ (ไม่เกิน 200 ตัวอักษร): ไม่ได้เพิ่มเจ้าหน้าที่",
+                         "The officer needs a name (at most 200 characters). No officer was added."),
     "device_registered": ("ลงทะเบียนกุญแจของเครื่อง {store} กับเจ้าหน้าที่ {officer} แล้ว",
                           "Registered laptop {store}'s key for officer {officer}."),
 }

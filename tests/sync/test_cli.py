@@ -157,3 +157,13 @@ def test_serve_command_starts_and_stops(tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_add_officer_refuses_bad_areas_and_names(tmp_path, capsys, env):
+    db = str(tmp_path / "server.db")
+    code, out, err = run(capsys, "serve", "admin", "add-officer", "--name", "นายทดสอบ", "--area", "521", "--db", db)
+    assert code == 1 and "2, 4, 6 หรือ 8 หลัก" in out + err and "521" in out + err
+    code, out, err = run(capsys, "serve", "admin", "add-officer", "--name", "  ", "--area", "5201", "--db", db)
+    assert code == 1 and "ต้องระบุชื่อเจ้าหน้าที่" in out + err
+    code, out, _ = run(capsys, "serve", "admin", "list-officers", "--db", db)
+    assert code == 0 and out.strip() == "[]"  # nothing was added
