@@ -22,7 +22,10 @@ MEMBER_FIELDS = ("house_code", "seq", "pid", "title", "first_name", "last_name",
 
 def household_reader(job, src) -> Callable[[int, list[str]], bool] | None:
     """A reader for this source's canonical rows: True when it took the row, False when the
-    row must go to household_row (nothing is recorded then). None if the source cannot have one."""
+    row must go to household_row (nothing is recorded then). None if the source cannot have one.
+
+    A row taken is appended to job.pending as (id, source, row, values, place) like household_row
+    does; place = (village, village name, อปท. code, kind, name) is recorded by the flush, in row order."""
     index = src.header.index
     if id(src) in job.broken or any(name not in index for name in HOUSEHOLD_FIELDS):
         return None
@@ -37,7 +40,7 @@ def household_reader(job, src) -> Callable[[int, list[str]], bool] | None:
     maps = tuple(C.ANSWER_MAPS[kind] for kind in job.kinds)
     width = max(*(index[name] for name in HOUSEHOLD_FIELDS), *positions) + 1
     year, year_text, base = job.year, str(job.year), job.year * 100_000_000_000
-    tambons, villages, laos, village_lao = job.tambons, job.villages, job.laos, job.village_lao
+    tambons = job.tambons
     s = job.src_index[id(src)]
     lao_kinds, fast_date = C.FAST_LAO_KIND, C.fast_date
     house_key, head_key, get = C.fast_house_sort_key, C.fast_thai_sort_key, dict.get
@@ -76,19 +79,14 @@ def household_reader(job, src) -> Callable[[int, list[str]], bool] | None:
             hid, year, v // 1_000_000, v // 10_000, v // 100, v, house_no, house_key(house_no), house_code,
             head, head_key(head), int(m1) if m1 else 0, int(m2) if m2 else 0, int(m3) if m3 else 0,
             int(m4) if m4 else 0, int(m5) if m5 else 0, int(m6) if m6 else 0, int(m7) if m7 else 0,
-            int(m8) if m8 else 0, answers, collector, survey_date, 1, 0)))
-        if village_name or village not in villages:
-            villages[village] = village_name or villages.get(village, "")
-        if lao_code:
-            laos[lao_code] = (kind, lao_name, village[:6])
-            village_lao[village] = lao_code
+            int(m8) if m8 else 0, answers, collector, survey_date, 1, 0), (village, village_name, lao_code, kind, lao_name)))
         return True
 
     return read
 
 
 def member_reader(job, src) -> Callable[[int, list[str]], bool] | None:
-    """Like _fast_households, for member rows (member_row takes the rest)."""
+    """Like household_reader, for member rows (member_row takes the rest)."""
     index = src.header.index
     if id(src) in job.broken or any(name not in index for name in MEMBER_FIELDS):
         return None

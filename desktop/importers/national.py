@@ -316,20 +316,15 @@ class _Job:
         if id(src) in self.broken:
             r.ok = False
         hid = household_id(self.year, house_code) if well_formed and self.year else None
-        row = None
+        row = place = None
         if r.ok and self.loader is not None:
             v = int(village)
             row = (hid, self.year, v // 1_000_000, v // 10_000, v // 100, v, house_no, house_sort_key(house_no),
                    house_code, head, thai_sort_key(head), *money, answers, collector,
                    survey_date.isoformat() if survey_date else "", 1, 0)
-            name = r.text("village_name")
-            if name or village not in self.villages:
-                self.villages[village] = name or self.villages.get(village, "")
-            if lao:
-                self.laos[lao[0]] = lao[1:]
-                self.village_lao[village] = lao[0]
+            place = (village, r.text("village_name"), *(lao[:3] if lao else ("", None, None)))
         if hid is not None:
-            self.pending.append((hid, self.src_index[id(src)], row_no, row))
+            self.pending.append((hid, self.src_index[id(src)], row_no, row, place))
 
     def _answers(self, r: C.RowCheck, src) -> str:
         positions = self.answer_positions(src)
@@ -365,7 +360,8 @@ class _Job:
         pending, self.pending = self.pending, []
         if not pending:
             return
-        marks = [(hid, s, row_no, 0 if row is None else 1) for hid, s, row_no, row in pending]
+        self._record_places(pending)
+        marks = [(hid, s, row_no, 0 if row is None else 1) for hid, s, row_no, row, _ in pending]
         added = self.dbapi.executemany(f"INSERT OR IGNORE INTO {ROWS} VALUES (?, ?, ?, ?)", marks).rowcount
         if added == len(marks):  # no house code seen before (the usual case)
             rows = [p[3] for p in pending if p[3] is not None]
@@ -374,7 +370,7 @@ class _Job:
             first_of = {hid: (s, row) for hid, s, row in self.dbapi.execute(
                 f"SELECT hid, src, row FROM {ROWS} WHERE hid IN (SELECT value FROM json_each(?))", (ids,))}
             rows = []
-            for hid, s, row_no, row in pending:
+            for hid, s, row_no, row, _ in pending:
                 first = first_of[hid]
                 if first != (s, row_no):
                     src = self.sources[s]
@@ -386,6 +382,18 @@ class _Job:
         if rows:
             self.loadable += len(rows)
             self.loader.add_households(rows)
+
+    def _record_places(self, pending: list) -> None:
+        """Village names and อปท. of the loadable rows, in row order (the last name given wins)."""
+        villages, laos, village_lao = self.villages, self.laos, self.village_lao
+        for *_, place in pending:
+            if place is not None:
+                village, name, lao_code, kind, lao_name = place
+                if name or village not in villages:
+                    villages[village] = name or villages.get(village, "")
+                if lao_code:
+                    laos[lao_code] = (kind, lao_name, village[:6])
+                    village_lao[village] = lao_code
 
     def _where(self, first: tuple[int, int], s: int) -> str:
         src_no, row_no = first
