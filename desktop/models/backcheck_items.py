@@ -32,11 +32,16 @@ class Item:
 
 
 def answer_codes(survey: Survey, settings: ms.MonitoringSettings) -> list[str]:
-    """The answer codes re-asked: those set, else every yes/no question of a household indicator."""
+    """The answer codes re-asked: those set, else the yes/no questions of household indicators, at most
+    answer_max of them spread evenly over the set (first and last included)."""
     if settings.answer_codes:
         return [c for c in settings.answer_codes if c in survey.layout]
-    return [c for ind in survey.indicator_set.indicators if ind.unit == "household" and ind.rule == "answer"
-            and not ind.target_given for c in ind.answer_codes()]
+    codes = [c for ind in survey.indicator_set.indicators if ind.unit == "household" and ind.rule == "answer"
+             and not ind.target_given for c in ind.answer_codes()]
+    k = min(settings.answer_max, len(codes))
+    if k <= 1:
+        return codes[:k]
+    return [codes[round(i * (len(codes) - 1) / (k - 1))] for i in range(k)]
 
 
 def answer_label(survey: Survey, code: str) -> str:

@@ -45,7 +45,8 @@ class MonitoringSettings:
     size_fixed: int = 5
     stratify: bool = True  # households failing at least one indicator / the others
     items: tuple[str, ...] = ITEM_KINDS  # which kinds are re-asked
-    answer_codes: tuple[str, ...] = ()  # answer codes re-asked; () = every household yes/no question of the set
+    answer_codes: tuple[str, ...] = ()  # answer codes re-asked; () = household yes/no questions of the set,
+    answer_max: int = 8  # ... at most this many, spread evenly over the set (one sheet stays one page)
     tolerances: dict = field(default_factory=lambda: {"members": {"abs": 0}, "age": {"abs": 1}, "answer": {"abs": 0},
                                                       "income": {"pct": 10}})
     classes: dict = field(default_factory=lambda: {"members": 1, "age": 1, "answer": 2, "income": 3})
@@ -125,7 +126,7 @@ def _problems(s: MonitoringSettings) -> list[str]:
         out.append("sample_mode: ต้องเป็น percent หรือ fixed")
     if not _number(s.size_percent, 0.1, 100):
         out.append("size_percent: ต้องอยู่ระหว่าง 0.1 ถึง 100")
-    for name in ("size_minimum", "size_fixed"):
+    for name in ("size_minimum", "size_fixed", "answer_max"):
         if not isinstance(getattr(s, name), int) or getattr(s, name) < 1:
             out.append(f"{name}: ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป")
     out += [f"items: ไม่รู้จักรายการ '{k}'" for k in s.items if k not in ITEM_KINDS]
