@@ -200,15 +200,21 @@ class SyncClient:
         with self.store.read() as conn:
             total = outbox.counts(conn)["pending"]
             store_id = outbox.store_id(conn)
-        after = 0
+        after, size = 0, self.push_chunk
         while True:
             self._check_cancel()
             with self.store.read() as conn:
-                batch = outbox.pending(conn, self.push_chunk, after)
+                batch = outbox.pending(conn, size, after)
             if not batch:
                 break
             events = [{k: e[k] for k in ("uuid", "kind", "target", "payload", "created_at", "origin")} for e in batch]
-            answer = self.transport.request("POST", "/v1/push", payload={"store_id": store_id, "events": events})
+            try:
+                answer = self.transport.request("POST", "/v1/push", payload={"store_id": store_id, "events": events})
+            except SyncRefused as err:
+                if err.status == 413 and len(batch) > 1:  # big events (indicator sets...): send fewer at a time
+                    size = max(1, len(batch) // 2)
+                    continue
+                raise
             with self.store.begin() as conn:
                 result = outbox.acknowledge(conn, answer.get("acks") or [])
                 audit.append(conn, "sync.push", target=self.server,

@@ -83,3 +83,26 @@ def test_malformed_events_are_rejected_with_a_reason_not_stored_as_changes(provi
     acks = http.post("/v1/push", json={"events": events}, headers=_auth(province.tokens[0])).json()["acks"]
     assert [a["status"] for a in acks] == ["rejected"] * 5
     assert [a["reason"]["code"] for a in acks] == ["bad_payload"] * 3 + ["unknown_kind", "unknown_household"]
+
+
+def test_push_halves_its_chunks_when_the_server_says_too_large(tmp_path, laptop_factory):
+    from sqlalchemy import text
+
+    from desktop.models import households
+    from desktop.sync import outbox
+
+    p = world.Province.create(f"sqlite:///{tmp_path / 'p.db'}", max_body=3000)
+    try:
+        store = laptop_factory()
+        client = p.sync_client(store, push_chunk=500)
+        client.sync()
+        with store.begin() as conn:
+            ids = list(conn.execute(text("SELECT id FROM household ORDER BY id")).scalars())
+            households.set_status(conn, ids, 1)
+        pushed = client.push()
+        assert pushed.sent == pushed.accepted == len(ids) == 14
+        with store.read() as conn:
+            assert outbox.counts(conn)["pending"] == 0
+        client.close()
+    finally:
+        p.close()
