@@ -169,3 +169,29 @@ def render_pdf(sheets: list[Sheet], path, thai_digits: bool = True) -> Path:
                             bottomMargin=14 * mm, title=TITLE)
     doc.build(story, onFirstPage=marks, onLaterPages=marks)
     return path
+
+
+def write(conn: Connection, visit: visits.Visit, sheets: list[Sheet], path, thai_digits: bool = True) -> Path:
+    """Render beside the target, then move into place and audit the export (caller's transaction): a failed
+    render leaves neither a file nor an entry. The sheets name households: personal data."""
+    import errno
+    import os
+
+    from desktop.models import audit
+    from desktop.models.errors import DiskFull
+
+    path = Path(path)
+    part = path.with_name(f".{path.stem}.part{path.suffix}")
+    try:
+        render_pdf(sheets, part, thai_digits=thai_digits)
+        audit.append(conn, "report.export", target=visit.area_code,
+                     detail={"kind": "backcheck-sheets", "visit_id": visit.visit_id, "format": "pdf",
+                             "file": path.name, "households": len(sheets)})
+        os.replace(part, path)
+    except OSError as err:
+        if err.errno == errno.ENOSPC:
+            raise DiskFull() from err
+        raise UserError(f"เขียนไฟล์ไม่ได้: {err.strerror or err} เลือกโฟลเดอร์อื่นแล้วลองใหม่") from err
+    finally:
+        part.unlink(missing_ok=True)
+    return path
