@@ -158,11 +158,13 @@ class SyncReport:
 class SyncClient:
     def __init__(self, store, server: str, token: str, *, http: httpx.Client | None = None,
                  retry: Retry | None = None, progress: Progress | None = None, pull_limit: int = 5000,
-                 push_chunk: int = 500, cancel: Callable[[], bool] | None = None):
+                 push_chunk: int = 500, cancel: Callable[[], bool] | None = None,
+                 on_retry: Callable[[int, float], None] | None = None):
         self.store = store
+        self.on_retry = on_retry  # (attempt, seconds before it): the window shows "retrying"; else a progress stage
         self.server = server.rstrip("/")
         self.transport = Transport(self.server, token, http, retry,
-                                   on_retry=lambda a, s: self._progress(msg("retrying", attempt=a, seconds=s), a, None))
+                                   on_retry=self._retrying)
         self.progress = progress
         self.pull_limit = pull_limit
         self.push_chunk = push_chunk
@@ -175,6 +177,12 @@ class SyncClient:
     def _progress(self, stage: str, done: int, total: int | None) -> None:
         if self.progress:
             self.progress(stage, done, total)
+
+    def _retrying(self, attempt: int, seconds: float) -> None:
+        if self.on_retry is not None:
+            self.on_retry(attempt, seconds)
+        else:
+            self._progress(msg("retrying", attempt=attempt, seconds=seconds), attempt, None)
 
     def _check_cancel(self) -> None:
         if self.cancel is not None and self.cancel():

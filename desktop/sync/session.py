@@ -76,13 +76,14 @@ def _server(server: str) -> str:
 
 
 def run_sync(store, server: str, token: str | None = None, *, progress: Progress | None = None,
-             cancel: Callable[[], bool] | None = None, factory: ClientFactory = make_client) -> SyncReport:
+             cancel: Callable[[], bool] | None = None, on_retry: Callable[[int, float], None] | None = None,
+             factory: ClientFactory = make_client) -> SyncReport:
     """Push, pull, receipts (client.sync); the server is remembered first, so a failed try keeps it too."""
     server = _server(server)
     token = _token(server, token)
     with store.begin() as conn:
         remember_server(conn, server)
-    client = factory(store, server, token, progress=progress, cancel=cancel)
+    client = factory(store, server, token, progress=progress, cancel=cancel, on_retry=on_retry)
     try:
         return client.sync()
     finally:

@@ -57,6 +57,7 @@ class SyncPanel(QDialog):
         self._make_widgets()
         self._layout()
         controller._bridge.stage.connect(self.show_stage)
+        controller._bridge.retrying.connect(self.show_retrying)
         self.server_edit.setText(controller.remembered_server())
         self._token_state()
 
@@ -95,6 +96,11 @@ class SyncPanel(QDialog):
         self.stage_label = QLabel(self)
         self.stage_label.setObjectName("stageLabel")
         self.stage_label.setWordWrap(True)
+        self.retry_label = QLabel(self)
+        self.retry_label.setObjectName("retryLabel")
+        self.retry_label.setStyleSheet("color: #9a5b00;")
+        self.retry_label.setWordWrap(True)
+        self.retry_label.hide()
         self.result_label = QLabel(self)
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
@@ -134,6 +140,7 @@ class SyncPanel(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.stage_label)
+        layout.addWidget(self.retry_label)
         layout.addWidget(self.result_label)
         layout.addWidget(self.receipt_table, 1)
         layout.addLayout(bottom)
@@ -214,6 +221,7 @@ class SyncPanel(QDialog):
         self.controller.cancel_sync()
 
     def _set_running(self, running: bool) -> None:
+        self.retry_label.hide()
         for button in (self.sync_button, self.preview_button, self.export_button, self.import_button):
             button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
@@ -222,13 +230,19 @@ class SyncPanel(QDialog):
 
     @Slot(str, int, int)
     def show_stage(self, stage: str, done: int, total: int) -> None:
+        self.retry_label.hide()  # the connection is back
         if total > 0:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(min(done, total))
             self.stage_label.setText(f"{stage} {done:,} / {total:,}")
         else:
             self.progress_bar.setRange(0, 0)
-            self.stage_label.setText(f"{stage} {done:,}" if done and not stage.endswith(")") else stage)
+            self.stage_label.setText(f"{stage} {done:,}" if done else stage)
+
+    @Slot(str)
+    def show_retrying(self, text: str) -> None:
+        self.retry_label.setText(text)
+        self.retry_label.show()
 
     def show_report(self, report, village_names: dict[str, str]) -> None:
         from desktop.views.sync_ui import summary

@@ -31,9 +31,13 @@ class _StageBridge(QObject):
     """Carries the client's (stage, done, total) from the writer thread to the GUI thread (queued)."""
 
     stage = Signal(str, int, int)
+    retrying = Signal(str)  # the plain message: connection dropped, retry n in s seconds
 
     def report(self, stage: str, done: int, total: int | None) -> None:
         self.stage.emit(stage, int(done), int(total or 0))
+
+    def retry(self, attempt: int, seconds: float) -> None:
+        self.retrying.emit(msg("retrying", attempt=attempt, seconds=seconds))
 
 
 class SyncController(QObject):
@@ -147,10 +151,11 @@ class SyncController(QObject):
         """Sync in the background; the panel follows `_bridge.stage` and the outcome callbacks."""
         if self.running:
             return self.job
-        store, factory, report = self.window.store, self.client_factory, self._bridge.report
+        store, factory, bridge = self.window.store, self.client_factory, self._bridge
 
         def job(_progress, cancel):
-            return session.run_sync(store, server, token, progress=report, cancel=cancel, factory=factory)
+            return session.run_sync(store, server, token, progress=bridge.report, cancel=cancel,
+                                    on_retry=bridge.retry, factory=factory)
 
         self.job = self.window.runner.write(job, title=tr("Syncing…"), show_progress=False, on_done=self._synced,
                                             on_error=self._sync_failed, on_cancel=self._sync_cancelled)

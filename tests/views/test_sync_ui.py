@@ -66,8 +66,8 @@ def controller_of(window) -> SyncController:
 
 
 def use_server(window, province, **options) -> None:
-    def factory(store, server, token, *, progress=None, cancel=None):
-        return province.sync_client(store, token, progress=progress, cancel=cancel, **options)
+    def factory(store, server, token, *, progress=None, cancel=None, on_retry=None):
+        return province.sync_client(store, token, progress=progress, cancel=cancel, on_retry=on_retry, **options)
 
     controller_of(window).client_factory = factory
 
@@ -79,6 +79,7 @@ def sync_from_panel(qtbot, window, token: str):
     panel.token_edit.setText(token)
     stages = []
     controller._bridge.stage.connect(lambda s, d, t: stages.append(s))
+    controller._bridge.retrying.connect(lambda text: stages.append(text))
     panel.sync_button.click()
     assert controller.running and not panel.sync_button.isEnabled() and panel.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
@@ -151,7 +152,7 @@ def test_cancel_keeps_committed_chunks_and_the_next_sync_finishes(qtbot, window,
     controller = controller_of(window)
     reached, go = threading.Event(), threading.Event()
 
-    def factory(store, server, token, *, progress=None, cancel=None):
+    def factory(store, server, token, *, progress=None, cancel=None, on_retry=None):
         def hold_after_first_chunk(stage, done, total):  # runs on the writer thread
             progress(stage, done, total)
             if stage.startswith("รับลง") and not reached.is_set():
