@@ -18,6 +18,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "no_server": ("ยังไม่ได้ระบุเซิร์ฟเวอร์: ใช้ --server URL หรือตั้งค่า BMN_SYNC_SERVER",
                   "No server given: use --server URL or set BMN_SYNC_SERVER."),
+    "bad_server": ("ที่อยู่เซิร์ฟเวอร์ไม่ถูกต้อง: {server} (เช่น https://bmn.province.example)",
+                   "Not a server address: {server} (for example https://bmn.province.example)"),
     "token_saved": ("บันทึกโทเค็นสำหรับ {server} ไว้ในที่เก็บรหัสผ่านของระบบแล้ว",
                     "Token for {server} saved in the system keyring."),
     "no_keyring": (
@@ -60,8 +62,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "The field {field} cannot be typed: choose this laptop's or the server's."),
     "merge_not_number": ("ช่อง {field}: \"{value}\" ไม่ใช่จำนวนเต็มที่ใช้ได้ ไม่ได้เปลี่ยนแปลงสิ่งใด",
                          "{field}: \"{value}\" is not a valid whole number; nothing was changed."),
-    "merge_not_date": ("ช่อง {field}: \"{value}\" ไม่ใช่วันที่ (ปปปป-ดด-วว) ไม่ได้เปลี่ยนแปลงสิ่งใด",
-                       "{field}: \"{value}\" is not a date (YYYY-MM-DD); nothing was changed."),
+    "merge_not_date": ("ช่อง {field}: \"{value}\" ไม่ใช่วันที่ (วว/ดด/ปปปป พ.ศ.) ไม่ได้เปลี่ยนแปลงสิ่งใด",
+                       "{field}: \"{value}\" is not a date (DD/MM/YYYY, Buddhist era); nothing was changed."),
     "merge_empty": ("ช่อง {field} ว่างไม่ได้ ไม่ได้เปลี่ยนแปลงสิ่งใด", "{field} cannot be empty; nothing was changed."),
     "merge_whole_only": (
         "ช่อง {field} ต้องเลือกทั้งครัวเรือน: เลือก \"ของเครื่องนี้\" หรือ \"ของเซิร์ฟเวอร์\" ให้ทุกช่อง",

@@ -70,9 +70,19 @@ def _token(server: str, token: str | None) -> str:
 
 
 def _server(server: str) -> str:
+    """The address as typed, normalised; UserError when it is not an http(s) address."""
+    import httpx
+
     if not (server or "").strip():
         raise UserError(msg("no_server"))
-    return tokens.normalise_server(server)
+    server = tokens.normalise_server(server)
+    try:
+        url = httpx.URL(server)
+    except (httpx.InvalidURL, ValueError):
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host or " " in server:
+        raise UserError(msg("bad_server", server=server))
+    return server
 
 
 def run_sync(store, server: str, token: str | None = None, *, progress: Progress | None = None,
@@ -101,26 +111,28 @@ def run_preview(store, server: str, token: str | None = None, *, cancel: Callabl
         client.close()
 
 
-def parse_value(field: str, typed: str):
-    """A value typed by a person to settle a conflict, in the field's type; UserError when it cannot be."""
+def parse_value(field: str, typed: str, label: str | None = None):
+    """A value typed by a person to settle a conflict, in the field's type; UserError (naming the field by
+    `label`, as the person sees it) when it cannot be."""
     typed = typed.strip()
+    name = label or field
     if field not in wire.SETTABLE:
-        raise UserError(msg("merge_not_typed", field=field))
+        raise UserError(msg("merge_not_typed", field=name))
     if field in wire.MONEY or field == "status":
         try:
             value = int(typed.replace(",", ""))
         except ValueError:
-            raise UserError(msg("merge_not_number", field=field, value=typed)) from None
+            raise UserError(msg("merge_not_number", field=name, value=typed)) from None
         if value < 0 or (field == "status" and value > wire.STATUS_MAX):
-            raise UserError(msg("merge_not_number", field=field, value=typed))
+            raise UserError(msg("merge_not_number", field=name, value=typed))
         return value
     if field == "survey_date":
-        import datetime as dt
+        from desktop.models import dates
 
         try:
-            return dt.date.fromisoformat(typed).isoformat()
+            return dates.parse_date(typed).isoformat()  # dd/mm/yyyy in พ.ศ. as shown, or ISO
         except ValueError:
-            raise UserError(msg("merge_not_date", field=field, value=typed)) from None
+            raise UserError(msg("merge_not_date", field=name, value=typed)) from None
     if not typed:
-        raise UserError(msg("merge_empty", field=field))
+        raise UserError(msg("merge_empty", field=name))
     return typed

@@ -194,7 +194,8 @@ class ConflictDialog(QDialog):
             editor = QLineEdit()
             editor.setEnabled(False)
             raw = sides.get("mine")
-            editor.setText("" if raw is None or isinstance(raw, dict) else str(raw))
+            editor.setText("" if raw is None or isinstance(raw, dict) else
+                           show_value(field, raw) if field in ("survey_date", "status") else str(raw))
             combo.currentIndexChanged.connect(lambda _i, cb=combo, ed=editor: ed.setEnabled(cb.currentData() == TYPED))
             self.fields_table.setCellWidget(r, 4, combo)
             self.fields_table.setCellWidget(r, 5, editor)
@@ -231,7 +232,9 @@ class ConflictDialog(QDialog):
                     raise UserError(msg("merge_whole_only", field=field_names().get(field, field)))
                 continue
             if side == TYPED:
-                values[field] = session.parse_value(field, typed)
+                if field == "status":  # the name as shown, or the code
+                    typed = {name: str(code) for code, name in labels.status_names().items()}.get(typed.strip(), typed)
+                values[field] = session.parse_value(field, typed, field_names().get(field, field))
             else:
                 values[field] = conflict.fields[field].get("mine" if side == MINE else "theirs")
         return {"values": values}
