@@ -7,6 +7,7 @@ import shutil
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from desktop.models import audit, households
@@ -261,3 +262,49 @@ def test_bundle_export_and_import_from_the_window(qtbot, window, province, tmp_p
     handle = controller.import_bundle(bad)
     qtbot.waitUntil(lambda: not handle.running, timeout=10_000)
     assert "ถูกแก้ไขหรือเสียหาย" in messages[-1]
+
+
+def edit_fields(store, hid: int, sets: dict) -> None:
+    """A household.set event as a feature would make it: recorded with its base, then applied."""
+    from desktop.sync import conflicts
+
+    with store.begin() as conn:
+        outbox.record(conn, "household.set", {"set": sets}, hid)
+        conflicts.set_fields(conn, hid, sets)
+
+
+def household_row(store, hid: int) -> tuple:
+    with store.read() as conn:
+        return tuple(conn.execute(text("SELECT inc_main, head_name FROM household WHERE id = :i"), {"i": hid}).one())
+
+
+def test_conflict_settled_field_by_field(qtbot, window, province, laptops):
+    controller = controller_of(window)
+    sync_from_panel(qtbot, window, province.tokens[0])
+    other = laptops("b")
+    client = province.sync_client(other)
+    client.sync()
+    hid = village_ids(other)[1]
+    edit_fields(other, hid, {"inc_main": 61_000, "head_name": "นายบี"})
+    assert client.sync().push.accepted == 1
+    client.close()
+    edit_fields(window.store, hid, {"inc_main": 72_000, "head_name": "นายเอ"})
+    sync_from_panel(qtbot, window, province.tokens[0])
+    dialog = controller.open_conflicts()
+    fields = {dialog.fields_table.item(r, 0).data(Qt.ItemDataRole.UserRole): r
+              for r in range(dialog.fields_table.rowCount())}
+    assert set(fields) == {"inc_main", "head_name"}
+    assert dialog.fields_table.item(fields["inc_main"], 2).text() == "72,000"
+    assert dialog.fields_table.item(fields["inc_main"], 3).text() == "61,000"
+    dialog.choose("inc_main", "theirs")
+    dialog.choose("head_name", "typed", "นายเอ บี")
+    assert dialog.decision(dialog.current()) == {"values": {"inc_main": 61_000, "head_name": "นายเอ บี"}}
+    dialog.settle()
+    qtbot.waitUntil(lambda: controller.open_conflict_count() == 0, timeout=10_000)
+    assert household_row(window.store, hid) == (61_000, "นายเอ บี")
+    sync_from_panel(qtbot, window, province.tokens[0])
+    report = controller.last_report
+    assert report.receipt_equal and report.push.conflict == 0 and report.open_conflicts == 0
+    with province.db.read() as conn:
+        assert tuple(conn.execute(text("SELECT inc_main, head_name FROM household WHERE id = :i"),
+                                  {"i": hid}).one()) == (61_000, "นายเอ บี")
