@@ -34,6 +34,28 @@ def outbox_summary(conn: Connection) -> dict:
     return {"pending": counts["pending"], "by_kind": counts["pending_by_kind"], "open_conflicts": open_conflicts(conn)}
 
 
+def refused_events(conn: Connection, limit: int = 200) -> list[dict]:
+    """Events the server refused or wants checked again (newest first), with its reason in the current
+    language and the household they are about: kept in the outbox, shown to the person, never dropped."""
+    import json
+
+    from desktop import messages
+
+    lang = "en" if messages.language() == "en" else "th"
+    out = []
+    for r in conn.execute(text(
+            "SELECT o.seq, o.kind, o.target, o.state, o.answer, o.acked_at, h.house_no, h.head_name, h.village"
+            " FROM outbox o LEFT JOIN household h ON h.id = CAST(json_extract(o.payload, '$.household') AS INTEGER)"
+            " WHERE o.state IN ('rejected', 'needs_recheck') ORDER BY o.seq DESC LIMIT :n"), {"n": limit}):
+        answer = json.loads(r.answer or "{}")
+        reason = answer.get("reason") if isinstance(answer.get("reason"), dict) else {}
+        out.append({"seq": r.seq, "kind": r.kind, "target": r.target, "state": r.state, "acked_at": r.acked_at,
+                    "reason": reason.get(lang) or reason.get("th") or reason.get("code") or "",
+                    "household": {"house_no": r.house_no, "head_name": r.head_name, "village": r.village}
+                    if r.house_no is not None else None})
+    return out
+
+
 def open_conflicts(conn: Connection) -> int:
     return int(conn.execute(text("SELECT count(*) FROM sync_conflict WHERE state = 'open'")).scalar() or 0)
 

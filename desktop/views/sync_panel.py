@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
 )
 
@@ -114,6 +115,18 @@ class SyncPanel(QDialog):
         header = self.receipt_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.refused_table = QTableWidget(0, 4, self)
+        self.refused_table.setObjectName("refusedTable")
+        self.refused_table.setHorizontalHeaderLabels([tr("What"), tr("Household / target"), tr("Answer"),
+                                                      tr("Reason")])
+        self.refused_table.verticalHeader().hide()
+        self.refused_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.refused_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.receipt_table, tr("Receipt per village"))
+        self.tabs.addTab(self.refused_table, tr("Refused by the server"))
         self.close_button = QPushButton(tr("Close"), self)
         self.close_button.clicked.connect(self.hide)
 
@@ -142,7 +155,7 @@ class SyncPanel(QDialog):
         layout.addWidget(self.stage_label)
         layout.addWidget(self.retry_label)
         layout.addWidget(self.result_label)
-        layout.addWidget(self.receipt_table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
     # inputs ----------------------------------------------------------------------------------------------
@@ -186,6 +199,24 @@ class SyncPanel(QDialog):
                                   .replace("%1", f"{up['open_conflicts']:,}"))
         if not self.down_label.text():
             self.down_label.setText(tr("Press Preview to ask the server."))
+        self.fill_refused(self.controller.refused_events())
+
+    def fill_refused(self, events: list[dict]) -> None:
+        """Events the server refused or wants checked again: kept and shown, never dropped."""
+        names = kind_names()
+        self.refused_table.setRowCount(len(events))
+        for row, e in enumerate(events):
+            hh = e["household"]
+            target = (tr("House %1 · %2 · village %3").replace("%1", str(hh["house_no"]))
+                      .replace("%2", str(hh["head_name"])).replace("%3", str(hh["village"])) if hh else e["target"])
+            answer = tr("Refused") if e["state"] == "rejected" else tr("Needs re-check")
+            for column, value in enumerate((names.get(e["kind"], e["kind"]), target, answer, e["reason"])):
+                item = QTableWidgetItem(value)
+                if column == 2:
+                    item.setForeground(DIFFER_COLOUR)
+                self.refused_table.setItem(row, column, item)
+        self.tabs.setTabText(1, tr("Refused by the server (%1)").replace("%1", f"{len(events):,}") if events
+                             else tr("Refused by the server"))
 
     def preview(self) -> None:
         self.down_label.setText(tr("Asking the server…"))

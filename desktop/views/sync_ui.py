@@ -128,6 +128,10 @@ class SyncController(QObject):
         server = tokens.normalise_server(server)
         return msg("token_saved", server=server) if tokens.save(server, token) else msg("no_keyring")
 
+    def refused_events(self) -> list[dict]:
+        with self.window.store.read() as conn:
+            return session.refused_events(conn)
+
     def outbox_summary(self) -> dict:
         with self.window.store.read() as conn:
             return session.outbox_summary(conn)

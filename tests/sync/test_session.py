@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from desktop.models import households
 from desktop.models.errors import Cancelled, UserError
-from desktop.sync import session
+from desktop.sync import outbox, session
 from tests.sync import world
 
 
@@ -71,3 +71,21 @@ def test_run_sync_remembers_the_server_and_counts_the_outbox(province, laptop_fa
         assert session.outbox_summary(conn) == {"pending": 2, "by_kind": {"household.status": 2}, "open_conflicts": 0}
     preview = session.run_preview(store, world.SERVER_URL, province.tokens[0], factory=factory)
     assert preview["up"]["events"] == 2 and preview["held"] == 2
+
+
+def test_refused_events_name_the_household_and_the_reason(province, laptop_factory):
+    store = laptop_factory()
+    client = province.sync_client(store)
+    client.sync()
+    with store.begin() as conn:
+        hid, house_no = conn.execute(text("SELECT id, house_no FROM household ORDER BY id LIMIT 1")).one()
+        outbox.record(conn, "household.status", {"status": 99}, hid)  # no such review status: refused
+        outbox.record(conn, "certification", {"area": "5202", "survey_year": 2567, "fingerprint": "x"}, "5202")
+    assert client.push().rejected == 2
+    client.close()
+    with store.read() as conn:
+        refused = session.refused_events(conn)
+    assert [e["kind"] for e in refused] == ["certification", "household.status"]  # newest first
+    assert refused[0]["household"] is None and "5202" in refused[0]["reason"]
+    assert refused[1]["household"]["house_no"] == house_no and refused[1]["reason"]
+    assert all(e["state"] == "rejected" for e in refused)

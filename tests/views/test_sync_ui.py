@@ -308,3 +308,17 @@ def test_conflict_settled_field_by_field(qtbot, window, province, laptops):
     with province.db.read() as conn:
         assert tuple(conn.execute(text("SELECT inc_main, head_name FROM household WHERE id = :i"),
                                   {"i": hid}).one()) == (61_000, "นายเอ บี")
+
+
+def test_refused_events_are_listed_with_their_reason(qtbot, window, province):
+    sync_from_panel(qtbot, window, province.tokens[0])
+    with window.store.begin() as conn:  # a certification whose fingerprint the server does not share
+        outbox.record(conn, "certification", {"area": "5201", "survey_year": 2567, "fingerprint": "stale"}, "5201")
+    panel, _ = sync_from_panel(qtbot, window, province.tokens[0])
+    assert controller_of(window).last_report.push.needs_recheck == 1
+    table = panel.refused_table
+    assert table.rowCount() == 1
+    assert table.item(0, 0).text() == sync_panel.tr("Certifications") and table.item(0, 1).text() == "5201"
+    assert table.item(0, 2).text() == sync_panel.tr("Needs re-check") and "5201" in table.item(0, 3).text()
+    assert "ตรวจสอบใหม่" in table.item(0, 3).text()
+    assert panel.tabs.tabText(1).endswith("(1)")
