@@ -270,3 +270,37 @@ def sample_size_note(settings: ms.MonitoringSettings) -> str:
     pct = f"{settings.size_percent:g}"
     return f"ร้อยละ {pct} ของครัวเรือน อย่างน้อย {settings.size_minimum} ครัวเรือนต่อหมู่บ้าน"
 
+
+
+@dataclass(frozen=True)
+class EntryForm:
+    """What the entry form needs for one sampled household: never the record's values, only who and what to ask
+    (and this household's earlier back-check answers, when it is entered again to correct them)."""
+
+    visit: visits.Visit
+    household_id: int
+    code: str
+    identity: str  # village, house number, house code, head's name
+    items: list  # backcheck_items.Item, household-level, in sheet order
+    member_rows: int
+    previous: dict[str, str]
+
+
+def entry_form(conn: Connection, code: str) -> EntryForm | None:
+    found = find_by_code(conn, code)
+    if found is None:
+        return None
+    visit, hid = found
+    row = conn.execute(text(
+        "SELECT h.house_no, h.house_code, h.head_name, CAST(h.village AS TEXT) AS village,"
+        " (SELECT count(*) FROM member m WHERE m.household_id = h.id) AS n,"
+        " (SELECT name_th FROM area WHERE code = CAST(h.village AS TEXT)) AS village_name"
+        " FROM household h WHERE h.id = :id"), {"id": hid}).first()
+    settings = ms.load(conn)
+    survey = surveys.get(conn, visit.survey_year)
+    previous = next((a.answers for a in answers_of(conn, visit.visit_id) if a.household_id == hid), {})
+    identity = (f"{row.village_name or row.village} · บ้านเลขที่ {row.house_no} · รหัสบ้าน {row.house_code}"
+                f" · {row.head_name}")
+    rows = max(8, row.n, max((int(k[4:]) for k in previous if k.startswith("age:")), default=0))
+    return EntryForm(visit, hid, short_code(visit, row.house_code), identity,
+                     backcheck_items.sheet_items(survey, settings), rows if "age" in settings.items else 0, previous)

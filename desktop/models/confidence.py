@@ -210,3 +210,49 @@ def _kpi_row(code, name, level, all_visits, samples, answered, comps, settings) 
         missing.append(f"ความเชื่อมั่นต่ำกว่าร้อยละ {settings.kpi_target:g}")
     return KpiRow(code, name, done, required, by_province, len(drawn), got, fig, settings.kpi_colour(fig.percent),
                   tuple(missing))
+
+
+@dataclass(frozen=True)
+class SampledHousehold:
+    household_id: int
+    village: str
+    house_no: str
+    house_code: str
+    code: str  # the sheet's short code
+    answer_uuid: str | None
+    compared: int
+    matched: int
+    mismatched: tuple[str, ...]  # item keys that differ from the record
+    mismatched_labels: tuple[str, ...] = ()  # the same in Thai
+    village_name: str = ""
+
+
+def sampled_households(conn: Connection, visit_id: str) -> list[SampledHousehold]:
+    """The visit's sample with each household's back-check state (for the monitoring board)."""
+    visit = visits.get(conn, visit_id)
+    sample = backcheck.current_sample(conn, visit_id) if visit else None
+    if sample is None:
+        return []
+    settings, survey = ms.load(conn), surveys.get(conn, visit.survey_year)
+    answers = {a.household_id: a for a in backcheck.answers_of(conn, visit_id)}
+    rows = {r.id: r for r in conn.execute(text(
+        "SELECT id, house_no, house_code FROM household WHERE id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(sample.all_ids())})}
+    from desktop.models import areas
+
+    names = areas.names_of(conn, sorted(sample.households))
+    out = []
+    for village in sorted(sample.households):
+        for hid in sample.households[village]:
+            row = rows.get(hid)
+            if row is None:
+                continue
+            answer = answers.get(hid)
+            comps = compare_answer(settings, survey, answer) if answer else []
+            wrong = [c for c in comps if not c.match]
+            out.append(SampledHousehold(hid, village, row.house_no, row.house_code,
+                                        backcheck.short_code(visit, row.house_code), answer.uuid if answer else None,
+                                        len(comps), sum(c.match for c in comps), tuple(c.key for c in wrong),
+                                        tuple(backcheck_items.item(survey, settings, c.key).label for c in wrong),
+                                        names.get(village, village)))
+    return out

@@ -177,3 +177,12 @@ def visits(conn: Connection, survey_year: int, area_code: str = "", include_with
 def history(conn: Connection, visit_id: str) -> list[Visit]:
     rows = conn.execute(text("SELECT * FROM visit_event v WHERE v.visit_id = :id ORDER BY v.seq"), {"id": visit_id})
     return [_visit(r) for r in rows]
+
+
+def villages_in(conn: Connection, survey_year: int, area_code: str, limit: int = 500) -> list[tuple[str, str, int]]:
+    """(village code, Thai name, households) of the year under an area code prefix, for choosing visited villages."""
+    rows = conn.execute(text(
+        "SELECT s.village, coalesce(a.name_th, s.village), s.households FROM area_stat s LEFT JOIN area a"
+        " ON a.code = s.village WHERE s.survey_year = :y AND s.village LIKE :p ORDER BY s.village LIMIT :n"),
+        {"y": survey_year, "p": f"{area_code}%", "n": limit}).all()
+    return [(r[0], r[1], r[2]) for r in rows]
