@@ -172,16 +172,17 @@ def verify(conn: Connection, code: str) -> Verdict:
 
 # ---------------------------------------------------------------- status board
 
-CERTIFIED, STALE, MISSING = "certified", "stale", "missing"
-BOARD_LABELS = {CERTIFIED: "รับรองแล้ว", STALE: "ข้อมูลเปลี่ยนหลังรับรอง", MISSING: "ยังไม่รับรอง"}
+CERTIFIED, STALE, REOPENED, MISSING = "certified", "stale", "reopened", "missing"
+BOARD_LABELS = {CERTIFIED: "รับรองแล้ว", STALE: "ข้อมูลเปลี่ยนหลังรับรอง", REOPENED: "ยกเลิกการรับรองแล้ว รอรับรองใหม่",
+                MISSING: "ยังไม่รับรอง"}
 
 
 @dataclass(frozen=True)
 class BoardRow:
     code: str
     name: str
-    state: str  # certified / stale / missing
-    certification: Certification | None
+    state: str  # certified / stale (changed since certified) / reopened (needs a new one) / missing
+    certification: Certification | None  # the active one; for reopened: the one re-opened
     changed: int  # households changed since certified
 
 
@@ -203,8 +204,10 @@ def board(conn: Connection, area_code: str, survey_year: int) -> list[BoardRow]:
         cert = certification.active(conn, code, survey_year)
         if cert is None:
             by_laos = len(code) == 6 and certification._tambon_covered_by_laos(conn, code, survey_year)
-            rows.append(BoardRow(code, name + (" (รับรองโดย อปท.)" if by_laos else ""), CERTIFIED if by_laos else MISSING,
-                                 None, 0))
+            earlier = certification.find(conn, survey_year=survey_year, area_code=code)
+            state = CERTIFIED if by_laos else REOPENED if earlier else MISSING
+            rows.append(BoardRow(code, name + (" (รับรองโดย อปท.)" if by_laos else ""), state,
+                                 None if by_laos or not earlier else earlier[0], 0))
             continue
         blob = conn.execute(text("SELECT line_digests FROM certification_event WHERE uuid = :u"),
                             {"u": cert.uuid}).scalar()
@@ -213,6 +216,15 @@ def board(conn: Connection, area_code: str, survey_year: int) -> list[BoardRow]:
         changed = sum(1 for h in set(stored) | set(mine) if stored.get(h) != mine.get(h))
         rows.append(BoardRow(code, name, STALE if changed else CERTIFIED, cert, changed))
     return rows
+
+
+def counts(rows: list[BoardRow]) -> dict[str, int]:
+    """Child areas per state (the area itself, the board's last row, left out): the province KPI reads
+    counts(board(conn, province, year))[CERTIFIED] certified districts."""
+    out = {state: 0 for state in BOARD_LABELS}
+    for row in rows[:-1]:
+        out[row.state] += 1
+    return out
 
 
 def _villages(conn: Connection, cov: Coverage, survey_year: int) -> dict[int, str]:
