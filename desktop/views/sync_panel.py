@@ -212,6 +212,7 @@ class SyncPanel(QDialog):
             answer = tr("Refused") if e["state"] == "rejected" else tr("Needs re-check")
             for column, value in enumerate((names.get(e["kind"], e["kind"]), target, answer, e["reason"])):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 if column == 2:
                     item.setForeground(DIFFER_COLOUR)
                 self.refused_table.setItem(row, column, item)
@@ -286,13 +287,15 @@ class SyncPanel(QDialog):
         differ = [r for r in report.receipts if not r["equal"]]
         lines.append(msg("receipt_equal", n=len(report.receipts)) if not differ else
                      msg("receipt_differs", equal=len(report.receipts) - len(differ), differ=len(differ),
-                         example=f"{differ[0]['key']}: {', '.join(differ[0]['differs'])}"))
+                         example=f"{differ[0]['key']}: "
+                                 + ", ".join(differ_names().get(d, d) for d in differ[0]["differs"])))
         if report.open_conflicts:
             lines.append(tr("%1 household(s) have conflicts waiting for a decision: Sync → Conflicts…")
                          .replace("%1", f"{report.open_conflicts:,}"))
         self.result_label.setStyleSheet("")
         self.result_label.setText("\n".join(lines))
         self.fill_receipts(report.receipts, village_names)
+        self.down_label.setText(tr("Press Preview to ask the server."))  # the earlier preview is out of date
         self.refresh_local()
 
     def fill_receipts(self, receipts: list[dict], names: dict[str, str]) -> None:
