@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from desktop.importers import columns as C
-from desktop.importers import fastrows, readers
+from desktop.importers import fastrows, prefetch, readers
 from desktop.messages import msg
 from desktop.models import areas, dates, indicators, surveys, thaiid
 from desktop.models.db import raw
@@ -208,10 +208,14 @@ class _Job:
         flush = self._flush_households if is_household else self._flush_members
         fast = None  # made once the survey is known (and nothing was reported); False if there is none
         count = 0
+        beside = None  # the row from which a reader process reads the rest (prefetch.py)
         try:
             for row_no, cells in src.rows():
                 if fast is None and self.loader is not None and not self.problems.count:
                     fast = (self._fast_households(src) if is_household else self._fast_members(src)) or False
+                    if fast and prefetch.usable(src):
+                        beside = row_no
+                        break
                 if not (fast and fast(row_no, cells)):
                     handle(src, row_no, cells)
                 count += 1
@@ -219,6 +223,8 @@ class _Job:
                     flush()
                 if count % TICK == 0:
                     self._tick(src)
+            if beside is not None:
+                count += self._read_beside(src, handle, flush, beside)
         except readers.ReadError as err:
             self.problems.add(src.label, err.row, "", "", err.message)
         flush()
@@ -227,10 +233,35 @@ class _Job:
         self.done += src.weight
         self._report(self.done)
 
-    def _tick(self, src) -> None:
+    def _read_beside(self, src, handle, flush, first_row: int) -> int:
+        """The rows from first_row on, read and fast-checked by a reader process (prefetch.py)
+        while this one writes; rows it did not take go to `handle` here, in order."""
+        count = 0
+        try:
+            with prefetch.Reader(self, src, first_row - 1) as batches:
+                for items, fraction, plain in batches:
+                    if plain:
+                        self.pending.extend(items)
+                    else:
+                        for item in items:
+                            if item[0] is None:
+                                handle(src, item[1], item[2])
+                            else:
+                                self.pending.append(item)
+                            if len(self.pending) >= BATCH:
+                                flush()
+                    count += len(items)
+                    if len(self.pending) >= BATCH:
+                        flush()
+                    self._tick(src, fraction)
+        except readers.ReadError as err:
+            self.problems.add(src.label, err.row, "", "", err.message)
+        return count
+
+    def _tick(self, src, fraction: float | None = None) -> None:
         if self.cancel is not None and self.cancel():
             raise Cancelled()
-        self._report(self.done + src.weight * src.fraction())
+        self._report(self.done + src.weight * (src.fraction() if fraction is None else fraction))
 
     def _report(self, done: float) -> None:
         if self.progress is not None:

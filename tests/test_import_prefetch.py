@@ -1,0 +1,100 @@
+"""Reading a large CSV file in a reader process (desktop/importers/prefetch.py) gives exactly what
+reading it in the importing process gives: the same rows, the same problems, cancel and read errors
+handled the same. prefetch.MIN_BYTES is lowered so the small test files take that way."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from desktop.importers import national, prefetch
+from desktop.models import db
+from desktop.models.errors import Cancelled
+from tests.conftest import PASSPHRASE
+from tests.test_import_fastpath import YEAR, broken_files, contents, copy_files, exported, problems  # noqa: F401
+
+
+class Spy:
+    """Counts the reader processes started."""
+
+    def __init__(self, monkeypatch):
+        self.started = 0
+        enter = prefetch.Reader.__enter__
+
+        def counted(reader):
+            self.started += 1
+            return enter(reader)
+
+        monkeypatch.setattr(prefetch.Reader, "__enter__", counted)
+
+
+def load(tmp_path, name, paths, *, beside: bool, **kwargs):
+    store = db.open_store(tmp_path / f"{name}.db", PASSPHRASE, create=True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(prefetch, "MIN_BYTES", 0 if beside else 1 << 62)
+        spy = Spy(mp)
+        try:
+            result = national.import_files(store, paths, year=YEAR, **kwargs)
+        except BaseException:
+            store.close()
+            raise
+    return store, result, spy.started
+
+
+def test_rows_read_beside_are_the_rows_read_here(exported, tmp_path, monkeypatch):
+    monkeypatch.setattr(national, "BATCH", 700)
+    monkeypatch.setattr(prefetch, "CHUNK", 450)  # messages and write batches do not line up
+    here_store, here, here_started = load(tmp_path, "here", list(exported), beside=False)
+    beside_store, beside, started = load(tmp_path, "beside", list(exported), beside=True)
+    try:
+        assert here.ok and beside.ok, beside.problems[:3]
+        assert (here_started, started) == (0, 2)  # one reader process per file
+        assert (here.summary.households, here.summary.members) == (beside.summary.households, beside.summary.members)
+        assert contents(here_store) == contents(beside_store)
+    finally:
+        here_store.close()
+        beside_store.close()
+
+
+def test_problems_found_beside_are_the_problems_found_here(exported, tmp_path, monkeypatch):
+    monkeypatch.setattr(national, "BATCH", 600)
+    paths = broken_files(exported, tmp_path)
+    here_store, here, _ = load(tmp_path, "here", paths, beside=False)
+    beside_store, beside, started = load(tmp_path, "beside", paths, beside=True)
+    try:
+        assert started >= 1
+        assert not beside.ok and beside.problem_count >= 9
+        assert (beside.problem_count, problems(beside)) == (here.problem_count, problems(here))
+        with beside_store.read() as conn:
+            assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 0
+    finally:
+        here_store.close()
+        beside_store.close()
+
+
+def test_a_file_unreadable_part_way_is_reported_at_the_same_row(exported, tmp_path):
+    households, members = copy_files(exported, tmp_path)
+    data = members.read_bytes()
+    cut = data.index(b"\n", len(data) // 2) + 1
+    members.write_bytes(data[:cut] + b"\xff\xfe broken\n" + data[cut:])  # not UTF-8 from here on
+    here_store, here, _ = load(tmp_path, "here", [households, members], beside=False)
+    beside_store, beside, started = load(tmp_path, "beside", [households, members], beside=True)
+    try:
+        assert started == 2 and not beside.ok
+        assert problems(beside) == problems(here)
+    finally:
+        here_store.close()
+        beside_store.close()
+
+
+def test_cancel_while_reading_beside_changes_nothing(exported, tmp_path, monkeypatch):
+    monkeypatch.setattr(prefetch, "CHUNK", 300)
+    calls = []
+    with pytest.raises(Cancelled):
+        load(tmp_path, "cancelled", list(exported), beside=True, cancel=lambda: len(calls) > 3 or calls.append(1))
+    store = db.open_store(tmp_path / "cancelled.db", PASSPHRASE)
+    try:
+        with store.read() as conn:
+            assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 0
+    finally:
+        store.close()
