@@ -62,7 +62,7 @@ def _flatten(data: dict, layout: list[str]) -> dict[tuple[int | None, str], str]
         if not spec.member and name in data:
             out[(None, name)] = str(data[name])
     for code in layout:
-        out[(None, corrections.ANSWER_PREFIX + code)] = corrections._raw_value(data, corrections.ANSWER_PREFIX + code, layout)
+        out[(None, corrections.ANSWER_PREFIX + code)] = corrections.raw_value(data, corrections.ANSWER_PREFIX + code, layout)
     for m in data.get("members") or []:
         for name, spec in corrections.FIELDS.items():
             if spec.member and name in m:
@@ -85,11 +85,11 @@ def history(conn: Connection, household_id: int) -> list[HistoryEntry]:
     for row in conn.execute(text("SELECT version, import_id, data FROM household_version WHERE household_id = :h"
                                  " ORDER BY version, id"), {"h": household_id}):
         snapshots.append((row.version, row.import_id, json.loads(row.data)))
-    current = corrections._household_row(conn, household_id)
+    current = corrections.household_row(conn, household_id)
     year = household_id // 100_000_000_000
     if current is not None:
         data = dict(current)
-        data["members"] = list(corrections._member_rows(conn, household_id).values())
+        data["members"] = list(corrections.member_rows(conn, household_id).values())
         snapshots.append((current["version"], current["import_id"], data))
     survey = surveys.get(conn, year)
     layout = survey.layout if survey else []
@@ -172,15 +172,15 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
     if date_to:
         where += " AND substr(c.created_at, 1, 10) <= :dt"
         params["dt"] = dt.date.fromisoformat(date_to).isoformat()
-    states = [s for s in corrections._states(conn, where, params) if s.status in (corrections.RECORDED, corrections.NOT_APPLIED)]
+    states = [s for s in corrections.read_states(conn, where, params) if s.status in (corrections.RECORDED, corrections.NOT_APPLIED)]
     if not states:
         raise UserError(f"ไม่มีรายการแก้ไขที่ยังไม่ได้แจ้งในพื้นที่ {code}")
     items = []
     cache: dict[int, tuple] = {}
     for s in states:
         if s.household_id not in cache:
-            cache[s.household_id] = (corrections._household_row(conn, s.household_id),
-                                     corrections._member_rows(conn, s.household_id))
+            cache[s.household_id] = (corrections.household_row(conn, s.household_id),
+                                     corrections.member_rows(conn, s.household_id))
         household, members = cache[s.household_id]
         village = conn.execute(text("SELECT village FROM correction_event WHERE uuid = :u"), {"u": s.uuid}).scalar()
         member = ""

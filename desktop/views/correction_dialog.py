@@ -117,7 +117,7 @@ def load_rows(conn, household_id: int) -> list[EditRow]:
         return []
     household, members = found
     layout = surveys.get(conn, household["survey_year"]).layout
-    value = corrections._raw_value  # the API's own text form of a stored value (answers decoded)
+    value = corrections.raw_value  # the API's own text form of a stored value (answers decoded)
     rows = []
     group = tr("Household")
     for spec in corrections.FIELDS.values():
