@@ -2,7 +2,8 @@
 
   visits log --level district|province --area CODE --date D --village V [--village V ...]
              --visitor "NAME|POSITION" [...] [--check KEY=yes|no ...] [--notes TEXT] [--year Y]
-  visits list [--area CODE] [--year Y]
+             [--supersedes EVENT_UUID]   (a corrected version of a logged visit)
+  visits list [--area CODE] [--year Y] [--long]
   visits sample --visit ID [--seed S] [--redraw] | --verify
   visits sheets --visit ID --out FILE.pdf [--arabic-digits]
   visits answer --code SHORTCODE --checker NAME --date D ITEM=VALUE ...
@@ -37,9 +38,12 @@ def add_parser(sub) -> None:
     log.add_argument("--visitor", action="append", required=True, help='"NAME|POSITION" (repeat)')
     log.add_argument("--check", action="append", default=[], help="checklist item KEY=yes|no (repeat)")
     log.add_argument("--notes", default="")
+    log.add_argument("--supersedes", default=None, metavar="EVENT_UUID",
+                     help="correct a logged visit: the uuid of its current event (see 'visits list --long')")
     log.set_defaults(run=run_log)
     lst = actions.add_parser("list", help="the year's visits with their samples and answers")
     lst.add_argument("--area", default="", help="area code prefix")
+    lst.add_argument("--long", action="store_true", help="also the visit id and its current event uuid")
     lst.set_defaults(run=run_list)
     smp = actions.add_parser("sample", help="draw (or verify) a visit's back-check sample")
     smp.add_argument("--visit", required=True, help="visit id or its 6-character code")
@@ -114,7 +118,7 @@ def run_log(args) -> int:
         with store.begin() as conn:
             v = visits.log(conn, survey_year=_year(conn, args), level=args.level, area_code=args.area,
                            visit_date=args.date, villages=args.village, visitors=people,
-                           checklist=_checks(args.check), notes=args.notes)
+                           checklist=_checks(args.check), notes=args.notes, supersedes=args.supersedes)
         print(f"บันทึกการติดตามแล้ว: {v.visit_id} (รหัส {v.short_code}) {v.date_be} {len(v.villages)} หมู่บ้าน")
         return 0
 
@@ -135,6 +139,8 @@ def run_list(args) -> int:
                 who = ", ".join(p.name for p in v.visitors)
                 print(f"{v.short_code}  {v.date_be}  {visits.LEVEL_LABELS[v.level]} {v.area_code}  "
                       f"{len(v.villages)} หมู่บ้าน  ตัวอย่าง {drawn}  ตรวจซ้ำแล้ว {answered}  {who}")
+                if args.long:
+                    print(f"        visit {v.visit_id}  event {v.uuid}")
         print(f"ปี {year}: {len(found)} ครั้ง")
         return 0
 

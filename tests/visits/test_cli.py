@@ -54,3 +54,20 @@ def test_settings_load_and_bad_input(db_path, env_passphrase, tmp_path, capsys):
     assert "aggregation" in capsys.readouterr().err
     assert run(db_path, "sample", "--visit", "ABCDEF") == 1
     assert "ไม่พบการติดตาม" in capsys.readouterr().err
+
+
+def test_visit_corrected_from_the_command_line(db_path, env_passphrase, capsys):
+    store = db.open_store(db_path, PASSPHRASE, create=True)
+    H.load(store)
+    store.close()
+    base = ["--level", "district", "--area", "5201", "--village", str(H.VILLAGE_A), "--visitor", "ก|ข"]
+    assert run(db_path, "log", "--date", "2025-11-01", *base) == 0
+    capsys.readouterr()
+    assert run(db_path, "list", "--long") == 0
+    event = capsys.readouterr().out.split("event ")[1].split()[0]
+    assert run(db_path, "log", "--date", "2025-11-02", "--supersedes", event, *base) == 0
+    assert run(db_path, "log", "--date", "2025-11-03", "--supersedes", event, *base) == 1  # not the latest any more
+    assert "แก้ไขไปแล้ว" in capsys.readouterr().err
+    assert run(db_path, "list") == 0
+    out = capsys.readouterr().out
+    assert "2 พฤศจิกายน 2568" in out and "ปี 2567: 1 ครั้ง" in out
