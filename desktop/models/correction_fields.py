@@ -8,8 +8,41 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from desktop import messages
+from desktop.messages import msg
 from desktop.models import dates, engine, surveys, thaiid
 from desktop.models.errors import UserError
+
+messages.register({
+    "corr_cannot_save": ("บันทึกการแก้ไขไม่ได้:", "The correction cannot be saved:"),
+    "corr_no_field": ("ไม่มีช่องข้อมูล '{field}' ที่แก้ไขได้", "There is no correctable field '{field}'"),
+    "corr_member": ("สมาชิกลำดับที่ {seq}: ", "Member {seq}: "),
+    "corr_needs_member": ("{label}: ต้องระบุสมาชิก", "{label}: say which member"),
+    "corr_household_field": ("{label}: เป็นข้อมูลของครัวเรือน ไม่ใช่ของสมาชิก", "{label}: a household field, not a member's"),
+    "corr_no_member": ("{where}ไม่มีสมาชิกลำดับนี้ในครัวเรือน", "{where}no such member in the household"),
+    "corr_required": ("{label}: ต้องไม่เว้นว่าง", "{label}: must not be empty"),
+    "corr_too_long": ("{label}: ยาวเกิน 200 ตัวอักษร", "{label}: longer than 200 characters"),
+    "corr_money": ("{label}: ต้องเป็นจำนวนเงินเต็มบาท ไม่ติดลบ (ได้ '{value}')",
+                   "{label}: must be whole baht, not negative (got '{value}')"),
+    "corr_date": ("{label}: อ่านวันที่ '{value}' ไม่ได้ (ใช้ วว/ดด/ปปปป พ.ศ. หรือ ปปปป-ดด-วว)",
+                  "{label}: cannot read the date '{value}' (use dd/mm/yyyy in B.E. or yyyy-mm-dd)"),
+    "corr_future": ("{label}: วันที่ {date} อยู่ในอนาคต", "{label}: the date {date} is in the future"),
+    "corr_pid": ("{label}: '{value}' ไม่ถูกต้อง (ต้องมี 13 หลัก และหลักสุดท้ายตรวจสอบได้)",
+                 "{label}: '{value}' is not valid (13 digits whose last one is the check digit)"),
+    "corr_choice": ("{label}: ต้องเป็นหนึ่งใน {choices} (ได้ '{value}')", "{label}: must be one of {choices} (got '{value}')"),
+    "corr_count": ("{label}: ต้องเป็นจำนวนคน 0-35 (ได้ '{value}')", "{label}: must be a number of persons, 0-35 (got '{value}')"),
+    "corr_yes_no": ("{label}: ต้องเป็น 1 (ใช่/ผ่าน) หรือ 0 (ไม่ใช่/ไม่ผ่าน) (ได้ '{value}')",
+                    "{label}: must be 1 (yes/pass) or 0 (no/fail) (got '{value}')"),
+    "corr_no_household": ("ไม่พบครัวเรือนรหัส {id}", "No household {id}"),
+    "corr_reason_needed": ("ต้องระบุเหตุผลของการแก้ไข", "Give the reason for the correction"),
+    "corr_nothing": ("ไม่มีรายการที่แก้ไข", "Nothing was changed"),
+    "corr_twice": ("{label}: แก้ไขซ้ำในชุดเดียวกัน", "{label}: corrected twice in one set"),
+    "corr_same": ("{label}: ค่าใหม่เหมือนค่าเดิม ({value})", "{label}: the new value is the old one ({value})"),
+    "corr_evidence_big": ("ไฟล์หลักฐาน {name} ใหญ่เกิน 10 MB", "The evidence file {name} is larger than 10 MB"),
+    "corr_not_found": ("ไม่พบรายการแก้ไข {uuid}", "No correction {uuid}"),
+    "corr_revert_reason": ("ต้องระบุเหตุผลของการยกเลิก", "Give the reason for reverting"),
+    "corr_already_reverted": ("รายการนี้ถูกยกเลิกไปแล้ว", "This correction was reverted already"),
+})
 
 
 @dataclass(frozen=True)
@@ -63,7 +96,7 @@ class CorrectionError(UserError):
     """The correction cannot be saved; the message lists every problem (Thai)."""
 
     def __init__(self, problems: list[str]):
-        super().__init__("บันทึกการแก้ไขไม่ได้:\n" + "\n".join(f"- {p}" for p in problems))
+        super().__init__(msg("corr_cannot_save") + "\n" + "\n".join(f"- {p}" for p in problems))
         self.problems = problems
 
 
@@ -132,51 +165,51 @@ def validate(conn: Connection, household: dict, members: dict[int, dict], change
     """(normalised value, None) or (None, problem in Thai)."""
     spec = field_spec(conn, household["survey_year"], change.field)
     if spec is None:
-        return None, f"ไม่มีช่องข้อมูล '{change.field}' ที่แก้ไขได้"
-    where = f"สมาชิกลำดับที่ {change.member_seq}: " if change.member_seq is not None else ""
+        return None, msg("corr_no_field", field=change.field)
+    where = msg("corr_member", seq=change.member_seq) if change.member_seq is not None else ""
     if spec.member and change.member_seq is None:
-        return None, f"{spec.label}: ต้องระบุสมาชิก"
+        return None, msg("corr_needs_member", label=spec.label)
     if not spec.member and change.member_seq is not None:
-        return None, f"{spec.label}: เป็นข้อมูลของครัวเรือน ไม่ใช่ของสมาชิก"
+        return None, msg("corr_household_field", label=spec.label)
     if spec.member and change.member_seq not in members:
-        return None, f"{where}ไม่มีสมาชิกลำดับนี้ในครัวเรือน"
+        return None, msg("corr_no_member", where=where)
     value = str(change.new_value if change.new_value is not None else "").strip()
     label = where + spec.label
     if spec.kind == "text":
         if spec.required and not value:
-            return None, f"{label}: ต้องไม่เว้นว่าง"
+            return None, msg("corr_required", label=label)
         if len(value) > 200:
-            return None, f"{label}: ยาวเกิน 200 ตัวอักษร"
+            return None, msg("corr_too_long", label=label)
         return value, None
     if spec.kind == "int":
         digits = value.replace(",", "").translate(dates.ARABIC_DIGITS)
         if not digits.isdigit():
-            return None, f"{label}: ต้องเป็นจำนวนเงินเต็มบาท ไม่ติดลบ (ได้ '{value}')"
+            return None, msg("corr_money", label=label, value=value)
         return str(int(digits)), None
     if spec.kind == "date":
         try:
             day = dates.parse_date(value)
         except (ValueError, TypeError):
-            return None, f"{label}: อ่านวันที่ '{value}' ไม่ได้ (ใช้ วว/ดด/ปปปป พ.ศ. หรือ ปปปป-ดด-วว)"
+            return None, msg("corr_date", label=label, value=value)
         if day > dt.date.today():
-            return None, f"{label}: วันที่ {dates.be_date(day.isoformat())} อยู่ในอนาคต"
+            return None, msg("corr_future", label=label, date=dates.be_date(day.isoformat()))
         return day.isoformat(), None
     if spec.kind == "pid":
         pid = thaiid.normalise(value)
         if not thaiid.is_valid(pid):
-            return None, f"{label}: '{value}' ไม่ถูกต้อง (ต้องมี 13 หลัก และหลักสุดท้ายตรวจสอบได้)"
+            return None, msg("corr_pid", label=label, value=value)
         return pid, None
     if spec.kind == "choice":
         if value not in spec.choices:
-            return None, f"{label}: ต้องเป็นหนึ่งใน {', '.join(spec.choices)} (ได้ '{value}')"
+            return None, msg("corr_choice", label=label, choices=", ".join(spec.choices), value=value)
         return value, None
     # answer
     if value in ("", "-"):
         return "", None
     if spec.choices == ("count",):
         if not value.isdigit() or not 0 <= int(value) <= 35:
-            return None, f"{label}: ต้องเป็นจำนวนคน 0-35 (ได้ '{value}')"
+            return None, msg("corr_count", label=label, value=value)
         return str(int(value)), None
     if value not in ("1", "0"):
-        return None, f"{label}: ต้องเป็น 1 (ใช่/ผ่าน) หรือ 0 (ไม่ใช่/ไม่ผ่าน) (ได้ '{value}')"
+        return None, msg("corr_yes_no", label=label, value=value)
     return value, None

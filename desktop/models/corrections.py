@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from desktop.messages import msg
 from desktop.models import audit, meta, surveys
 from desktop.models.correction_fields import (  # noqa: F401 - the corrections API in one place
     ANSWER_PREFIX,
@@ -117,13 +118,13 @@ def record(conn: Connection, household_id: int, changes, reason: str, evidence=N
     changes = list(changes)
     household = household_row(conn, household_id)
     if household is None:
-        raise CorrectionError([f"ไม่พบครัวเรือนรหัส {household_id}"])
+        raise CorrectionError([msg("corr_no_household", id=household_id)])
     check_not_certified(conn, household_id)
     problems: list[str] = []
     if not (reason or "").strip():
-        problems.append("ต้องระบุเหตุผลของการแก้ไข")
+        problems.append(msg("corr_reason_needed"))
     if not changes:
-        problems.append("ไม่มีรายการที่แก้ไข")
+        problems.append(msg("corr_nothing"))
     found = corrected_values(conn, household_id)
     current, members = found
     survey = surveys.get(conn, household["survey_year"])
@@ -136,19 +137,19 @@ def record(conn: Connection, household_id: int, changes, reason: str, evidence=N
             continue
         key = (change.member_seq, change.field)
         if key in seen:
-            problems.append(f"{label_of(conn, survey.year, change.field)}: แก้ไขซ้ำในชุดเดียวกัน")
+            problems.append(msg("corr_twice", label=label_of(conn, survey.year, change.field)))
             continue
         seen.add(key)
         row = current if change.member_seq is None else members[change.member_seq]
         old = raw_value(row, change.field, survey.layout)
         if old == value:
-            problems.append(f"{label_of(conn, survey.year, change.field)}: ค่าใหม่เหมือนค่าเดิม ({value})")
+            problems.append(msg("corr_same", label=label_of(conn, survey.year, change.field), value=value))
             continue
         rows.append((change, old, value))
     files = []
     for name, data in evidence or []:
         if len(data) > MAX_EVIDENCE_BYTES:
-            problems.append(f"ไฟล์หลักฐาน {name} ใหญ่เกิน 10 MB")
+            problems.append(msg("corr_evidence_big", name=name))
         else:
             files.append((name, bytes(data)))
     if problems:
@@ -185,12 +186,12 @@ def revert(conn: Connection, correction_uuid: str, reason: str) -> str:
     row = conn.execute(text("SELECT * FROM correction_event WHERE uuid = :u AND kind = 'correct'"),
                        {"u": correction_uuid}).mappings().first()
     if row is None:
-        raise CorrectionError([f"ไม่พบรายการแก้ไข {correction_uuid}"])
+        raise CorrectionError([msg("corr_not_found", uuid=correction_uuid)])
     problems = []
     if not (reason or "").strip():
-        problems.append("ต้องระบุเหตุผลของการยกเลิก")
+        problems.append(msg("corr_revert_reason"))
     if conn.execute(text("SELECT 1 FROM correction_event WHERE kind = 'revert' AND ref_uuid = :u"), {"u": correction_uuid}).first():
-        problems.append("รายการนี้ถูกยกเลิกไปแล้ว")
+        problems.append(msg("corr_already_reverted"))
     if problems:
         raise CorrectionError(problems)
     check_not_certified(conn, row["household_id"])

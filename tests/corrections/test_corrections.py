@@ -185,3 +185,19 @@ def test_corrected_rows_recompute_income_per_person_and_results(store):
         assert fixed[1].n_failed == imported[1].n_failed - 1
         # the shadow tables are gone: the connection sees the stored rows again
         assert households.rows_by_ids(conn, [hid(2)])[0].income_pp == 25000
+
+
+def test_problems_are_in_english_when_asked(store):
+    from desktop import messages
+
+    standard(store)
+    messages.set_language("en")
+    try:
+        with store.begin() as conn, pytest.raises(CorrectionError) as err:
+            corr.record(conn, H1, [Change("inc_main", "-5"), Change("birth_date", "31/02/2600", 1)], reason="")
+    finally:
+        messages.set_language("th")
+    text_en = str(err.value)
+    assert text_en.startswith("The correction cannot be saved:")
+    assert "Give the reason for the correction" in text_en and "must be whole baht" in text_en
+    assert "cannot read the date '31/02/2600'" in text_en
