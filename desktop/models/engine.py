@@ -129,15 +129,19 @@ def _indicator_sql(ind: Indicator, position, members_in_target, ind_set, survey_
 MEMBER_FACTS = "bulk_member_facts"  # conn.info key: a load's member facts table, while BulkLoad.finish runs
 
 
-def _member_facts_table(conn: Connection, compiled: CompiledSet, ids_sql: str, params: dict) -> None:
-    """temp.mf: member_facts per household of ids_sql that has members.
+def _member_facts_table(conn: Connection, compiled: CompiledSet, ids_sql: str, params: dict) -> str:
+    """temp.mf: member_facts per household of ids_sql that has members; returns the table to join as mf.
 
-    During a bulk load's finish (conn.info[MEMBER_FACTS] = (table, import id, member_facts)) the
-    load's own facts table already holds exactly these rows for its households: they are copied
-    rather than counted again from every member, when all households asked for are the load's.
+    During a bulk load's finish (conn.info[MEMBER_FACTS] = (table, import id, member_facts, first of
+    its year)) the load's own facts table already holds exactly these rows for its households: they
+    are copied rather than counted again from every member, when all households asked for are the
+    load's. When the load is the first of its year, every household of the year is the load's: its
+    table is then joined as it is (returned instead of temp.mf).
     """
     conn.execute(text("DROP TABLE IF EXISTS temp.mf"))
     loaded = conn.info.get(MEMBER_FACTS)
+    if loaded is not None and loaded[2] == compiled.member_facts and loaded[3]:
+        return loaded[0]
     if loaded is not None and loaded[2] == compiled.member_facts and not conn.execute(
         text(f"SELECT 1 FROM household x WHERE x.id IN ({ids_sql}) AND x.import_id <> :mf_import LIMIT 1"),
         {**params, "mf_import": loaded[1]},
@@ -148,6 +152,7 @@ def _member_facts_table(conn: Connection, compiled: CompiledSet, ids_sql: str, p
                   f" WHERE m.household_id IN ({ids_sql}) GROUP BY m.household_id")
     conn.execute(text(f"CREATE TEMP TABLE mf AS {source}"), params)
     conn.execute(text("CREATE UNIQUE INDEX temp.ix_mf ON mf(hid)"))
+    return "temp.mf"
 
 
 def _evaluated(compiled: CompiledSet, source: str, scope_sql: str, columns: str = "h.id AS id") -> str:

@@ -217,7 +217,8 @@ class BulkLoad:
             params,
         )
         areas.refresh_stats(self.conn, self.year, sorted(summary.village_codes))
-        self.conn.info[engine.MEMBER_FACTS] = (FACTS, summary.import_id, self._member_facts)  # see engine
+        self.conn.info[engine.MEMBER_FACTS] = (FACTS, summary.import_id, self._member_facts,
+                                             self._year_was_empty)  # see engine
         try:
             report_summary.refresh(self.conn, self.year, sorted(summary.village_codes))
         finally:

@@ -92,11 +92,9 @@ def _households(conn: Connection, year: int, scope: str, params: dict, width: in
 
 def _ages(conn: Connection, scope: str, params: dict, rows: dict) -> None:
     first_age = 4 + len(_MONEY)
-    ages = conn.execute(
-        text(
-            f"SELECT h.village, m.sex, min(max(m.age, 0), {REPORT_TOP_AGE}) AS a, count(*) FROM household h"
-            f" JOIN member m ON m.household_id = h.id WHERE {scope} AND m.sex IN ('M', 'F') GROUP BY 1, 2, 3"
-        ),
+    ages = raw(conn).execute(  # ~100 rows a village: the DBAPI cursor, not SQLAlchemy's rows
+        f"SELECT h.village, m.sex, min(max(m.age, 0), {REPORT_TOP_AGE}) AS a, count(*) FROM household h"
+        f" JOIN member m ON m.household_id = h.id WHERE {scope} AND m.sex IN ('M', 'F') GROUP BY 1, 2, 3",
         params,
     )
     for village, sex, age, count in ages:
@@ -136,12 +134,12 @@ def _person_counts(conn: Connection, survey: surveys.Survey, scope: str, params:
             columns += [f"coalesce(sum({target}), 0)", f"coalesce(sum({failing}), 0)"]
     if not columns:
         return {}
-    engine._member_facts_table(conn, compiled, f"SELECT h.id FROM household h WHERE {scope}", params)
+    facts = engine._member_facts_table(conn, compiled, f"SELECT h.id FROM household h WHERE {scope}", params)
     try:
         return {
             village: tuple(values)
             for village, *values in conn.execute(
-                text(f"SELECT h.village, {', '.join(columns)} FROM household h JOIN temp.mf ON mf.hid = h.id"
+                text(f"SELECT h.village, {', '.join(columns)} FROM household h JOIN {facts} AS mf ON mf.hid = h.id"
                      f" WHERE {scope} GROUP BY h.village"),
                 params,
             )
