@@ -236,9 +236,9 @@ def test_conflict_settled_with_mine(qtbot, window, province, laptops):
     dialog.choose_all("mine")
     assert dialog.decision(dialog.current()) == {"choice": "mine"}
     dialog.settle()
-    qtbot.waitUntil(lambda: controller.open_conflict_count() == 0, timeout=10_000)
-    assert local_status(window.store, hid) == 2
-    assert not controller.count_button.isVisible()
+    qtbot.waitUntil(lambda: not controller.count_button.isVisible(), timeout=10_000)  # after the write's on_done
+    assert local_status(window.store, hid) == 2 and controller.open_conflict_count() == 0
+    assert dialog.list_table.rowCount() == 0
 
 
 def test_bundle_export_and_import_from_the_window(qtbot, window, province, tmp_path):
@@ -300,7 +300,7 @@ def test_conflict_settled_field_by_field(qtbot, window, province, laptops):
     dialog.choose("head_name", "typed", "นายเอ บี")
     assert dialog.decision(dialog.current()) == {"values": {"inc_main": 61_000, "head_name": "นายเอ บี"}}
     dialog.settle()
-    qtbot.waitUntil(lambda: controller.open_conflict_count() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: not controller.count_button.isVisible(), timeout=10_000)
     assert household_row(window.store, hid) == (61_000, "นายเอ บี")
     sync_from_panel(qtbot, window, province.tokens[0])
     report = controller.last_report
