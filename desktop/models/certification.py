@@ -284,6 +284,9 @@ def certify(conn: Connection, area_code: str, survey_year: int, *, present: list
     pv = preview(conn, area_code, survey_year)
     problems = list(pv.problems)
     chosen = pv.roster if present is None else [m for m in pv.roster if m.member_uuid in set(present)]
+    unknown = sorted(set(present or ()) - {m.member_uuid for m in pv.roster})
+    if unknown:
+        problems.append("ไม่มีในรายชื่อคณะทำงาน: " + ", ".join(unknown))
     if pv.roster and not chosen:
         problems.append("ต้องมีคณะทำงานที่เข้าร่วมอย่างน้อย 1 คน")
     override_reason = (override_reason or "").strip()

@@ -128,6 +128,8 @@ def test_cannot_certify_twice_nor_without_anyone_present(district):
     with district.begin() as conn:
         with pytest.raises(UserError, match="อย่างน้อย 1 คน"):
             cert.certify(conn, "520102", YEAR, present=[])
+        with pytest.raises(UserError, match="ไม่มีในรายชื่อคณะทำงาน: nobody"):
+            cert.certify(conn, "520102", YEAR, present=["nobody"])
         members = roster.current(conn, "tambon", "520102")
         u = cert.certify(conn, "520102", YEAR, present=[members[0].member_uuid])
         assert [r["name"] for r in cert.get(conn, u).roster] == [members[0].name]

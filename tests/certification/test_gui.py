@@ -81,7 +81,6 @@ def certify(qtbot, ctl, *, override: str = "") -> str:
 def test_certify_tambon_then_district_print_reopen_and_see_the_marks(qtbot, window, demo_store, monkeypatch,
                                                                       tmp_path):
     ctl = controller(window)
-    year = latest_year(demo_store)
     tambon = next(c for c in area_codes(demo_store, 6) if c.startswith("5201"))
     select(qtbot, window, tambon)
     assert ctl.status_label.text() == tr("Not certified")

@@ -1,5 +1,6 @@
 """The province server recomputes a certification's fingerprint over its households and the correction
-events it received: the same value as the laptop's when both hold the same data (embedded SQLite server)."""
+events it received: the same value as the laptop's when both hold the same data (SQLite and PostgreSQL servers, the
+fixtures of tests/sync)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from desktop.models import roster
 from desktop.models.corrections import Change
 from desktop.sync import local
 from tests.sync import world
+from tests.sync.conftest import pg_url, server_url  # noqa: F401 (fixtures)
 
 YEAR = 2567
 
 
 @pytest.fixture
-def province(tmp_path):
-    p = world.Province.create(f"sqlite:///{tmp_path / 'province.db'}")
+def province(server_url):  # noqa: F811
+    p = world.Province.create(server_url)
     yield p
     p.close()
 
