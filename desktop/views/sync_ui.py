@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
@@ -183,8 +183,12 @@ class SyncController(QObject):
 
     def _sync_cancelled(self) -> None:
         self.refresh_window()
+        text = msg("sync_cancelled")
         if self.panel is not None:
-            self.panel.show_cancelled(msg("sync_cancelled"))
+            self.panel.show_cancelled(text)
+        # after the window's own "Cancelled: nothing was changed." (runner.cancelled): here chunks already
+        # received are kept, so say so last
+        QTimer.singleShot(0, self, lambda: self.window.statusBar().showMessage(text, 10000))
 
     def _user_error(self, err: BaseException, show) -> bool:
         """A UserError (offline, refused) is shown where the person looks; anything else also as a box."""
@@ -228,7 +232,7 @@ class SyncController(QObject):
             return bundle.export(store, path)
 
         return self.window.runner.write(job, title=tr("Writing the bundle…"), on_done=self._exported,
-                                        on_error=lambda err: self._user_error(err, self._tell))
+                                        on_error=self._bundle_failed)
 
     def _exported(self, result) -> None:
         n, path, key = result
@@ -246,13 +250,18 @@ class SyncController(QObject):
             return bundle.import_file(store, path)
 
         return self.window.runner.write(job, title=tr("Importing the bundle…"), on_done=self._imported,
-                                        on_error=lambda err: self._user_error(err, self._tell))
+                                        on_error=self._bundle_failed)
 
     def _imported(self, result) -> None:
         self.refresh_window()
         self._tell(msg("bundle_own") if result.own else
                    msg("bundle_imported", store=result.store_id, new=result.new, skipped=result.skipped,
                        conflicts=result.conflicts))
+
+    def _bundle_failed(self, err: BaseException) -> bool:
+        """Shown in the panel and the status bar; a message box too when the panel is not open."""
+        handled = self._user_error(err, self._tell)
+        return handled and self.panel is not None and self.panel.isVisible()
 
     def _tell(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 10000)

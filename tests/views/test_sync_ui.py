@@ -173,6 +173,7 @@ def test_cancel_keeps_committed_chunks_and_the_next_sync_finishes(qtbot, window,
     go.set()
     qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
     assert controller.job.outcome == "cancelled" and "หยุดซิงก์แล้ว" in panel.result_label.text()
+    qtbot.waitUntil(lambda: "หยุดซิงก์แล้ว" in window.statusBar().currentMessage(), timeout=5_000)
     assert panel.sync_button.isEnabled() and not panel.cancel_button.isEnabled()
     store = window.store
     with store.read() as conn:
@@ -259,9 +260,13 @@ def test_bundle_export_and_import_from_the_window(qtbot, window, province, tmp_p
     data[100] ^= 1
     bad = tmp_path / "bad.bmnbundle"
     bad.write_bytes(bytes(data))
+    controller.panel.hide()
+    errors = []
+    window.runner.error_reported.connect(errors.append)
     handle = controller.import_bundle(bad)
     qtbot.waitUntil(lambda: not handle.running, timeout=10_000)
     assert "ถูกแก้ไขหรือเสียหาย" in messages[-1]
+    assert errors and "ถูกแก้ไขหรือเสียหาย" in errors[-1]  # no panel open: a message box as well
 
 
 def edit_fields(store, hid: int, sets: dict) -> None:
