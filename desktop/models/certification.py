@@ -308,7 +308,7 @@ def certify(conn: Connection, area_code: str, survey_year: int, *, present: list
            "r": rosters.snapshot(chosen), "f": fingerprint, "s": wire.short_code(fingerprint),
            "sm": json.dumps(summary, ensure_ascii=False, sort_keys=True), "ov": override_reason,
            "i": pv.indicator_set, "p": int(pv.provisional), "pl": (place or "").strip(), "h": len(lines),
-           "d": check.pack_digests(lines)}
+           "d": check.pack_digests(lines, check.statuses(conn, pv.coverage, pv.survey_year))}
     conn.execute(text("INSERT INTO certification_event(uuid, area_code, level, survey_year, certified_at, officer, roster,"
                       " fingerprint, short_code, summary, override_reason, indicator_set, provisional, place, households,"
                       " line_digests) VALUES (:u, :a, :l, :y, :t, :o, :r, :f, :s, :sm, :ov, :i, :p, :pl, :h, :d)"), row)

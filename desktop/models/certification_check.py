@@ -1,12 +1,12 @@
 """Is the data still as certified? Fingerprint lines now, "changed since certified" with field-level diffs,
 `verify` of a short code or QR content, and the status board of a district or province.
 
-Each certification keeps, per household, a 16-hex-digit digest of its fingerprint line (zlib of 16-byte
-records: household id, 8 digest bytes; ~250 KB for a 15,000-household district). Comparing them with the
-lines computed now names the households that changed, were added or removed. The field-level diff comes
-from the history the store keeps (correction_lists.history: import versions and correction / revert events
-after the certification time); a change without such history (a review status mark, a sync download) is
-listed with a note saying so.
+Each certification keeps, per household, a 16-hex-digit digest of its fingerprint line and the review status
+it had (zlib of 17-byte records: household id, 8 digest bytes, status; ~165 KB for a 15,000-household
+district). Comparing them with the lines computed now names the households that changed, were added or
+removed. The field-level diff comes from the history the store keeps (correction_lists.history: import
+versions and correction / revert events after the certification time) and the stored review status; a change
+without such history (e.g. a sync download) is listed with a note saying so.
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ from sqlalchemy import Connection, text
 from desktop.models.certification import ACTIVE, Certification, Coverage, coverage, find
 from desktop.models.errors import UserError
 
-_RECORD = struct.Struct(">q8s")
+_RECORD = struct.Struct(">q8sB")
+STATUS_LABELS = {0: "นำเข้าแล้ว", 1: "ตรวจแล้ว", 2: "ขอแก้ไข", 3: "แก้ไขแล้วในระบบ", 4: "รับรองแล้ว"}  # schema.STATUS_*
+STATUS_FIELD = "สถานะการตรวจสอบ"
 CHANGED, ADDED, REMOVED = "changed", "added", "removed"
 CHANGE_LABELS = {CHANGED: "ข้อมูลเปลี่ยน", ADDED: "ครัวเรือนใหม่", REMOVED: "ครัวเรือนหายไป"}
-NO_FIELD_HISTORY = "ข้อมูลเปลี่ยนโดยไม่มีประวัติรายช่อง (เช่น สถานะการตรวจสอบ หรือข้อมูลที่รับจากการซิงค์)"
+NO_FIELD_HISTORY = "ข้อมูลเปลี่ยนโดยไม่มีประวัติรายช่อง (เช่น ข้อมูลที่รับจากการซิงค์)"
 
 
 def current_lines(conn: Connection, cov: Coverage, survey_year: int) -> dict[int, str]:
@@ -33,16 +35,25 @@ def current_lines(conn: Connection, cov: Coverage, survey_year: int) -> dict[int
     return local.fingerprint_lines(conn, cov.range_code, survey_year, cov.villages)
 
 
-def pack_digests(lines: dict[int, str]) -> bytes:
+def statuses(conn: Connection, cov: Coverage, survey_year: int) -> dict[int, int]:
+    """{household id: review status} of the households a certification covers."""
+    where, params = cov.scope.where()
+    return dict(conn.execute(text(f"SELECT id, status FROM household WHERE survey_year = :y AND {where}"),
+                             {"y": survey_year, **params}).all())
+
+
+def pack_digests(lines: dict[int, str], status: dict[int, int]) -> bytes:
     from desktop.sync import wire
 
-    body = b"".join(_RECORD.pack(hid, bytes.fromhex(wire.line_digest(line))) for hid, line in sorted(lines.items()))
+    body = b"".join(_RECORD.pack(hid, bytes.fromhex(wire.line_digest(line)), int(status.get(hid, 0)))
+                    for hid, line in sorted(lines.items()))
     return zlib.compress(body, 6)
 
 
-def unpack_digests(blob: bytes) -> dict[int, str]:
+def unpack_digests(blob: bytes) -> dict[int, tuple[str, int]]:
+    """{household id: (line digest, review status)} as certified."""
     raw = zlib.decompress(blob)
-    return {hid: digest.hex() for hid, digest in _RECORD.iter_unpack(raw)}
+    return {hid: (digest.hex(), status) for hid, digest, status in _RECORD.iter_unpack(raw)}
 
 
 @dataclass
@@ -92,27 +103,34 @@ def compare(conn: Connection, cert: Certification, *, with_diffs: bool = True, l
 
     blob = conn.execute(text("SELECT line_digests FROM certification_event WHERE uuid = :u"), {"u": cert.uuid}).scalar()
     stored = unpack_digests(blob)
-    lines = current_lines(conn, coverage(conn, cert.area_code), cert.survey_year)
+    cov = coverage(conn, cert.area_code)
+    lines = current_lines(conn, cov, cert.survey_year)
     now = {hid: wire.line_digest(line) for hid, line in lines.items()}
-    changed = [ChangedHousehold(h, CHANGED) for h in sorted(now) if h in stored and stored[h] != now[h]]
+    changed = [ChangedHousehold(h, CHANGED) for h in sorted(now) if h in stored and stored[h][0] != now[h]]
     changed += [ChangedHousehold(h, ADDED) for h in sorted(set(now) - set(stored))]
     changed += [ChangedHousehold(h, REMOVED) for h in sorted(set(stored) - set(now))]
-    _describe(conn, changed, cert.certified_at if with_diffs else None, limit)
+    if with_diffs:
+        _describe(conn, changed, cert.certified_at, limit, stored, statuses(conn, cov, cert.survey_year))
     return Check(cert, wire.certification_fingerprint(lines.values()), changed)
 
 
-def _describe(conn: Connection, changed: list[ChangedHousehold], since: str | None, limit: int) -> None:
+def _describe(conn: Connection, changed: list[ChangedHousehold], since: str, limit: int, stored: dict,
+              status_now: dict[int, int]) -> None:
     import json
 
     ids = json.dumps([c.household_id for c in changed])
     rows = {r.id: r for r in conn.execute(text("SELECT id, house_no, village FROM household WHERE id IN"
                                                " (SELECT value FROM json_each(:ids))"), {"ids": ids})}
-    for n, c in enumerate(changed):
+    for c in changed:
         if c.household_id in rows:
             c.house_no, c.village = rows[c.household_id].house_no, rows[c.household_id].village
-        if since is not None and n < limit:
-            c.diffs = _field_diffs(conn, c.household_id, since)
-        if c.change == CHANGED and since is not None and n < limit and not c.diffs:
+    for c in changed[:limit]:
+        c.diffs = _field_diffs(conn, c.household_id, since)
+        before, after = stored.get(c.household_id, (None, None))[1], status_now.get(c.household_id)
+        if c.change == CHANGED and before != after:
+            c.diffs.append(("", "status", STATUS_FIELD, None, STATUS_LABELS.get(before, str(before)),
+                            STATUS_LABELS.get(after, str(after))))
+        if c.change == CHANGED and not c.diffs:
             c.note = NO_FIELD_HISTORY
 
 
@@ -211,7 +229,7 @@ def board(conn: Connection, area_code: str, survey_year: int) -> list[BoardRow]:
             continue
         blob = conn.execute(text("SELECT line_digests FROM certification_event WHERE uuid = :u"),
                             {"u": cert.uuid}).scalar()
-        stored = unpack_digests(blob)
+        stored = {h: digest for h, (digest, _status) in unpack_digests(blob).items()}
         mine = now if code == cov.code else {h: d for h, d in now.items() if villages[h].startswith(code)}
         changed = sum(1 for h in set(stored) | set(mine) if stored.get(h) != mine.get(h))
         rows.append(BoardRow(code, name, STALE if changed else CERTIFIED, cert, changed))

@@ -112,7 +112,7 @@ class CertificationBoard(QWidget):
                                                   f" · {hh.village} · {hh.household_id}"])
             for at, kind, label, seq, old, new in hh.diffs:
                 who = f"{tr('member')} {seq} · " if seq is not None else ""
-                QTreeWidgetItem(head, [f"{who}{label} ({kind})", old, new, be_date(at[:10])])
+                QTreeWidgetItem(head, [f"{who}{label} ({kind})", old, new, be_date(at[:10]) if at else ""])
             if hh.note:
                 QTreeWidgetItem(head, [hh.note])
             head.setExpanded(True)

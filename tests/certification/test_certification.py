@@ -190,6 +190,14 @@ def test_changed_since_certified_lists_households_with_field_diffs(district):
         rows = {r.code: r for r in check.board(conn, "5201", YEAR)}
         assert (rows["520101"].state, rows["520101"].changed) == (check.STALE, 1)
         assert rows["520102"].state == check.MISSING and rows["5201"].state == check.MISSING
+        from desktop.models import households
+
+        other = hid(52010102, 2)
+        households.set_status(conn, [other], 1)  # a review mark: no field history, but the status is kept
+        result = check.compare(conn, cert.get(conn, u))
+        (marked,) = [c for c in result.changed if c.household_id == other]
+        assert [(d[2], d[4], d[5]) for d in marked.diffs] == [(check.STATUS_FIELD, "นำเข้าแล้ว", "ตรวจแล้ว")]
+        assert marked.note == ""
 
 
 def test_verify_by_short_code_or_qr_content(district, other_store):
