@@ -6,6 +6,7 @@
     sync status                                the outbox: pending / accepted / conflict / rejected
     sync conflicts                             conflicts waiting for a person
     sync resolve --id N --choice mine|theirs   settle one (appends events; sent at the next sync)
+    sync resolve --id N --set FIELD=VALUE ...  settle one with merged values (e.g. --set inc_main=52000)
 
 Exit status: 0 done; 1 a user error (offline, refused, bad store); 2 wrong passphrase;
 3 synced, but receipts differ or conflicts wait.
@@ -33,6 +34,8 @@ def add_parser(sub) -> None:
     p.add_argument("--token", default=None, help="with login: the token from the server administrator")
     p.add_argument("--id", type=int, default=None, help="with resolve: the conflict number")
     p.add_argument("--choice", choices=("mine", "theirs"), default=None, help="with resolve: which version wins")
+    p.add_argument("--set", action="append", default=None, metavar="FIELD=VALUE",
+                   help="with resolve: a merged value instead of --choice (repeatable; dates dd/mm/yyyy พ.ศ.)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages")
     common.add_db_option(p)
@@ -120,12 +123,7 @@ def _with_store(args, store) -> int:
                 print(f"    {name}: base={sides.get('base')!r}  mine={sides.get('mine')!r}  theirs={sides.get('theirs')!r}")
         return 0
     if args.action == "resolve":
-        if args.id is None or args.choice is None:
-            raise UserError("sync resolve --id N --choice mine|theirs")
-        with store.begin() as conn:
-            conflicts.resolve(conn, args.id, choice=args.choice)
-        print(msg("resolved", id=args.id, choice=args.choice))
-        return 0
+        return _resolve(args, store)
     client, progress = _client(args, store)
     try:
         if args.action == "preview":
@@ -148,6 +146,26 @@ def _with_store(args, store) -> int:
         progress.done()
         client.close()
     return _print_report(report, args.json)
+
+
+def _resolve(args, store) -> int:
+    from desktop.sync import conflicts, session
+
+    if args.id is None or (args.choice is None) == (not args.set):
+        raise UserError("sync resolve --id N (--choice mine|theirs | --set FIELD=VALUE ...)")
+    values = None
+    if args.set:
+        pairs = [item.partition("=") for item in args.set]
+        if any(not sep or not field.strip() for field, sep, _ in pairs):
+            raise UserError("--set FIELD=VALUE")
+        values = {field.strip(): session.parse_value(field.strip(), value) for field, _, value in pairs}
+    with store.begin() as conn:
+        found = conflicts.get(conn, args.id)
+        if found is None or found.state != "open":
+            raise UserError(msg("no_open_conflict", id=args.id))
+        conflicts.resolve(conn, found, choice=args.choice, values=values)
+    print(msg("resolved", id=args.id, choice=args.choice or ", ".join(f"{k}={v}" for k, v in values.items())))
+    return 0
 
 
 def _print_report(report, as_json: bool) -> int:

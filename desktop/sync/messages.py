@@ -58,6 +58,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " conflicts: {held:,}",
     ),
     "no_conflicts": ("ไม่มีข้อขัดแย้งที่รอการตัดสินใจ", "No conflicts waiting."),
+    "no_open_conflict": ("ไม่มีข้อขัดแย้งหมายเลข {id} ที่รอการตัดสินใจ (ดูด้วย sync conflicts)",
+                         "No open conflict number {id} (see sync conflicts)."),
     "merge_not_typed": ("ช่อง {field} พิมพ์ค่าเองไม่ได้: เลือกของเครื่องนี้หรือของเซิร์ฟเวอร์",
                         "The field {field} cannot be typed: choose this laptop's or the server's."),
     "merge_not_number": ("ช่อง {field}: \"{value}\" ไม่ใช่จำนวนเต็มที่ใช้ได้ ไม่ได้เปลี่ยนแปลงสิ่งใด",

@@ -167,3 +167,41 @@ def test_add_officer_refuses_bad_areas_and_names(tmp_path, capsys, env):
     assert code == 1 and "ต้องระบุชื่อเจ้าหน้าที่" in out + err
     code, out, _ = run(capsys, "serve", "admin", "list-officers", "--db", db)
     assert code == 0 and out.strip() == "[]"  # nothing was added
+
+
+def test_resolve_with_merged_values(tmp_path, capsys, env):
+    from desktop.sync import conflicts
+
+    province = world.Province.create(f"sqlite:///{tmp_path / 'p.db'}")
+    try:
+        paths = {name: tmp_path / f"{name}.db" for name in "ab"}
+        stores = {name: world.open_laptop(path, store_id=f"laptop-{name}") for name, path in paths.items()}
+        for store in stores.values():
+            province.sync_client(store).sync()
+        with stores["a"].read() as conn:
+            hid = conn.execute(text("SELECT min(id) FROM household")).scalar()
+        for name, status in (("a", 1), ("b", 2)):
+            with stores[name].begin() as conn:
+                households.set_status(conn, [hid], status)
+            province.sync_client(stores[name]).sync()
+        with stores["b"].read() as conn:
+            (conflict,) = conflicts.list_conflicts(conn)
+        stores["b"].close()
+        code, _, err = run(capsys, "sync", "resolve", "--db", str(paths["b"]), "--id", str(conflict.id),
+                           "--set", "status=x")
+        assert code == 1 and "ไม่ใช่จำนวนเต็ม" in err
+        code, _, err = run(capsys, "sync", "resolve", "--db", str(paths["b"]), "--id", "999", "--choice", "mine")
+        assert code == 1 and "999" in err
+        code, out, err = run(capsys, "sync", "resolve", "--db", str(paths["b"]), "--id", str(conflict.id),
+                             "--set", "status=3", "--set", "inc_main=52,000")
+        assert code == 0 and "status=3" in out, err
+        store = world.open_laptop(paths["b"])
+        with store.read() as conn:
+            assert conn.execute(text("SELECT status, inc_main FROM household WHERE id = :i"), {"i": hid}).one() \
+                == (3, 52000)
+            assert conflicts.list_conflicts(conn) == []
+        assert province.sync_client(store).sync().receipt_equal
+        store.close()
+        stores["a"].close()
+    finally:
+        province.close()
