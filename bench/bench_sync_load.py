@@ -4,11 +4,11 @@
 The server is `main.py serve` (uvicorn, one process, its default limits: 50 requests/s per token) in a
 subprocess on 127.0.0.1, over the SQLite file default and over a PostgreSQL started with pgserver (both by
 default, about 30 s on 2 cores; --backends sqlite for one). Each client is its own officer with its own
-token, scoped to its own village, and pushes `--requests` pushes of `--per-request` review-status events for households of that
-village (each event's base is the status the client last set, so every event is accepted). Measured:
-latency per push (p50/p95/max), throughput (pushes/s, events/s), errors (anything but 200 with every event
-accepted). Checked afterwards: the server stored every event once, and a push into another client's
-village is refused.
+token, scoped to its own village; it pushes `--requests` pushes of `--per-request` review-status events
+for households of that village (each event's base is the status the client last set, so every event is
+accepted). Measured: latency per push (p50/p95/max), throughput (pushes/s, events/s), errors (anything but
+200 with every event accepted). Checked afterwards: the server stored every event once, and a push into
+another client's village is refused.
 
 usage: python -m bench.bench_sync_load [--clients 100] [--requests 10] [--per-request 20]
                                        [--households 20000] [--backends sqlite,postgresql]

@@ -207,14 +207,16 @@ def make_conflict(qtbot, window, province, laptops) -> int:
 def test_conflict_count_list_and_typed_merge(qtbot, window, province, laptops):
     controller = controller_of(window)
     hid = make_conflict(qtbot, window, province, laptops)
-    assert controller.count_button.isVisible() and controller.count_button.text() == sync_ui.tr("Conflicts: %1").replace("%1", "1")
+    assert controller.count_button.isVisible()
+    assert controller.count_button.text() == sync_ui.tr("Conflicts: %1").replace("%1", "1")
     controller.count_button.click()
     dialog = controller.conflict_dialog
     assert dialog.isVisible() and dialog.list_table.rowCount() == 1
     assert dialog.list_table.item(0, 3).text().startswith(str(VILLAGE))
     fields = dialog.fields_table
     assert fields.rowCount() == 1
-    assert [fields.item(0, c).text() for c in range(4)] == [conflict_dialog.tr("Review status")] + [labels.status_name(s) for s in (0, 2, 1)]
+    expected = [conflict_dialog.tr("Review status")] + [labels.status_name(s) for s in (0, 2, 1)]  # base, mine, theirs
+    assert [fields.item(0, c).text() for c in range(4)] == expected
     dialog.choose("status", "typed", "ไม่ใช่ตัวเลข")
     dialog.settle()
     assert "ไม่ใช่จำนวนเต็ม" in dialog.message_label.text()
