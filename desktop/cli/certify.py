@@ -229,7 +229,7 @@ def run_list(args) -> int:
         with store.read() as conn:
             found = certification.find(conn, survey_year=args.year, area_code=args.area)
         for c in found:
-            print(f"{c.uuid}  {c.short_code}  {c.survey_year}  {c.level:<8} {c.area_code:<9} {c.certified_at[:19]}"
+            print(f"{c.uuid}  {c.short_code}  {c.survey_year}  {c.level:<8} {c.area_code:<9} {c.certified_at[:19]}Z"
                   f"  {certification.STATUS_LABELS[c.status]}  {c.area_title}")
         return 0
 
@@ -265,11 +265,12 @@ def run_changes(args) -> int:
 def run_board(args) -> int:
     def work(store) -> int:
         from desktop.models import certification_check as cc
+        from desktop.models import dates
 
         with store.read() as conn:
             rows = cc.board(conn, args.area, args.year)
         for r in rows:
-            when = r.certification.certified_at[:10] if r.certification else ""
+            when = dates.be_date(r.certification.certified_at[:10]) if r.certification else ""
             who = (r.certification.officer.get("name", "") if r.certification else "")
             changed = f" ({r.changed:,})" if r.changed else ""
             print(f"{r.code:<9} {r.name:<30} {cc.BOARD_LABELS[r.state]}{changed}  {when} {who}".rstrip())

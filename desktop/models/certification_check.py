@@ -42,17 +42,25 @@ def statuses(conn: Connection, cov: Coverage, survey_year: int) -> dict[int, int
                              {"y": survey_year, **params}).all())
 
 
+_FORMAT = b"C2"  # blobs begin with it (the first development commits wrote no such mark)
+
+
 def pack_digests(lines: dict[int, str], status: dict[int, int]) -> bytes:
     from desktop.sync import wire
 
     body = b"".join(_RECORD.pack(hid, bytes.fromhex(wire.line_digest(line)), int(status.get(hid, 0)))
                     for hid, line in sorted(lines.items()))
-    return zlib.compress(body, 6)
+    return _FORMAT + zlib.compress(body, 6)
 
 
-def unpack_digests(blob: bytes) -> dict[int, tuple[str, int]]:
-    """{household id: (line digest, review status)} as certified."""
-    raw = zlib.decompress(blob)
+def unpack_digests(blob: bytes) -> dict[int, tuple[str, int | None]]:
+    """{household id: (line digest, review status or None when not kept)} as certified."""
+    if blob[:2] != _FORMAT:  # written by an earlier development version of this feature
+        raw = zlib.decompress(blob)
+        if len(raw) % _RECORD.size or not len(raw) % 16:
+            return {hid: (digest.hex(), None) for hid, digest in struct.iter_unpack(">q8s", raw)}
+    else:
+        raw = zlib.decompress(blob[2:])
     return {hid: (digest.hex(), status) for hid, digest, status in _RECORD.iter_unpack(raw)}
 
 
@@ -127,7 +135,7 @@ def _describe(conn: Connection, changed: list[ChangedHousehold], since: str, lim
     for c in changed[:limit]:
         c.diffs = _field_diffs(conn, c.household_id, since)
         before, after = stored.get(c.household_id, (None, None))[1], status_now.get(c.household_id)
-        if c.change == CHANGED and before != after:
+        if c.change == CHANGED and before is not None and before != after:
             c.diffs.append(("", "status", STATUS_FIELD, None, STATUS_LABELS.get(before, str(before)),
                             STATUS_LABELS.get(after, str(after))))
         if c.change == CHANGED and not c.diffs:
