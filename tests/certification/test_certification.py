@@ -231,3 +231,17 @@ def test_roster_edits_are_events_and_the_fold_is_the_current_roster(store):
         assert [(m.name, m.role) for m in now] == [("นาง ข สกุลใหม่", "member"), ("นาย ค", "secretary")]
         assert now[1].member_uuid == c
         assert [e["kind"] for e in roster.history(conn, "district", "5201")] == ["set", "set", "set", "set", "remove"]
+
+
+def test_short_code_and_digest_blob_formats():
+    import struct
+    import zlib
+
+    fp = "0123456789abcdef" * 4
+    assert wire.short_code(fp) == "04HMASW9" and wire.short_code("f" * 64) == "ZZZZZZZZ"
+    assert wire.normal_short_code(" 04hm-asw9 ") == "04HMASW9" and wire.normal_short_code("O4HM-ASWg") == "04HMASWG"
+    lines = {7: "7:aa:", 3: "3:bb:cc"}
+    packed = check.pack_digests(lines, {7: 1})
+    assert check.unpack_digests(packed) == {3: (wire.line_digest("3:bb:cc"), 0), 7: (wire.line_digest("7:aa:"), 1)}
+    legacy = zlib.compress(b"".join(struct.pack(">q8s", h, bytes.fromhex(wire.line_digest(l))) for h, l in lines.items()))
+    assert check.unpack_digests(legacy)[7] == (wire.line_digest("7:aa:"), None)
