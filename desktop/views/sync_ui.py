@@ -171,7 +171,7 @@ class SyncController(QObject):
 
     def _synced(self, report) -> None:
         self.last_report = report
-        self.refresh_window()
+        self.refresh_window(reload_areas=report.pull.received > 0)
         if self.panel is not None:
             self.panel.show_report(report, self.village_names(report.receipts))
         self.window.statusBar().showMessage(summary(report), 10000)
@@ -205,10 +205,16 @@ class SyncController(QObject):
                 names[r["key"]] = path[-1][1] if path else ""
         return names
 
-    def refresh_window(self) -> None:
-        """Households may have come down or changed: reload what the window shows."""
+    def refresh_window(self, reload_areas: bool = True) -> None:
+        """Households may have come down or changed: reload what the window shows. `reload_areas`: the
+        area tree too (new households or villages); else only rows, reports and the open household."""
         window = self.window
-        window.open(window.area_code, window.year)
+        if reload_areas or window.year is None:
+            window.open(window.area_code, window.year)
+        else:
+            current = window.detail.detail.id if window.detail.detail is not None else None
+            if current is not None:
+                window.show_household(current)
         window.model.invalidate_rows()
         window.report_view.invalidate()
         self.refresh_count()
@@ -280,7 +286,7 @@ class SyncController(QObject):
                 return conflicts.resolve(conn, conflict_id, choice=choice, values=values)
 
         def done(events):
-            self.refresh_window()
+            self.refresh_window(reload_areas=False)
             self.window.statusBar().showMessage(tr("The conflict was settled; it is sent at the next sync."), 8000)
             on_done(events)
 

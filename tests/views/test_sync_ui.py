@@ -221,10 +221,12 @@ def test_conflict_count_list_and_typed_merge(qtbot, window, province, laptops):
     dialog.settle()
     assert "ไม่ใช่จำนวนเต็ม" in dialog.message_label.text()
     assert controller.refresh_count() == 1 and local_status(window.store, hid) == 2  # nothing changed
+    window.show_household(hid)  # the officer has the household open while deciding
     dialog.choose("status", "typed", "3")
     dialog.settle()
     qtbot.waitUntil(lambda: not controller.count_button.isVisible(), timeout=10_000)
     assert local_status(window.store, hid) == 3 and dialog.list_table.rowCount() == 0
+    assert window.detail.detail.id == hid and window.detail.detail.status == 3  # still open, now up to date
     with window.store.read() as conn:
         kinds = [e["kind"] for e in outbox.pending(conn)]
     assert kinds[-2:] == ["household.set", "conflict.resolved"]
