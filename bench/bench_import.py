@@ -2,22 +2,32 @@
 
 floor  = stdlib csv.reader rows straight into sqlite3 executemany, one transaction per table, same
          rows, an unencrypted file, then comparable indexes (floors.md §2 "raw").
+cli    = the sqlite3 command-line shell's `.import --csv` of the same files into the same tables, then
+         the same indexes (floors.md §2 "sqlite3 CLI .import": C only, no Python); skipped with a note
+         when there is no `sqlite3` on PATH.
 ours   = `main.py import` (national.import_files): validation, encryption, evaluation, history.
-Each runs in a fresh process so peak memory is its own.
+Each runs in a fresh process so peak memory is its own; ours counts its reader process too
+(desktop/importers/prefetch.py: peak of this process + peak of the reader, an upper bound).
 
     python -m bench.bench_import 15000       # a district
     python -m bench.bench_import 200000      # a province
+    python -m bench.bench_import 1000000     # the province of issue 9 (CSV exported from the lookup store)
 """
 
 from __future__ import annotations
 
 import csv
+import resource
+import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 from bench.common import CACHE, PASSPHRASE, demo_csv, emit, in_child, peak_rss_mb, remove_db
+
+LOOKUP_SIZE = 1_000_000  # this size is exported from the lookup benchmark's cached store
 
 FLOOR_INDEXES = (
     "CREATE INDEX f1 ON households(c0, c1, c5)",
@@ -55,8 +65,39 @@ def floor(files: list[str]) -> dict:
     return {"seconds": time.perf_counter() - start, "rows": rows, "peak_mb": peak_rss_mb()}
 
 
+def children_peak_mb() -> float:
+    """Peak of the largest child (Linux counts a child's memory from before its exec: at least this process's)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def cli(files: list[str]) -> dict:
+    """The sqlite3 shell: CREATE TABLE as the floor does, `.import --csv --skip 1` each file, indexes."""
+    exe = shutil.which("sqlite3")
+    if exe is None:
+        return {"skipped": "no sqlite3 command-line shell on PATH"}
+    db_path = CACHE / "cli.db"
+    remove_db(db_path)
+    lines = ["PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;"]
+    for table, path in zip(("households", "members"), files):
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            width = len(next(csv.reader(fh)))
+        quoted = str(path).replace("'", "''")
+        lines += [f"CREATE TABLE {table}({', '.join(f'c{i}' for i in range(width))});",
+                  f".import --csv --skip 1 '{quoted}' {table}"]
+    lines += [f"{ddl};" for ddl in FLOOR_INDEXES] + ["ANALYZE;"]
+    start = time.perf_counter()
+    subprocess.run([exe, str(db_path)], input="\n".join(lines) + "\n", text=True, check=True,
+                   stdout=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    con = sqlite3.connect(db_path)
+    rows = sum(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("households", "members"))
+    con.close()
+    remove_db(db_path)
+    return {"seconds": seconds, "rows": rows, "peak_mb": children_peak_mb()}
+
+
 def ours(files: list[str]) -> dict:
-    from desktop.importers import national
+    from desktop.importers import national, prefetch
     from desktop.models import db
 
     db_path = CACHE / "ours.db"
@@ -68,23 +109,36 @@ def ours(files: list[str]) -> dict:
     store.close()
     if not result.ok:
         raise SystemExit(f"import reported problems: {result.problems[:5]}")
+    reader_mb = prefetch.Reader.peak_kb / 1024
     return {"seconds": seconds, "households": result.summary.households, "members": result.summary.members,
-            "peak_mb": peak_rss_mb()}
+            "peak_mb": peak_rss_mb() + reader_mb, "peak_main_mb": peak_rss_mb(), "peak_reader_mb": reader_mb}
 
 
 def measure(households: int, runs: int = 1) -> dict:
-    files = [str(p) for p in demo_csv(households, f"import-{households}")]
+    source = f"lookup-{households}" if households == LOOKUP_SIZE else None
+    files = [str(p) for p in demo_csv(households, f"import-{households}", source=source)]
     best_floor = min((in_child("bench_import", "_floor", *files) for _ in range(runs)), key=lambda r: r["seconds"])
+    clis = [in_child("bench_import", "_cli", *files) for _ in range(runs)]
     best_ours = min((in_child("bench_import", "_ours", *files) for _ in range(runs)), key=lambda r: r["seconds"])
-    return {"households": best_ours["households"], "members": best_ours["members"],
-            "floor_s": round(best_floor["seconds"], 2), "floor_peak_mb": round(best_floor["peak_mb"]),
-            "ours_s": round(best_ours["seconds"], 2), "ours_peak_mb": round(best_ours["peak_mb"]),
-            "ratio": round(best_ours["seconds"] / best_floor["seconds"], 2)}
+    out = {"households": best_ours["households"], "members": best_ours["members"],
+           "floor_s": round(best_floor["seconds"], 2), "floor_peak_mb": round(best_floor["peak_mb"]),
+           "ours_s": round(best_ours["seconds"], 2), "ours_peak_mb": round(best_ours["peak_mb"]),
+           "ours_peak_main_mb": round(best_ours["peak_main_mb"]), "ours_peak_reader_mb": round(best_ours["peak_reader_mb"]),
+           "ratio": round(best_ours["seconds"] / best_floor["seconds"], 2), "runs": runs}
+    if "skipped" in clis[0]:
+        out["cli_skipped"] = clis[0]["skipped"]
+    else:
+        best_cli = min(clis, key=lambda r: r["seconds"])
+        out.update({"cli_s": round(best_cli["seconds"], 2), "cli_peak_mb": round(best_cli["peak_mb"]),
+                    "ratio_cli": round(best_ours["seconds"] / best_cli["seconds"], 2)})
+    return out
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "_floor":
         emit(floor(sys.argv[2:]))
+    elif sys.argv[1] == "_cli":
+        emit(cli(sys.argv[2:]))
     elif sys.argv[1] == "_ours":
         emit(ours(sys.argv[2:]))
     else:

@@ -44,6 +44,8 @@ def in_child(module: str, *args: str) -> dict:
 
 
 def emit(result: dict) -> None:
+    """The result as the last line of output, with this process's peak memory unless it gives its own."""
+    result.setdefault("peak_mb", round(peak_rss_mb()))
     print(json.dumps(result, ensure_ascii=False))
 
 
