@@ -40,6 +40,11 @@ def kind_names() -> dict[str, str]:
         "correction.record": tr("Corrections"),
         "correction.revert": tr("Reverted corrections"),
         "certification": tr("Certifications"),
+        "certification.reopen": tr("Re-opened certifications"),
+        "certification.roster": tr("Certification rosters"),
+        "visit.log": tr("Visits"),
+        "backcheck.sample": tr("Back-check samples"),
+        "backcheck.answer": tr("Back-check answers"),
     }
 
 
