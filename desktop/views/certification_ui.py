@@ -123,18 +123,22 @@ class CertificationController(QObject):
 
     # certify ----------------------------------------------------------------------------------------------
 
-    def open_certify(self) -> CertifyDialog | None:
+    def open_certify(self) -> None:
+        """Gather what is being certified on a reader (a province takes seconds), then show the dialog."""
         from desktop.models import certification
-        from desktop.models.errors import UserError
 
         if not self._ready():
-            return None
-        try:
-            with self.store.read() as conn:
-                preview = certification.preview(conn, self.area, self.year)
-        except UserError as err:
-            self.runner.report_error(err)
-            return None
+            return
+        store, area, year = self.store, self.area, self.year
+
+        def job(progress, cancel):
+            with store.read() as conn:
+                return certification.preview(conn, area, year)
+
+        self.runner.read(job, title=tr("Gathering what is being certified…"), show_progress=True,
+                         on_done=self._show_certify)
+
+    def _show_certify(self, preview) -> CertifyDialog:
         self.dialog = CertifyDialog(self.store, self.runner, preview, self.window)
         self.dialog.certified.connect(self._certified)
         self.dialog.finished.connect(self.dialog.deleteLater)

@@ -66,8 +66,10 @@ def make_roster(qtbot, ctl, chair: str) -> None:
 
 
 def certify(qtbot, ctl, *, override: str = "") -> str:
-    dialog = ctl.open_certify()
-    assert dialog is not None
+    ctl.dialog = None
+    ctl.open_certify()  # the preview is gathered on a reader thread
+    qtbot.waitUntil(lambda: ctl.dialog is not None and ctl.dialog.isVisible(), timeout=20_000)
+    dialog = ctl.dialog
     dialog.place_edit.setText("ศาลาประชาคม")
     if override:
         assert not dialog.certify_button.isEnabled() and dialog.override_edit.isVisible()
