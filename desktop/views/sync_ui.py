@@ -178,8 +178,11 @@ class SyncController(QObject):
         self.synced.emit(report)
 
     def _sync_failed(self, err: BaseException) -> bool:
+        """In the panel and on the status bar; a message box too if the panel was closed meanwhile."""
         self.refresh_window()  # chunks committed before the failure are kept: show them
-        return self._user_error(err, self.panel.show_error if self.panel is not None else None)
+        self.window.statusBar().showMessage(progress_ui.error_text(err), 15000)
+        handled = self._user_error(err, self.panel.show_error if self.panel is not None else None)
+        return handled and self.panel is not None and self.panel.isVisible()
 
     def _sync_cancelled(self) -> None:
         self.refresh_window()

@@ -149,6 +149,21 @@ def test_dropped_connection_is_retried_then_reported_plainly(qtbot, window, prov
     assert panel.sync_button.isEnabled()
 
 
+def test_failure_with_the_panel_closed_still_reaches_the_person(qtbot, window, province):
+    controller = controller_of(window)
+    use_server(window, province, faults={"drop_request": 1.0})
+    panel = controller.open_panel()
+    panel.server_edit.setText(SERVER)
+    panel.token_edit.setText(province.tokens[0])
+    errors = []
+    window.runner.error_reported.connect(errors.append)
+    panel.sync_button.click()
+    panel.close_button.click()
+    qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
+    assert errors and "เชื่อมต่อเซิร์ฟเวอร์ไม่ได้" in errors[-1]
+    assert "เชื่อมต่อเซิร์ฟเวอร์ไม่ได้" in window.statusBar().currentMessage()
+
+
 def test_cancel_keeps_committed_chunks_and_the_next_sync_finishes(qtbot, window, province):
     controller = controller_of(window)
     reached, go = threading.Event(), threading.Event()
