@@ -20,6 +20,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli import common
+from desktop.models.monitoring_messages import msg
 
 EPILOG = ("ITEM keys for 'answer': members, age:<member seq>, answer:<answer code>, income:inc_main|inc_second|"
           "inc_other|inc_produce; e.g. members=4 age:1=45 answer:6=1 income:inc_main=60000. "
@@ -83,7 +84,7 @@ def _year(conn, args) -> int:
 
     year = args.year or surveys.latest_year(conn)
     if year is None:
-        raise UserError("ยังไม่มีข้อมูลในฐานข้อมูล: นำเข้าข้อมูลก่อน")
+        raise UserError(msg("mon_no_data"))
     return year
 
 
@@ -93,7 +94,7 @@ def _visit(conn, ident: str):
 
     found = visits.get(conn, ident) or visits.by_short_code(conn, ident)
     if found is None:
-        raise UserError(f"ไม่พบการติดตาม '{ident}'")
+        raise UserError(msg("mon_visit_not_found", ident=ident))
     return found
 
 
@@ -105,7 +106,7 @@ def _checks(pairs: list[str]) -> dict:
         key, _, value = pair.partition("=")
         flag = {"yes": True, "y": True, "ใช่": True, "no": False, "n": False, "ไม่ใช่": False}.get(value.strip().lower())
         if not key or flag is None:
-            raise UserError(f"--check '{pair}': ใช้ KEY=yes หรือ KEY=no")
+            raise UserError(msg("mon_bad_check_arg", pair=pair))
         out[key.strip()] = flag
     return out
 
@@ -119,7 +120,7 @@ def run_log(args) -> int:
             v = visits.log(conn, survey_year=_year(conn, args), level=args.level, area_code=args.area,
                            visit_date=args.date, villages=args.village, visitors=people,
                            checklist=_checks(args.check), notes=args.notes, supersedes=args.supersedes)
-        print(f"บันทึกการติดตามแล้ว: {v.visit_id} (รหัส {v.short_code}) {v.date_be} {len(v.villages)} หมู่บ้าน")
+        print(msg("mon_logged", visit=v.visit_id, code=v.short_code, date=v.date_be, n=len(v.villages)))
         return 0
 
     return common.with_store(args, work)
@@ -137,11 +138,11 @@ def run_list(args) -> int:
                 answered = len(backcheck.answers_of(conn, v.visit_id))
                 drawn = len(sample.all_ids()) if sample else 0
                 who = ", ".join(p.name for p in v.visitors)
-                print(f"{v.short_code}  {v.date_be}  {visits.LEVEL_LABELS[v.level]} {v.area_code}  "
-                      f"{len(v.villages)} หมู่บ้าน  ตัวอย่าง {drawn}  ตรวจซ้ำแล้ว {answered}  {who}")
+                print(msg("mon_list_line", code=v.short_code, date=v.date_be, level=visits.LEVEL_LABELS[v.level],
+                          area=v.area_code, n=len(v.villages), drawn=drawn, answered=answered, who=who))
                 if args.long:
                     print(f"        visit {v.visit_id}  event {v.uuid}")
-        print(f"ปี {year}: {len(found)} ครั้ง")
+        print(msg("mon_list_total", year=year, n=len(found)))
         return 0
 
     return common.with_store(args, work)
@@ -156,20 +157,20 @@ def run_sample(args) -> int:
             with store.read() as conn:
                 sample = backcheck.current_sample(conn, _visit(conn, args.visit).visit_id)
                 if sample is None:
-                    raise UserError("การติดตามนี้ยังไม่ได้สุ่มตัวอย่าง")
+                    raise UserError(msg("mon_no_sample_yet"))
                 diff = backcheck.verify(conn, sample)
             if diff:
                 for village, (was, now) in diff.items():
-                    print(f"หมู่บ้าน {village}: บันทึกไว้ {was} สุ่มซ้ำได้ {now}")
-                print("สุ่มซ้ำได้ตัวอย่างไม่ตรงกับที่บันทึก (ข้อมูลครัวเรือนของหมู่บ้านเปลี่ยนไปหลังการสุ่ม)")
+                    print(msg("mon_verify_diff", village=village, was=was, now=now))
+                print(msg("mon_verify_mismatch"))
                 return 1
-            print(f"สุ่มซ้ำด้วยเลขสุ่ม {sample.seed} ได้ตัวอย่างเดียวกัน")
+            print(msg("mon_verify_same", seed=sample.seed))
             return 0
         with store.begin() as conn:
             sample = backcheck.draw_sample(conn, _visit(conn, args.visit).visit_id, args.seed, replace=args.redraw)
         for village, ids in sorted(sample.households.items()):
-            print(f"หมู่บ้าน {village}: {len(ids)} ครัวเรือน")
-        print(f"สุ่มตัวอย่างแล้ว {len(sample.all_ids())} ครัวเรือน เลขสุ่ม (seed) {sample.seed}")
+            print(msg("mon_sample_village", village=village, n=len(ids)))
+        print(msg("mon_sample_done", n=len(sample.all_ids()), seed=sample.seed))
         return 0
 
     return common.with_store(args, work)
@@ -183,7 +184,7 @@ def run_sheets(args) -> int:
             visit = _visit(conn, args.visit)
             sheets = backcheck_sheets.sheets_for(conn, visit.visit_id)
             backcheck_sheets.write(conn, visit, sheets, args.out, thai_digits=not args.arabic_digits)
-        print(f"พิมพ์แบบตรวจสอบซ้ำ {len(sheets)} แผ่น ไปที่ {args.out}")
+        print(msg("mon_sheets_done", n=len(sheets), path=args.out))
         return 0
 
     return common.with_store(args, work)
@@ -199,21 +200,21 @@ def run_answer(args) -> int:
         for pair in args.values:
             key, sep, value = pair.partition("=")
             if not sep:
-                raise UserError(f"'{pair}': ใช้รูปแบบ ITEM=VALUE")
+                raise UserError(msg("mon_bad_pair", pair=pair))
             values[key.strip()] = value
         with store.begin() as conn:
             found = backcheck.find_by_code(conn, args.code)
             if found is None:
-                raise UserError(f"ไม่พบครัวเรือนตัวอย่างรหัส '{args.code}'")
+                raise UserError(msg("mon_code_not_found", code=args.code))
             visit, hid = found
             answer = backcheck.record_answers(conn, visit.visit_id, hid, values, checker=args.checker,
                                               asked_on=args.date)
             comps = confidence.compare_answer(ms.load(conn), surveys.get(conn, visit.survey_year), answer)
         matched = sum(c.match for c in comps)
-        print(f"บันทึกผลตรวจสอบซ้ำแล้ว: ตรงกัน {matched}/{len(comps)} รายการ")
+        print(msg("mon_answer_done", matched=matched, n=len(comps)))
         for c in comps:
             if not c.match:
-                print(f"  ไม่ตรง {c.key}: ข้อมูลเดิม {c.recorded} ตรวจซ้ำ {c.checked}")
+                print(msg("mon_answer_diff", item=c.key, recorded=c.recorded, checked=c.checked))
         return 0
 
     return common.with_store(args, work)
@@ -224,7 +225,7 @@ def run_report(args) -> int:
 
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "xlsx"):
-        return common.fail(UserError("ระบุรูปแบบไฟล์ --format pdf หรือ xlsx"))
+        return common.fail(UserError(msg("mon_bad_format")))
 
     def work(store) -> int:
         from desktop.reports import files, followup_report
@@ -235,7 +236,7 @@ def run_report(args) -> int:
         overview = report.tables[0]
         for label, value in overview.rows:
             print(f"{label}: {value}")
-        print(f"เขียนรายงานไปที่ {args.out} (มีข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล)")
+        print(msg("mon_report_done", path=args.out))
         return 0
 
     return common.with_store(args, work)
@@ -249,7 +250,7 @@ def run_settings(args) -> int:
             settings = ms.load_file(args.load)
             with store.begin() as conn:
                 ms.save(conn, settings)
-            print(f"บันทึกค่าตั้งจาก {args.load} แล้ว")
+            print(msg("mon_settings_loaded", path=args.load))
         with store.read() as conn:
             print(ms.load(conn).to_json())
         return 0

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, text
 from desktop.models import audit, backcheck_items, dates, meta, surveys, visits
 from desktop.models import monitoring_settings as ms
 from desktop.models.errors import UserError
+from desktop.models.monitoring_messages import msg, problems_text
 
 SAMPLE_KIND, ANSWER_KIND = "backcheck.sample", "backcheck.answer"
 QR_PREFIX = "BMNBC:"
@@ -110,12 +111,12 @@ def draw_sample(conn: Connection, visit_id: str, seed: str | None = None, *, rep
     it (a new event superseding the old) and is refused once answers were entered."""
     visit = visits.get(conn, visit_id)
     if visit is None or visit.withdrawn:
-        raise UserError(f"ไม่พบการติดตาม {visit_id}")
+        raise UserError(msg("mon_visit_missing", visit=visit_id))
     old = current_sample(conn, visit_id)
     if old and not replace:
-        raise UserError("การติดตามนี้สุ่มตัวอย่างไว้แล้ว (ใช้ตัวเลือกสุ่มใหม่ถ้าต้องการสุ่มใหม่)")
+        raise UserError(msg("mon_sample_exists"))
     if old and answers_of(conn, visit_id):
-        raise UserError("สุ่มใหม่ไม่ได้: บันทึกผลการตรวจสอบซ้ำของตัวอย่างเดิมไปแล้ว")
+        raise UserError(msg("mon_redraw_answered"))
     seed = str(seed).strip() if seed is not None and str(seed).strip() else new_seed()
     settings = ms.load(conn)
     households = redraw(conn, visit, settings, seed)
@@ -162,7 +163,7 @@ def short_code(visit: visits.Visit, house_code: str) -> str:
 
 def find_by_code(conn: Connection, code: str) -> tuple[visits.Visit, int] | None:
     """(visit, household id) for a sheet's short code as typed or scanned ("BMNBC:7F3A2B-52010000011")."""
-    code = code.strip().upper().removeprefix(QR_PREFIX).strip()
+    code = code.strip().translate(dates.ARABIC_DIGITS).upper().removeprefix(QR_PREFIX).strip()
     visit_part, _, house_code = code.partition("-")
     visit = visits.by_short_code(conn, visit_part)
     sample = current_sample(conn, visit.visit_id) if visit else None
@@ -179,26 +180,26 @@ def record_answers(conn: Connection, visit_id: str, household_id: int, values: d
     problems: list[str] = []
     visit = visits.get(conn, visit_id)
     sample = current_sample(conn, visit_id) if visit else None
-    if visit is None or sample is None:
-        raise UserError(f"ไม่พบตัวอย่างของการติดตาม {visit_id}")
+    if visit is None or visit.withdrawn or sample is None:
+        raise UserError(msg("mon_no_sample", visit=visit_id))
     if household_id not in sample.all_ids():
-        problems.append(f"ครัวเรือน {household_id} ไม่อยู่ในตัวอย่างของการติดตามนี้")
+        problems.append(msg("mon_not_in_sample", household=household_id))
     if not checker.strip():
-        problems.append("ต้องระบุชื่อผู้ตรวจสอบซ้ำ")
+        problems.append(msg("mon_no_checker"))
     try:
         day = dates.parse_date(asked_on)
         if day > dt.date.today():
-            problems.append(f"วันที่ตรวจสอบซ้ำ {dates.be_date(day.isoformat())} อยู่ในอนาคต")
+            problems.append(msg("mon_asked_future", date=dates.be_date(day.isoformat())))
         asked_on = day.isoformat()
     except (ValueError, TypeError, AttributeError):
-        problems.append(f"อ่านวันที่ตรวจสอบซ้ำ '{asked_on}' ไม่ได้")
+        problems.append(msg("mon_bad_asked_date", value=asked_on))
         asked_on = visit.visit_date
     survey = surveys.get(conn, visit.survey_year)
     settings = ms.load(conn)
     clean = {}
     for key, value in values.items():
         if not _known_key(key, survey):
-            problems.append(f"ไม่รู้จักรายการ '{key}'")
+            problems.append(msg("mon_unknown_item", item=key))
             continue
         spec = backcheck_items.item(survey, settings, key)
         norm, problem = backcheck_items.normalise(key, value, spec.count)
@@ -207,14 +208,14 @@ def record_answers(conn: Connection, visit_id: str, household_id: int, values: d
         elif norm != "":
             clean[key] = norm
     if not clean and not problems:
-        problems.append("ยังไม่ได้กรอกคำตอบใด ๆ")
+        problems.append(msg("mon_no_answers"))
     current = {a.household_id: a for a in answers_of(conn, visit_id)}.get(household_id)
     if supersedes is None and current is not None:
         supersedes = current.uuid  # entering a household again corrects its answers
     elif supersedes is not None and (current is None or current.uuid != supersedes):
-        problems.append("แก้ไขได้เฉพาะคำตอบฉบับล่าสุดของครัวเรือนนี้")
+        problems.append(msg("mon_not_latest_answer"))
     if problems:
-        raise UserError("บันทึกผลการตรวจสอบซ้ำไม่ได้:\n" + "\n".join(f"- {p}" for p in problems))
+        raise UserError(problems_text("mon_answer_failed", problems))
     recorded = backcheck_items.recorded(conn, household_id, asked_on, settings)
     village = conn.execute(text("SELECT village FROM household WHERE id = :id"), {"id": household_id}).scalar()
     answer_uuid = str(uuid.uuid4())

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, text
 from desktop.models import backcheck, backcheck_items, corrections, dates, surveys, visits
 from desktop.models import monitoring_settings as ms
 from desktop.models.errors import UserError
+from desktop.models.monitoring_messages import msg
 
 REASON = "ตรวจสอบซ้ำระหว่างการติดตาม{level} {date} (รหัส {code})"
 
@@ -33,7 +34,7 @@ def _answer(conn: Connection, answer_uuid: str) -> backcheck.Answer:
     found = backcheck.answers_of(conn, row.visit_id) if row else []
     answer = next((a for a in found if a.uuid == answer_uuid), None)
     if answer is None:
-        raise UserError(f"ไม่พบผลการตรวจสอบซ้ำ {answer_uuid} (หรือมีฉบับแก้ไขที่ใหม่กว่า)")
+        raise UserError(msg("mon_answer_missing", answer=answer_uuid))
     return answer
 
 
@@ -83,8 +84,8 @@ def raise_correction(conn: Connection, answer_uuid: str, keys: list[str] | None 
     UserError when nothing can be corrected automatically."""
     prop = proposal(conn, answer_uuid, keys)
     if not prop.changes:
-        extra = ("; แก้ไขเองในหน้าต่างแก้ไขข้อมูล: " + ", ".join(prop.by_hand)) if prop.by_hand else ""
-        raise UserError("ไม่มีรายการที่สร้างการแก้ไขได้อัตโนมัติ" + extra)
+        extra = ("; " + msg("mon_by_hand", items=", ".join(prop.by_hand))) if prop.by_hand else ""
+        raise UserError(msg("mon_nothing_to_correct") + extra)
     set_uuid = corrections.record(conn, prop.household_id, prop.changes, prop.reason)
     return set_uuid, prop
 

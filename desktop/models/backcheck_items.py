@@ -17,6 +17,7 @@ from sqlalchemy import Connection, text
 from desktop.models import dates, surveys
 from desktop.models import monitoring_settings as ms
 from desktop.models.corrections import ANSWER_PREFIX, FIELDS, raw_value
+from desktop.models.monitoring_messages import msg
 from desktop.models.surveys import Survey
 
 MAX_AGE = 130
@@ -132,15 +133,15 @@ def normalise(key: str, value, is_count: bool = False) -> tuple[str | None, str 
     if kind == "answer" and not is_count:
         mapped = {"ใช่": "1", "y": "1", "yes": "1", "ไม่ใช่": "0", "n": "0", "no": "0"}.get(text_value.lower(), text_value)
         if mapped not in ("1", "0"):
-            return None, f"{key}: ต้องเป็น 1 (ใช่) หรือ 0 (ไม่ใช่) (ได้ '{value}')"
+            return None, msg("mon_bad_yes_no", item=key, value=value)
         return mapped, None
     if not text_value.isdigit():
-        return None, f"{key}: ต้องเป็นจำนวนเต็มไม่ติดลบ (ได้ '{value}')"
+        return None, msg("mon_bad_number", item=key, value=value)
     number = int(text_value)
     if kind == "age" and number > MAX_AGE:
-        return None, f"{key}: อายุเกิน {MAX_AGE} ปี"
+        return None, msg("mon_age_too_high", item=key, n=MAX_AGE)
     if kind in ("members", "answer") and number > 99:
-        return None, f"{key}: จำนวนเกิน 99"
+        return None, msg("mon_count_too_high", item=key)
     return str(number), None
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 
 from desktop.models import audit, meta
 from desktop.models.errors import UserError
+from desktop.models.monitoring_messages import msg, problems_text
 
 META_KEY = "monitoring_settings"
 INCOME_COLUMNS = ("inc_main", "inc_second", "inc_other", "inc_produce")
@@ -92,16 +93,16 @@ class MonitoringSettings:
 def from_dict(data: dict) -> MonitoringSettings:
     """Settings from a (possibly partial) dict; unknown keys and bad values raise UserError listing every problem."""
     if not isinstance(data, dict):
-        raise UserError("ค่าตั้งการติดตามต้องเป็นออบเจ็กต์ JSON")
+        raise UserError(msg("mon_settings_not_object"))
     base = MonitoringSettings()
     known = set(asdict(base))
-    problems = [f"ไม่รู้จักค่าตั้ง '{k}'" for k in data if k not in known]
+    problems = [msg("mon_set_unknown", item=k) for k in data if k not in known]
     values = {k: v for k, v in data.items() if k in known}
     if "checklist" in values:
         try:
             values["checklist"] = tuple((str(k), str(label)) for k, label in values["checklist"])
         except (TypeError, ValueError):
-            problems.append("checklist: ต้องเป็นรายการของ [รหัส, ข้อความ]")
+            problems.append(msg("mon_set_checklist_shape"))
             values.pop("checklist")
     for key in ("items", "answer_codes"):
         if key in values:
@@ -109,10 +110,10 @@ def from_dict(data: dict) -> MonitoringSettings:
     try:
         settings = replace(base, **values)
     except TypeError as err:
-        raise UserError(f"ค่าตั้งการติดตามไม่ถูกต้อง: {err}") from None
+        raise UserError(problems_text("mon_settings_invalid", [str(err)])) from None
     problems += _problems(settings)
     if problems:
-        raise UserError("ค่าตั้งการติดตามไม่ถูกต้อง:\n" + "\n".join(f"- {p}" for p in problems))
+        raise UserError(problems_text("mon_settings_invalid", problems))
     return settings
 
 
@@ -123,30 +124,30 @@ def _number(value, lo: float, hi: float | None = None) -> bool:
 def _problems(s: MonitoringSettings) -> list[str]:
     out = []
     if s.sample_mode not in ("percent", "fixed"):
-        out.append("sample_mode: ต้องเป็น percent หรือ fixed")
+        out.append(msg("mon_set_sample_mode"))
     if not _number(s.size_percent, 0.1, 100):
-        out.append("size_percent: ต้องอยู่ระหว่าง 0.1 ถึง 100")
+        out.append(msg("mon_set_percent"))
     for name in ("size_minimum", "size_fixed", "answer_max"):
         if not isinstance(getattr(s, name), int) or getattr(s, name) < 1:
-            out.append(f"{name}: ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป")
-    out += [f"items: ไม่รู้จักรายการ '{k}'" for k in s.items if k not in ITEM_KINDS]
+            out.append(msg("mon_set_positive", name=name))
+    out += [msg("mon_set_item", item=k) for k in s.items if k not in ITEM_KINDS]
     for key, tol in s.tolerances.items():
         if key.split(":", 1)[0] not in ITEM_KINDS or not isinstance(tol, dict) or set(tol) - {"abs", "pct"} \
                 or not all(_number(v, 0) for v in tol.values()):
-            out.append(f"tolerances.{key}: ต้องเป็น {{\"abs\": จำนวน}} และ/หรือ {{\"pct\": ร้อยละ}} ไม่ติดลบ")
+            out.append(msg("mon_set_tolerance", item=key))
     for key, cls in s.classes.items():
         if key.split(":", 1)[0] not in ITEM_KINDS or cls not in CLASS_LABELS:
-            out.append(f"classes.{key}: ต้องเป็น 1, 2 หรือ 3")
+            out.append(msg("mon_set_class", item=key))
     if s.aggregation not in AGGREGATIONS:
-        out.append("aggregation: ต้องเป็น items หรือ villages")
+        out.append(msg("mon_set_aggregation"))
     for level in ("district", "province"):
         if not isinstance(s.required_visits.get(level), int) or s.required_visits[level] < 0:
-            out.append(f"required_visits.{level}: ต้องเป็นจำนวนเต็มไม่ติดลบ")
+            out.append(msg("mon_set_visits", level=level))
     if not (_number(s.kpi_target, 0, 100) and _number(s.kpi_warning, 0, 100) and s.kpi_warning <= s.kpi_target):
-        out.append("kpi_target / kpi_warning: ร้อยละ 0-100 และ kpi_warning ไม่เกิน kpi_target")
+        out.append(msg("mon_set_kpi"))
     keys = [k for k, _ in s.checklist]
     if len(set(keys)) != len(keys) or not all(keys):
-        out.append("checklist: รหัสต้องไม่ว่างและไม่ซ้ำกัน")
+        out.append(msg("mon_set_checklist_keys"))
     return out
 
 
@@ -159,7 +160,7 @@ def save(conn: Connection, settings: MonitoringSettings) -> None:
     """Store the settings (validated) with an audit entry, in the caller's transaction."""
     problems = _problems(settings)
     if problems:
-        raise UserError("ค่าตั้งการติดตามไม่ถูกต้อง:\n" + "\n".join(f"- {p}" for p in problems))
+        raise UserError(problems_text("mon_settings_invalid", problems))
     meta.put(conn, META_KEY, settings.to_json())
     audit.append(conn, "monitoring.settings", target=META_KEY, detail=json.loads(settings.to_json()))
 
@@ -170,5 +171,5 @@ def load_file(path) -> MonitoringSettings:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        raise UserError(f"อ่านไฟล์ค่าตั้ง {path} ไม่ได้: {err}") from None
+        raise UserError(msg("mon_settings_file", path=path, error=err)) from None
     return from_dict(data)

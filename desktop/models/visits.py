@@ -18,6 +18,7 @@ from sqlalchemy import Connection, text
 from desktop.models import audit, dates, meta
 from desktop.models import monitoring_settings as ms
 from desktop.models.errors import UserError
+from desktop.models.monitoring_messages import msg, problems_text
 
 LEVELS = ("district", "province")
 LEVEL_LABELS = {"district": "อำเภอ", "province": "จังหวัด"}
@@ -72,32 +73,33 @@ def _validate(conn: Connection, survey_year: int, level: str, area_code: str, vi
               visitors, checklist: dict, settings: ms.MonitoringSettings) -> tuple[str, list[str], list[Visitor]]:
     problems: list[str] = []
     if level not in LEVELS:
-        problems.append(f"ระดับการติดตามต้องเป็น district (อำเภอ) หรือ province (จังหวัด) (ได้ '{level}')")
+        problems.append(msg("mon_bad_level", value=level))
     want_len = 4 if level == "district" else 2
     if not (area_code.isdigit() and len(area_code) == want_len):
-        problems.append(f"รหัสพื้นที่ของหน่วยที่ติดตามต้องมี {want_len} หลัก (ได้ '{area_code}')")
+        problems.append(msg("mon_bad_area", n=want_len, value=area_code))
     try:
         day = dates.parse_date(visit_date)
         if day > dt.date.today():
-            problems.append(f"วันที่ติดตาม {dates.be_date(day.isoformat())} อยู่ในอนาคต")
+            problems.append(msg("mon_visit_future", date=dates.be_date(day.isoformat())))
         iso = day.isoformat()
     except (ValueError, TypeError):
-        problems.append(f"อ่านวันที่ติดตาม '{visit_date}' ไม่ได้ (ใช้ วว/ดด/ปปปป พ.ศ. หรือ ปปปป-ดด-วว)")
+        problems.append(msg("mon_bad_visit_date", value=visit_date))
         iso = ""
     codes = sorted({str(v).strip() for v in villages if str(v).strip()})
     if not codes:
-        problems.append("ต้องระบุหมู่บ้านที่ไปติดตามอย่างน้อย 1 หมู่บ้าน")
+        problems.append(msg("mon_no_villages"))
     known = set(conn.execute(
         text("SELECT CAST(village AS TEXT) FROM area_stat WHERE survey_year = :y AND village IN"
              " (SELECT value FROM json_each(:v))"), {"y": survey_year, "v": json.dumps(codes)}).scalars())
-    problems += [f"ไม่พบหมู่บ้านรหัส {c} ในข้อมูลปี {survey_year}" for c in codes if c not in known]
-    problems += [f"หมู่บ้าน {c} ไม่อยู่ในพื้นที่ {area_code}" for c in codes if area_code and not c.startswith(area_code)]
+    problems += [msg("mon_unknown_village", code=c, year=survey_year) for c in codes if c not in known]
+    problems += [msg("mon_village_outside", code=c, area=area_code) for c in codes
+                 if area_code and not c.startswith(area_code)]
     people = [Visitor(str(v.name).strip(), str(v.position).strip()) for v in visitors if str(v.name).strip()]
     if not people:
-        problems.append("ต้องระบุผู้ติดตามอย่างน้อย 1 คน")
+        problems.append(msg("mon_no_visitors"))
     keys = {k for k, _ in settings.checklist}
-    problems += [f"ไม่มีรายการตรวจสอบ '{k}' ในค่าตั้ง" for k in checklist if k not in keys]
-    problems += [f"รายการตรวจสอบ '{k}' ต้องเป็น ใช่/ไม่ใช่/ว่าง" for k, v in checklist.items() if v not in (True, False, None)]
+    problems += [msg("mon_unknown_check", item=k) for k in checklist if k not in keys]
+    problems += [msg("mon_bad_check", item=k) for k, v in checklist.items() if v not in (True, False, None)]
     return iso, problems, people
 
 
@@ -113,13 +115,13 @@ def log(conn: Connection, *, survey_year: int, level: str, area_code: str, visit
     if supersedes:
         old = conn.execute(text("SELECT visit_id FROM visit_event WHERE uuid = :u"), {"u": supersedes}).first()
         if old is None:
-            problems.append(f"ไม่พบการติดตาม {supersedes}")
+            problems.append(msg("mon_visit_missing", visit=supersedes))
         elif conn.execute(text("SELECT 1 FROM visit_event WHERE supersedes = :u"), {"u": supersedes}).first():
-            problems.append("รายการนี้ถูกแก้ไขไปแล้ว: แก้ไขจากฉบับล่าสุด")
+            problems.append(msg("mon_superseded"))
         else:
             visit_id = old.visit_id
     if problems:
-        raise UserError("บันทึกการติดตามไม่ได้:\n" + "\n".join(f"- {p}" for p in problems))
+        raise UserError(problems_text("mon_visit_failed", problems))
     event_uuid = str(uuid.uuid4())
     visit_id = visit_id or event_uuid
     villages = sorted({str(v).strip() for v in villages if str(v).strip()})

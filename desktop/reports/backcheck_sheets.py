@@ -16,6 +16,7 @@ from sqlalchemy import Connection, text
 from desktop.models import areas, backcheck, backcheck_items, dates, surveys, visits
 from desktop.models import monitoring_settings as ms
 from desktop.models.errors import UserError
+from desktop.models.monitoring_messages import msg
 
 SECRET = "ลับ — ข้อมูลส่วนบุคคล"
 TITLE = "แบบตรวจสอบข้อมูลความจำเป็นพื้นฐาน (จปฐ.) ซ้ำ"
@@ -41,7 +42,7 @@ def sheets_for(conn: Connection, visit_id: str) -> list[Sheet]:
     visit = visits.get(conn, visit_id)
     sample = backcheck.current_sample(conn, visit_id) if visit else None
     if sample is None:
-        raise UserError("ยังไม่ได้สุ่มตัวอย่างของการติดตามนี้: สุ่มตัวอย่างก่อนพิมพ์แบบตรวจสอบ")
+        raise UserError(msg("mon_sheets_no_sample"))
     survey = surveys.get(conn, visit.survey_year)
     settings = ms.load(conn)
     items = backcheck_items.sheet_items(survey, settings)
@@ -144,7 +145,7 @@ def render_pdf(sheets: list[Sheet], path, thai_digits: bool = True) -> Path:
     from desktop.reports.thai_text import FONT, FONT_BOLD, draw_text, register_fonts
 
     if not sheets:
-        raise UserError("ไม่มีครัวเรือนในตัวอย่าง: ไม่มีแบบตรวจสอบให้พิมพ์")
+        raise UserError(msg("mon_sheets_empty"))
     register_fonts()
     d = (lambda s: s.translate(dates.THAI_DIGITS)) if thai_digits else (lambda s: s)
     styles = {"grid": TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -191,7 +192,7 @@ def write(conn: Connection, visit: visits.Visit, sheets: list[Sheet], path, thai
     except OSError as err:
         if err.errno == errno.ENOSPC:
             raise DiskFull() from err
-        raise UserError(f"เขียนไฟล์ไม่ได้: {err.strerror or err} เลือกโฟลเดอร์อื่นแล้วลองใหม่") from err
+        raise UserError(msg("mon_write_error", error=err.strerror or err)) from err
     finally:
         part.unlink(missing_ok=True)
     return path

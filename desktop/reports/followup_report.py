@@ -9,13 +9,15 @@ records the export in the audit log (the findings list households).
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from desktop.models import areas, backcheck, backcheck_corrections, backcheck_items, confidence, corrections, surveys
 from desktop.models import monitoring_settings as ms
 from desktop.models import visits as visits_model
 from desktop.models.errors import UserError
+from desktop.models.monitoring_messages import msg
 from desktop.reports.model import DATA, GROUP, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
 
 KIND = "followup"
@@ -113,8 +115,9 @@ def _findings(conn: Connection, s: confidence.Summary, survey, settings) -> Repo
         Column("recorded", "ข้อมูลเดิม", TEXT), Column("checked", "ตรวจซ้ำ", TEXT),
         Column("cls", "ประเภท", INT, width=0.6)], key="findings")
     ids = sorted({c.household_id for c in s.mismatches})
-    rows = {r.id: r for r in conn.exec_driver_sql(
-        f"SELECT id, house_no, house_code FROM household WHERE id IN ({','.join(map(str, ids)) or 'NULL'})")}
+    rows = {r.id: r for r in conn.execute(text(
+        "SELECT id, house_no, house_code FROM household WHERE id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(ids)})}
     names = areas.names_of(conn, sorted({c.village for c in s.mismatches}))
     for c in s.mismatches:
         h = rows.get(c.household_id)
@@ -128,9 +131,9 @@ def _corrections_table(raised: list[corrections.CorrectionState], conn: Connecti
         Column("house_code", "รหัสบ้าน", TEXT, width=1.5), Column("item", "รายการ", TEXT, width=3),
         Column("old", "ค่าเดิม", TEXT), Column("new", "ค่าที่ถูกต้อง", TEXT),
         Column("status", "สถานะ", TEXT), Column("reason", "เหตุผล", TEXT, width=3)], key="corrections")
-    codes = dict(conn.exec_driver_sql(
-        "SELECT id, house_code FROM household WHERE id IN (%s)" % (",".join(str(s.household_id) for s in raised)
-                                                                   or "NULL")).all())
+    codes = dict(conn.execute(text(
+        "SELECT id, house_code FROM household WHERE id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(sorted({s.household_id for s in raised}))}).all())
     for s in raised:
         t.add([codes.get(s.household_id, str(s.household_id)), s.label, s.old_value, s.new_value,
                corrections.STATUS_LABELS[s.status], s.reason])
@@ -153,7 +156,7 @@ def build(conn: Connection, survey_year: int, area_code: str) -> Report:
     """The follow-up report of the visits of a year touching an area (2, 4, 6 or 8-digit code)."""
     survey = surveys.get(conn, survey_year)
     if survey is None:
-        raise UserError(f"ไม่มีข้อมูลปี {survey_year} ในฐานข้อมูล")
+        raise UserError(msg("mon_no_year", year=survey_year))
     settings = ms.load(conn)
     vs = visits_model.visits(conn, survey_year, area_code)
     s = confidence.summary(conn, survey_year, area_code)

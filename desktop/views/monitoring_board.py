@@ -66,6 +66,7 @@ class MonitoringBoard(QWidget):
         super().__init__(parent)
         self.setObjectName("monitoringBoard")
         self.visit_ids: list[str] = []
+        self.sampled: dict[str, int] = {}  # visit id -> households drawn (0: no sample yet)
         self.households: list = []
         self.confidence_label = QLabel("-", self)
         self.confidence_label.setObjectName("confidenceLabel")
@@ -136,6 +137,7 @@ class MonitoringBoard(QWidget):
             .replace("%4", tr("weighted by items") if summary.mode == "items" else tr("mean of villages")))
         current = self.current_visit()
         self.visit_ids = [v["visit_id"] for v in data["visits"]]
+        self.sampled = {v["visit_id"]: v["sampled"] for v in data["visits"]}
         _fill(self.visits_table, [[v["date"], v["level"], v["code"], v["villages"], v["sampled"], v["answered"],
                                    v["visitors"]] for v in data["visits"]])
         names = data["names"]
@@ -184,7 +186,8 @@ class MonitoringBoard(QWidget):
 
     def _visit_changed(self) -> None:
         visit = self.current_visit()
-        self.sample_button.setEnabled(visit is not None)
+        # one sample per visit: a redraw (only before answers) is `main.py visits sample --redraw`
+        self.sample_button.setEnabled(visit is not None and not self.sampled.get(visit))
         self.visit_selected.emit(visit or "")
 
     def _household_changed(self) -> None:

@@ -123,3 +123,21 @@ def test_confidence_uses_record_at_answer_time(store):
         backcheck_corrections.raise_correction(conn, answer.uuid)
         s = confidence.summary(conn, H.YEAR, "52")
     assert (s.overall.compared, s.overall.matched) == (26, 21)
+
+
+def test_code_typed_with_thai_digits(store):
+    visit = H.worked(store)
+    code = backcheck.short_code(visit, "52010000002").translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    with store.read() as conn:
+        assert backcheck.find_by_code(conn, code) == (visit, H.hid(2))
+
+
+def test_withdrawn_visit_takes_no_answers(store):
+    visit = H.worked(store)
+    with store.begin() as conn:
+        visits.log(conn, survey_year=H.YEAR, level="district", area_code="5201", visit_date=visit.visit_date,
+                   villages=list(visit.villages), visitors=list(visit.visitors), supersedes=visit.uuid, withdrawn=True)
+        assert visits.visits(conn, H.YEAR, "52") == []
+        with pytest.raises(UserError):
+            backcheck.record_answers(conn, visit.visit_id, H.hid(1), {"members": "2"}, checker="ก",
+                                     asked_on=H.ASKED_ON)

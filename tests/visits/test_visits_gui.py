@@ -31,6 +31,11 @@ def window(qtbot, demo_store, runner):
             widget.close()
 
 
+def settle(qtbot, window) -> None:
+    """Every queued read and write finished and its result shown (no late refill races the next click)."""
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+
+
 def controller(window) -> VisitsController:
     return next(f for f in window.features if isinstance(f, VisitsController))
 
@@ -62,12 +67,14 @@ def test_log_sample_enter_and_see_the_figure(qtbot, window, demo_store, tmp_path
     with qtbot.waitSignal(ctl.refreshed, timeout=10_000):
         dialog.save_button.click()
     qtbot.waitUntil(lambda: len(ctl.board.visit_ids) == 1, timeout=10_000)
+    settle(qtbot, window)
     assert ctl.dialog is None  # accepted and closed
 
     ctl.board.visits_table.selectRow(0)
     with qtbot.waitSignal(ctl.sample_loaded, timeout=10_000):
         ctl.board.sample_button.click()
     qtbot.waitUntil(lambda: bool(ctl.board.households), timeout=10_000)
+    settle(qtbot, window)
     first = ctl.board.households[0]
     assert ctl.board.sample_table.item(0, 3).text() == tr("not yet checked")
 
@@ -83,6 +90,7 @@ def test_log_sample_enter_and_see_the_figure(qtbot, window, demo_store, tmp_path
     with qtbot.waitSignal(ctl.refreshed, timeout=10_000):
         entry.save_button.click()
     qtbot.waitUntil(lambda: ctl.board.households and ctl.board.households[0].answer_uuid is not None, timeout=10_000)
+    settle(qtbot, window)
     compared = len(truth)
     expected = 100 * (compared - 1) / compared
     assert ctl.board.confidence_label.text() == tr("Confidence %1").replace("%1", f"{expected:.1f} %")
@@ -96,6 +104,7 @@ def test_log_sample_enter_and_see_the_figure(qtbot, window, demo_store, tmp_path
     assert ctl.board.correct_button.isEnabled()
     with qtbot.waitSignal(ctl.refreshed, timeout=10_000):
         ctl.board.correct_button.click()
+    settle(qtbot, window)
     with demo_store.read() as conn:
         states = corrections.corrections_of(conn, first.household_id)
     assert [(s.field, s.new_value) for s in states] == [("inc_main", str(int(truth["income:inc_main"]) * 2 + 1000))]
@@ -104,6 +113,7 @@ def test_log_sample_enter_and_see_the_figure(qtbot, window, demo_store, tmp_path
     ctl.ask_path = lambda *a: tmp_path / "sheets.pdf"
     with qtbot.waitSignal(ctl.refreshed, timeout=20_000):
         ctl.board.sheets_button.click()
+    settle(qtbot, window)
     assert (tmp_path / "sheets.pdf").exists()
     ctl.ask_path = lambda *a: tmp_path / "followup.xlsx"
     with qtbot.waitSignal(ctl.refreshed, timeout=20_000):
