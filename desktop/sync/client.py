@@ -292,8 +292,19 @@ class SyncClient:
                                  {"i": json.dumps(gone)})
         return total
 
+    def _expected(self, area: str) -> int | None:
+        """How many households a pull of the area should bring (for a progress bar); asked only when
+        someone watches the progress."""
+        if self.progress is None:
+            return None
+        with self.store.read() as conn:
+            cursor = get_cursor(conn, self.server, area)
+        counts = self.transport.request("GET", "/v1/preview", params={"area": area, "cursor": cursor})
+        return int(counts.get("households", 0)) + int(counts.get("removed", 0)) or None
+
     def pull(self, area: str) -> apply.ChunkResult:
         total = apply.ChunkResult()
+        expected = self._expected(area)
         while True:
             self._check_cancel()
             with self.store.read() as conn:
@@ -305,7 +316,8 @@ class SyncClient:
             if not chunk["households"]["data"][0]:
                 break
             total.add(self._apply(chunk, "pull", (area, int(chunk["next_cursor"]))))
-            self._progress(msg("stage_pull", area=area), total.received, None)
+            self._progress(msg("stage_pull", area=area), total.received,
+                           max(expected, total.received) if expected else None)
             if not chunk.get("more"):
                 break
         return total

@@ -80,11 +80,15 @@ def sync_from_panel(qtbot, window, token: str):
     panel.token_edit.setText(token)
     stages = []
     controller._bridge.stage.connect(lambda s, d, t: stages.append(s))
+    controller._bridge.stage.connect(lambda s, d, t: progress.append((s, d, t)))
     controller._bridge.retrying.connect(lambda text: stages.append(text))
     panel.sync_button.click()
     assert controller.running and not panel.sync_button.isEnabled() and panel.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: not controller.running, timeout=20_000)
     return panel, stages
+
+
+progress: list[tuple[str, int, int]] = []  # every (stage, done, total) the last syncs reported
 
 
 def local_status(store, hid: int) -> int:
@@ -106,8 +110,10 @@ def test_menu_and_hidden_count(window):
 
 
 def test_sync_now_shows_progress_and_receipts(qtbot, window, province, memory_keyring):
+    progress.clear()
     panel, stages = sync_from_panel(qtbot, window, province.tokens[0])
     assert any(s.startswith("รับลง 5201") for s in stages) and "ตรวจรับ" in stages
+    assert ("รับลง 5201", 14, 14) in progress  # the pull knows its total (asked before it starts)
     table = panel.receipt_table
     assert table.rowCount() == 2
     assert [table.item(r, 0).text().split()[0] for r in range(2)] == ["2567/52010101", "2567/52010102"]
