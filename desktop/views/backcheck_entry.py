@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-YES_NO = (("", ""), ("1", "ใช่"), ("0", "ไม่ใช่"))
+YES_NO = (("", ""), ("1", "1 ใช่"), ("0", "0 ไม่ใช่"))  # typing 1 or 0 picks the answer
 
 
 def tr(text: str) -> str:
@@ -90,23 +90,28 @@ class BackcheckEntry(QDialog):
             self.code_edit.selectAll()
             return
         self.identity.setText(f"<b>{form.code}</b><br>{form.identity}")
-        for item in form.items:
+        for item in form.items:  # in sheet order: member count, ages, indicator answers, incomes
             self.fields[item.key] = widget = self._field_for(item, form.previous.get(item.key, ""))
             self.body_layout.addRow(item.label, widget)
-        if form.member_rows:
-            self.ages = QTableWidget(form.member_rows, 1, self.body)
-            self.ages.setObjectName("agesTable")
-            self.ages.setHorizontalHeaderLabels([tr("Age (years)")])
-            self.ages.setVerticalHeaderLabels([str(r + 1) for r in range(form.member_rows)])
-            self.ages.setTabKeyNavigation(False)
-            for r in range(form.member_rows):
-                self.ages.setItem(r, 0, QTableWidgetItem(form.previous.get(f"age:{r + 1}", "")))
-            self.ages.setMinimumHeight(220)
-            self.body_layout.addRow(tr("Ages by member number"), self.ages)
+            if item.kind == "members" and form.member_rows:
+                self._add_ages(form)
+        if form.member_rows and self.ages is None:
+            self._add_ages(form)
         self.save_button.setEnabled(True)
         first = next(iter(self.fields.values()), None)
         if first is not None:
             first.setFocus()
+
+    def _add_ages(self, form) -> None:
+        self.ages = QTableWidget(form.member_rows, 1, self.body)
+        self.ages.setObjectName("agesTable")
+        self.ages.setHorizontalHeaderLabels([tr("Age (years)")])
+        self.ages.setVerticalHeaderLabels([str(r + 1) for r in range(form.member_rows)])
+        self.ages.setTabKeyNavigation(True)  # Tab from one member to the next, out after the last
+        for r in range(form.member_rows):
+            self.ages.setItem(r, 0, QTableWidgetItem(form.previous.get(f"age:{r + 1}", "")))
+        self.ages.setMinimumHeight(220)
+        self.body_layout.addRow(tr("Ages by member number"), self.ages)
 
     def _field_for(self, item, previous: str) -> QWidget:
         if item.kind == "answer" and not item.count:

@@ -69,6 +69,7 @@ class VisitsController(QObject):
         for text, shortcut, slot in ((tr("&Log a visit…"), "Ctrl+Shift+L", self.open_visit_dialog),
                                      (tr("&Enter back-check answers…"), "Ctrl+Shift+B", self.open_entry),
                                      (tr("&Follow-up report…"), "", self.write_report),
+                                     (tr("Load monitoring &settings…"), "", self.load_settings),
                                      (tr("Monitoring &board"), "", self.show_board)):
             action = QAction(text, window)
             if shortcut:
@@ -276,6 +277,28 @@ class VisitsController(QObject):
                                       + "\n".join(proposal.by_hand))
 
         self._write(job, tr("Recording the correction…"), tr("The correction was recorded."), after)
+
+    # settings --------------------------------------------------------------------------------------------
+
+    def ask_open_path(self) -> Path | None:
+        """A settings file to read (tests replace this)."""
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Load monitoring settings"), "", "JSON (*.json)")
+        return Path(path) if path else None
+
+    def load_settings(self) -> None:
+        """Replace the settings with an office's JSON file (docs/monitoring.md); a bad file changes nothing."""
+        from desktop.models import monitoring_settings as ms
+
+        path, store = self.ask_open_path(), self.window.store
+        if path is None:
+            return
+
+        def job(progress, cancel):
+            settings = ms.load_file(path)
+            with store.begin() as conn:
+                ms.save(conn, settings)
+
+        self._write(job, tr("Loading the settings…"), tr("The monitoring settings were loaded."))
 
     # report ----------------------------------------------------------------------------------------------
 

@@ -133,3 +133,36 @@ def test_unknown_code_and_bad_visit_keep_the_forms_open(qtbot, window):
     with qtbot.waitSignal(window.runner.error_reported, timeout=10_000) as blocker:
         dialog.save_button.click()
     assert "ต้องระบุหมู่บ้าน" in blocker.args[0] and dialog.isVisible()
+
+
+def test_settings_file_and_keyboard_answers(qtbot, window, tmp_path):
+    import json
+
+    from PySide6.QtTest import QTest
+
+    ctl = controller(window)
+    qtbot.waitUntil(lambda: ctl.board.confidence_label.text() != "-", timeout=10_000)
+    good = tmp_path / "s.json"
+    good.write_text(json.dumps({"aggregation": "villages", "kpi_target": 90}), encoding="utf-8")
+    ctl.ask_open_path = lambda: good
+    with qtbot.waitSignal(ctl.refreshed, timeout=10_000):
+        ctl.load_settings()
+    assert ctl.board.detail_label.text().endswith(tr("mean of villages"))
+    bad = tmp_path / "b.json"
+    bad.write_text("{not json", encoding="utf-8")
+    ctl.ask_open_path = lambda: bad
+    with qtbot.waitSignal(window.runner.error_reported, timeout=10_000) as blocker:
+        ctl.load_settings()
+    assert "b.json" in blocker.args[0]
+    settle(qtbot, window)
+
+    from desktop.views.backcheck_entry import BackcheckEntry
+
+    entry = BackcheckEntry()
+    qtbot.addWidget(entry)
+    combo = entry._field_for(backcheck_items.Item("answer:6", "answer", "ข้อ 6", 2), "")
+    QTest.keyClicks(combo, "0")  # the yes/no answer is picked by typing its digit
+    assert combo.currentData() == "0"
+    qtbot.wait(QApplication.keyboardInputInterval() + 50)  # a new key search, not "01"
+    QTest.keyClicks(combo, "1")
+    assert combo.currentData() == "1"
