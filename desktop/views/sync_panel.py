@@ -178,17 +178,22 @@ class SyncPanel(QDialog):
         if not self.server() or not token:
             self.show_error(msg("no_server") if not self.server() else msg("no_token", server=self.server()))
             return False
-        self.show_message(self.controller.save_token(self.server(), token))
-        self.token_edit.clear()
-        self._token_state()
-        return True
+        kept, text = self.controller.save_token(self.server(), token)
+        self.show_message(text)
+        if kept:
+            self.token_edit.clear()
+            self._token_state()
+        return kept
 
     def _token_for_request(self) -> str:
         """A token typed here is kept in the keyring first (if there is one), and used either way."""
         token = self.token_edit.text().strip()
         if token and self.server():
-            self.controller.save_token(self.server(), token)
-            self._token_state()
+            kept, text = self.controller.save_token(self.server(), token)
+            if kept:
+                self._token_state()
+            else:  # no keyring here: used for this sync only; say how to keep it
+                self.show_message(text)
         return token
 
     # what will go up and come down ----------------------------------------------------------------------

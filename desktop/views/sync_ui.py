@@ -123,10 +123,12 @@ class SyncController(QObject):
         return bool(server.strip()) and bool(tokens.load(tokens.normalise_server(server)))
 
     @staticmethod
-    def save_token(server: str, token: str) -> str:
-        """Keep the token in the OS keyring; returns the message to show."""
+    def save_token(server: str, token: str) -> tuple[bool, str]:
+        """Keep the token in the OS keyring; (kept, the message to show)."""
         server = tokens.normalise_server(server)
-        return msg("token_saved", server=server) if tokens.save(server, token) else msg("no_keyring")
+        if tokens.save(server, token):
+            return True, msg("token_saved", server=server)
+        return False, msg("no_keyring")
 
     def refused_events(self) -> list[dict]:
         with self.window.store.read() as conn:

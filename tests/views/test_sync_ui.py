@@ -352,3 +352,19 @@ def test_refused_events_are_listed_with_their_reason(qtbot, window, province):
     assert table.item(0, 2).text() == sync_panel.tr("Needs re-check") and "5201" in table.item(0, 3).text()
     assert "ตรวจสอบใหม่" in table.item(0, 3).text()
     assert panel.tabs.tabText(1).endswith("(1)")
+
+
+def test_token_is_kept_in_the_keyring_or_the_panel_says_why_not(window, province, memory_keyring, monkeypatch):
+    from desktop.sync import tokens
+
+    panel = controller_of(window).open_panel()
+    panel.server_edit.setText("province.test")
+    panel.token_edit.setText(province.tokens[1])
+    assert panel.save_token()
+    assert memory_keyring.get_password("bmn-field-desk", f"token:{SERVER}") == province.tokens[1]
+    assert panel.token_edit.text() == "" and panel.token_edit.placeholderText() == sync_panel.tr(
+        "Saved in the system keyring")
+    monkeypatch.setattr(tokens, "save", lambda server, token: False)  # a machine without a keyring
+    panel.token_edit.setText(province.tokens[0])
+    assert not panel.save_token()
+    assert "BMN_SYNC_TOKEN" in panel.result_label.text() and panel.token_edit.text() == province.tokens[0]
