@@ -17,45 +17,7 @@ import json
 from pathlib import Path
 
 from desktop.cli import common
-from desktop.messages import msg, register
-
-register({
-    "cert_preview": (
-        "{area} ({code}) ปีสำรวจ {year}: {households:,} ครัวเรือน {persons:,} คน (ชาย {male:,} หญิง {female:,})"
-        " {villages:,} หมู่บ้าน ตัวชี้วัดไม่ผ่าน {failed} จาก {indicators} ตัวชี้วัด รายได้เฉลี่ย {income:,} บาท/คน/ปี",
-        "{area} ({code}) survey year {year}: {households:,} households, {persons:,} persons ({male:,} male,"
-        " {female:,} female), {villages:,} villages, {failed} of {indicators} indicators failed, average income"
-        " {income:,} baht per person per year",
-    ),
-    "cert_open_items": (
-        "การแก้ไขที่ยังไม่ยืนยัน {open:,} รายการ ครัวเรือนที่ยังไม่ตรวจสอบ {unreviewed:,} ครัวเรือน",
-        "{open:,} open corrections, {unreviewed:,} households not reviewed",
-    ),
-    "cert_missing": ("พื้นที่ระดับล่างที่ยังไม่รับรอง: {areas}", "Child areas not certified yet: {areas}"),
-    "cert_done": (
-        "รับรองข้อมูลแล้ว: รหัสยืนยัน {short} (การรับรอง {uuid}) ครอบคลุม {households:,} ครัวเรือน",
-        "Certified: short code {short} (certification {uuid}) covering {households:,} households",
-    ),
-    "cert_written": ("พิมพ์ใบรับรองไปที่ {path}", "Certificate written to {path}"),
-    "cert_reopened": ("ยกเลิกการรับรอง {uuid} แล้ว: ต้องรับรองใหม่", "Certification {uuid} re-opened: certify again"),
-    "cert_verify_ok": (
-        "ข้อมูลยังตรงกับที่รับรอง: {area} ปี {year} รหัส {short} ({status})",
-        "The data is as certified: {area} {year}, code {short} ({status})",
-    ),
-    "cert_verify_changed": (
-        "ข้อมูลเปลี่ยนไปจากที่รับรอง: {area} ปี {year} รหัส {short}: {n:,} ครัวเรือน",
-        "The data has changed since it was certified: {area} {year}, code {short}: {n:,} households",
-    ),
-    "cert_verify_unknown": (
-        "ไม่พบการรับรองรหัส {code} ในฐานข้อมูลนี้ (ใช้ข้อความจาก QR เพื่อตรวจกับข้อมูลในเครื่องนี้)",
-        "No certification with code {code} in this store (use the QR content to check against the data here)",
-    ),
-    "cert_verify_qr": (
-        "การรับรองนี้ไม่อยู่ในฐานข้อมูลนี้ แต่ข้อมูลของ {area} ปี {year} ในเครื่องนี้{verdict}ลายนิ้วมือใน QR",
-        "This certification is not in this store; the data of {area} {year} here {verdict} the QR's fingerprint",
-    ),
-    "cert_roster_saved": ("บันทึกคณะทำงานแล้ว: {uuid}", "Roster saved: {uuid}"),
-})
+from desktop.models.certification_messages import msg
 
 
 def _lang(p) -> None:
@@ -181,12 +143,11 @@ def run_certificate(args) -> int:
 
 
 def print_changes(check, limit: int) -> None:
-    from desktop.models import certification_check as cc
-
     for hh in check.changed[:limit]:
-        print(f"  {cc.CHANGE_LABELS[hh.change]}: ครัวเรือน {hh.household_id} หมู่บ้าน {hh.village} บ้านเลขที่ {hh.house_no}")
+        where = msg("cert_changed_household", household=hh.household_id, village=hh.village, house_no=hh.house_no)
+        print(f"  {msg('cert_change_' + hh.change)}: {where}")
         for at, kind, label, seq, old, new in hh.diffs:
-            who = f"สมาชิก {seq} " if seq is not None else ""
+            who = msg("cert_changed_member", seq=seq) if seq is not None else ""
             print(f"      {at[:19]} {kind}: {who}{label}: {old!r} -> {new!r}")
         if hh.note:
             print(f"      {hh.note}")
@@ -211,10 +172,8 @@ def run_verify(args) -> int:
             print_changes(verdict.check, args.limit)
             return 3
         if verdict.fingerprint:
-            same = {"th": "ตรงกับ", "en": "matches"} if verdict.as_certified else {"th": "ไม่ตรงกับ", "en": "differs from"}
-            from desktop.messages import language
-
-            print(msg("cert_verify_qr", area=verdict.area_code, year=verdict.survey_year, verdict=same[language()]))
+            key = "cert_verify_qr_matches" if verdict.as_certified else "cert_verify_qr_differs"
+            print(msg(key, area=verdict.area_code, year=verdict.survey_year))
             return 0 if verdict.as_certified else 3
         print(msg("cert_verify_unknown", code=args.code))
         return 3

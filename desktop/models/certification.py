@@ -25,6 +25,7 @@ from sqlalchemy import Connection, text
 
 from desktop.models import audit, meta, surveys
 from desktop.models import roster as rosters
+from desktop.models.certification_messages import msg, problems_text
 from desktop.models.errors import UserError
 from desktop.models.roster import DISTRICT, LAO, PROVINCE, TAMBON, level_of
 
@@ -81,7 +82,7 @@ _COLUMNS = ("uuid, area_code, level, survey_year, certified_at, officer, roster,
 def get(conn: Connection, cert_uuid: str) -> Certification:
     row = conn.execute(text(f"SELECT {_COLUMNS} FROM certification_event WHERE uuid = :u"), {"u": cert_uuid}).first()
     if row is None:
-        raise UserError(f"ไม่พบการรับรองรหัส {cert_uuid} / no certification {cert_uuid}")
+        raise UserError(msg("cert_not_found", uuid=cert_uuid))
     return _certification(conn, row)
 
 
@@ -130,7 +131,7 @@ def coverage(conn: Connection, area_code: str) -> Coverage:
     range_code = code
     if villages is not None:
         if not villages:
-            raise UserError(f"อปท. {code} ไม่มีหมู่บ้านในฐานข้อมูล / LAO {code} has no villages")
+            raise UserError(msg("cert_lao_no_villages", code=code))
         texts = [str(v) for v in villages]
         width = next(n for n in (6, 4, 2, 0) if len({t[:n] for t in texts}) == 1)  # their common area
         range_code = texts[0][:width]
@@ -155,8 +156,7 @@ def check_unlocked(conn: Connection, household_id: int) -> None:
     covering = _active_covering(conn, row.village, row.survey_year)
     if covering:
         _uuid, code, _level = covering[0]
-        raise UserError(f"ข้อมูลของพื้นที่ {code} ปี {row.survey_year} รับรองแล้ว: แก้ไขไม่ได้ (ต้องยกเลิกการรับรองก่อน)"
-                        f" / area {code} {row.survey_year} is certified: re-open the certification before correcting")
+        raise UserError(msg("cert_locked", code=code, year=row.survey_year))
 
 
 # ---------------------------------------------------------------- child-first rule
@@ -243,12 +243,11 @@ def preview(conn: Connection, area_code: str, survey_year: int) -> Preview:
     cov = coverage(conn, area_code)
     survey = surveys.get(conn, int(survey_year))
     if survey is None:
-        raise UserError(f"ไม่มีข้อมูลปีสำรวจ {survey_year} ในฐานข้อมูล / no survey year {survey_year} in the store")
+        raise UserError(msg("cert_no_year", year=survey_year))
     households = _scope_count(conn, "SELECT count(*) FROM household h WHERE h.survey_year = :y AND {where}", cov,
                               survey.year)
     if not households:
-        raise UserError(f"ไม่มีครัวเรือนในพื้นที่ {cov.code} ปีสำรวจ {survey.year} / no households in {cov.code}"
-                        f" for {survey.year}")
+        raise UserError(msg("cert_no_households", code=cov.code, year=survey.year))
     open_sql = ("SELECT count(*) FROM correction_event c JOIN household h ON h.id = c.household_id WHERE c.kind = 'correct'"
                 " AND c.survey_year = :y AND {where} AND " + corrections.STATUS_SQL + " IN ('recorded', 'sent')")
     unreviewed_sql = "SELECT count(*) FROM household h WHERE h.survey_year = :y AND h.status = 0 AND {where}"
@@ -262,9 +261,9 @@ def preview(conn: Connection, area_code: str, survey_year: int) -> Preview:
                   rosters.current(conn, cov.level, cov.code), already, survey.indicator_set.title_th,
                   bool(survey.indicator_set.provisional))
     if already:
-        out.problems.append(f"พื้นที่นี้รับรองแล้ว (รหัส {already.short_code}): ต้องยกเลิกการรับรองก่อนจึงจะรับรองใหม่ได้")
+        out.problems.append(msg("cert_already", short=already.short_code))
     if not out.roster:
-        out.problems.append("ยังไม่มีรายชื่อคณะทำงานของพื้นที่นี้ (บันทึกคณะทำงานก่อน)")
+        out.problems.append(msg("cert_no_roster"))
     return out
 
 
@@ -286,17 +285,17 @@ def certify(conn: Connection, area_code: str, survey_year: int, *, present: list
     chosen = pv.roster if present is None else [m for m in pv.roster if m.member_uuid in set(present)]
     unknown = sorted(set(present or ()) - {m.member_uuid for m in pv.roster})
     if unknown:
-        problems.append("ไม่มีในรายชื่อคณะทำงาน: " + ", ".join(unknown))
+        problems.append(msg("cert_not_on_roster", members=", ".join(unknown)))
     if pv.roster and not chosen:
-        problems.append("ต้องมีคณะทำงานที่เข้าร่วมอย่างน้อย 1 คน")
+        problems.append(msg("cert_nobody_present"))
     override_reason = (override_reason or "").strip()
     if pv.missing_children and not override_reason:
-        problems.append("ยังไม่ได้รับรองพื้นที่ระดับล่าง: " + ", ".join(f"{n} ({c})" for c, n in pv.missing_children)
-                        + " (รับรองพื้นที่ระดับล่างก่อน หรือระบุเหตุผลเพื่อรับรองโดยยกเว้น)")
+        problems.append(msg("cert_children_missing",
+                            areas=", ".join(f"{n} ({c})" for c, n in pv.missing_children)))
     if len(place or "") > rosters.MAX_TEXT:
-        problems.append("สถานที่ยาวเกินไป")
+        problems.append(msg("cert_place_too_long"))
     if problems:
-        raise UserError("รับรองข้อมูลไม่ได้ / cannot certify:\n" + "\n".join(f"- {p}" for p in problems))
+        raise UserError(problems_text("cert_cannot_certify", problems))
     lines = check.current_lines(conn, pv.coverage, pv.survey_year)
     from desktop.sync import wire
 
@@ -344,20 +343,20 @@ def reopen(conn: Connection, cert_uuid: str, reason: str) -> str:
     cert = get(conn, cert_uuid)
     problems = []
     if cert.status != ACTIVE:
-        problems.append("การรับรองนี้ถูกยกเลิกไปแล้ว")
+        problems.append(msg("cert_reopened_already"))
     if not (reason or "").strip():
-        problems.append("ต้องระบุเหตุผลของการยกเลิกการรับรอง")
+        problems.append(msg("cert_reopen_reason"))
     officer = meta.officer(conn)
     if officer.level:
         cov_code = coverage(conn, cert.area_code).range_code
         if rosters.PROFILE_RANK.get(officer.level, 0) < rosters.RANK[cert.level] or not cov_code.startswith(
                 officer.area_code or ""):
-            problems.append(f"ผู้ใช้ระดับ{officer.level} พื้นที่ {officer.area_code} ยกเลิกการรับรองของ {cert.area_code}"
-                            " ไม่ได้ (ต้องเป็นระดับเดียวกันหรือสูงกว่า และดูแลพื้นที่นั้น)")
+            problems.append(msg("cert_reopen_not_allowed", level=officer.level, area=officer.area_code,
+                                level_th=rosters.LEVEL_LABELS.get(officer.level, officer.level), code=cert.area_code))
     for parent in _parents(conn, cert) if cert.status == ACTIVE else []:
-        problems.append(f"พื้นที่ {parent.area_code} ระดับบนรับรองไว้แล้ว (รหัส {parent.short_code}): ยกเลิกการรับรองนั้นก่อน")
+        problems.append(msg("cert_reopen_parent_first", code=parent.area_code, short=parent.short_code))
     if problems:
-        raise UserError("ยกเลิกการรับรองไม่ได้ / cannot re-open:\n" + "\n".join(f"- {p}" for p in problems))
+        raise UserError(problems_text("cert_cannot_reopen", problems))
     event_uuid = str(uuid.uuid4())
     conn.execute(text("INSERT INTO certification_reopen(uuid, certification_uuid, reason, by, at)"
                       " VALUES (:u, :c, :r, :b, :t)"),

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, text
 
 from desktop.models.certification import ACTIVE, Certification, Coverage, coverage, find
+from desktop.models.certification_messages import msg
 from desktop.models.errors import UserError
 
 _RECORD = struct.Struct(">q8sB")
@@ -167,12 +168,12 @@ def parse_code(code: str) -> dict:
     if raw.startswith("BMN-CERT|"):
         parts = raw.split("|")
         if len(parts) != 7 or not parts[3].isdigit() or len(parts[5]) != 64:
-            raise UserError("อ่านรหัส QR ของใบรับรองไม่ได้ / the certificate QR content is not valid")
+            raise UserError(msg("cert_bad_qr"))
         return {"area_code": parts[2], "survey_year": int(parts[3]), "short_code": parts[4], "fingerprint": parts[5],
                 "uuid": parts[6]}
     short = wire.normal_short_code(raw)
     if len(short) != 8 or any(ch not in wire.CROCKFORD for ch in short):
-        raise UserError(f"รหัสยืนยัน '{raw}' ไม่ถูกต้อง (8 ตัวอักษร หรือข้อความจาก QR) / '{raw}' is not a short code")
+        raise UserError(msg("cert_bad_short_code", code=raw))
     return {"short_code": short}
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from desktop.models import audit, meta
+from desktop.models.certification_messages import msg, problems_text
 from desktop.models.errors import UserError
 
 TAMBON, LAO, DISTRICT, PROVINCE = "tambon", "lao", "district", "province"
@@ -36,11 +37,10 @@ def level_of(area_code: str) -> str:
     if code.isdigit():
         found = {6: TAMBON, 4: DISTRICT, 2: PROVINCE}.get(len(code))
         if found is None:
-            raise UserError(f"รหัสพื้นที่ '{code}' รับรองไม่ได้: ใช้รหัสตำบล 6 หลัก อำเภอ 4 หลัก จังหวัด 2 หลัก หรือรหัส อปท."
-                            f" / area '{code}' cannot be certified: use a tambon, district, province or LAO code")
+            raise UserError(msg("cert_bad_area_code", code=code))
         return found
     if not code:
-        raise UserError("ต้องระบุรหัสพื้นที่ / an area code is needed")
+        raise UserError(msg("cert_no_area_code"))
     return LAO
 
 
@@ -110,18 +110,18 @@ def set_member(conn: Connection, level: str, area_code: str, name: str, position
     name, position = (name or "").strip(), (position or "").strip()
     problems = []
     if level not in LEVELS:
-        problems.append(f"ระดับ '{level}' ไม่ถูกต้อง (ใช้ {', '.join(LEVELS)})")
+        problems.append(msg("cert_roster_bad_level", level=level, levels=", ".join(LEVELS)))
     if not name:
-        problems.append("ต้องระบุชื่อ-สกุล")
+        problems.append(msg("cert_roster_no_name"))
     if len(name) > MAX_TEXT or len(position) > MAX_TEXT:
-        problems.append(f"ชื่อหรือตำแหน่งยาวเกิน {MAX_TEXT} ตัวอักษร")
+        problems.append(msg("cert_roster_too_long", n=MAX_TEXT))
     if role not in ROLES:
-        problems.append(f"บทบาท '{role}' ไม่ถูกต้อง (ใช้ {', '.join(ROLES)})")
+        problems.append(msg("cert_roster_bad_role", role=role, roles=", ".join(ROLES)))
     members = {m.member_uuid: m for m in current(conn, level, area_code)}
     if member_uuid is not None and member_uuid not in members:
-        problems.append(f"ไม่พบกรรมการ {member_uuid} ในคณะทำงานนี้")
+        problems.append(msg("cert_roster_no_member", member=member_uuid))
     if problems:
-        raise UserError("บันทึกคณะทำงานไม่ได้ / cannot save the roster:\n" + "\n".join(f"- {p}" for p in problems))
+        raise UserError(problems_text("cert_roster_cannot_save", problems))
     if ord is None:
         ord = members[member_uuid].ord if member_uuid else max((m.ord for m in members.values()), default=0) + 1
     member_uuid = member_uuid or str(uuid.uuid4())
@@ -131,7 +131,7 @@ def set_member(conn: Connection, level: str, area_code: str, name: str, position
 
 def remove_member(conn: Connection, level: str, area_code: str, member_uuid: str) -> str:
     if member_uuid not in {m.member_uuid for m in current(conn, level, area_code)}:
-        raise UserError(f"ไม่พบกรรมการ {member_uuid} ในคณะทำงานนี้ / no such roster member")
+        raise UserError(msg("cert_roster_no_member", member=member_uuid))
     return _write(conn, level, area_code, member_uuid, "remove", {})
 
 

@@ -230,9 +230,10 @@ def render(cert: Certification, path, *, thai_digits: bool = True) -> Path:
         doc.build(story(cert, thai_digits), canvasmaker=partial(_CountedCanvas, footer=footer))
         os.replace(part, path)
     except OSError as err:
+        from desktop.models.certification_messages import msg
         from desktop.models.errors import UserError
 
-        raise UserError(f"เขียนไฟล์ {path} ไม่ได้: {err} / cannot write {path}") from err
+        raise UserError(msg("cert_cannot_write", path=path, error=err)) from err
     finally:
         part.unlink(missing_ok=True)
     return path
