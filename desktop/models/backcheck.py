@@ -216,7 +216,7 @@ def record_answers(conn: Connection, visit_id: str, household_id: int, values: d
         problems.append(msg("mon_not_latest_answer"))
     if problems:
         raise UserError(problems_text("mon_answer_failed", problems))
-    recorded = backcheck_items.recorded(conn, household_id, asked_on, settings)
+    recorded = backcheck_items.recorded(conn, household_id, asked_on, settings, tuple(clean))
     village = conn.execute(text("SELECT village FROM household WHERE id = :id"), {"id": household_id}).scalar()
     answer_uuid = str(uuid.uuid4())
     conn.execute(text(

@@ -97,35 +97,39 @@ def sheet_items(survey: Survey, settings: ms.MonitoringSettings) -> list[Item]:
     return [item(survey, settings, k) for k in keys]
 
 
-def recorded(conn: Connection, household_id: int, asked_on: str, settings: ms.MonitoringSettings) -> dict[str, str]:
-    """The record's value of every item the settings re-ask (imported values, not the corrections overlay:
-    the back-check measures the data as collected). Answers the record leaves blank are absent."""
+def recorded(conn: Connection, household_id: int, asked_on: str, settings: ms.MonitoringSettings,
+             also: tuple[str, ...] = ()) -> dict[str, str]:
+    """The record's value of every item the settings re-ask, and of the item keys in `also` (an answer code
+    asked beyond the settings). Imported values, not the corrections overlay: the back-check measures the data
+    as collected. Answers the record leaves blank are absent."""
     row = conn.execute(text("SELECT * FROM household WHERE id = :id"), {"id": household_id}).mappings().first()
     if row is None:
         return {}
     survey = surveys.get(conn, row["survey_year"])
     out: dict[str, str] = {}
+    kinds = set(settings.items) | {k.split(":", 1)[0] for k in also}
     members = conn.execute(text("SELECT seq, birth_date FROM member WHERE household_id = :id ORDER BY seq"),
                            {"id": household_id}).all()
-    if "members" in settings.items:
+    if "members" in kinds:
         out["members"] = str(len(members))
-    if "age" in settings.items:
+    if "age" in kinds:
         on = dt.date.fromisoformat(asked_on)
         for seq, birth in members:
             if birth:
                 out[f"age:{seq}"] = str(dates.age_at(dt.date.fromisoformat(birth), on)[0])
-    if "answer" in settings.items:
-        for code in answer_codes(survey, settings):
-            value = raw_value(dict(row), ANSWER_PREFIX + code, survey.layout)
-            if value != "":
-                out[ANSWER_PREFIX + code] = value
-    if "income" in settings.items:
+    codes = answer_codes(survey, settings) if "answer" in settings.items else []
+    codes += [k[len(ANSWER_PREFIX):] for k in also if k.startswith(ANSWER_PREFIX) and k[len(ANSWER_PREFIX):] not in codes]
+    for code in codes:
+        value = raw_value(dict(row), ANSWER_PREFIX + code, survey.layout)
+        if value != "":
+            out[ANSWER_PREFIX + code] = value
+    if "income" in kinds:
         out.update({f"income:{c}": str(int(row[c] or 0)) for c in ms.INCOME_COLUMNS})
     return out
 
 
 def normalise(key: str, value, is_count: bool = False) -> tuple[str | None, str | None]:
-    """(value as stored, None) or (None, the problem in Thai); '' means not asked."""
+    """(value as stored, None) or (None, the problem as a message); '' means not asked."""
     text_value = str(value if value is not None else "").strip().replace(",", "").translate(dates.ARABIC_DIGITS)
     if text_value in ("", "-"):
         return "", None
