@@ -38,6 +38,7 @@ _INDICATOR_INSERT = (
 _TABLES = ("report_village", "report_indicator", "report_income_failing")
 _AGE_SLOTS = REPORT_TOP_AGE + 1
 _SEX_OFFSET = {"M": 0, "F": _AGE_SLOTS}
+_AGE_VILLAGES = 100
 
 
 def rebuild(conn: Connection, survey_year: int) -> None:
@@ -67,7 +68,7 @@ def refresh(conn: Connection, survey_year: int, villages: list[int] | None) -> N
     village_rows, results = _households(conn, survey_year, scope, params, len(indicators))
     if not village_rows:
         return
-    _ages(conn, scope, params, village_rows)
+    _ages(conn, params, village_rows)
     raw(conn).executemany(_VILLAGE_INSERT, list(village_rows.values()))
     if indicators:
         _indicators(conn, survey, scope, params, results)
@@ -90,15 +91,23 @@ def _households(conn: Connection, year: int, scope: str, params: dict, width: in
     return rows, strings
 
 
-def _ages(conn: Connection, scope: str, params: dict, rows: dict) -> None:
+def _ages(conn: Connection, params: dict, rows: dict) -> None:
+    """Persons by village, sex and age, a hundred villages at a time: GROUP BY sorts all its input
+    rows in memory (temp_store=MEMORY keeps everything off the disk), which for a province at once
+    is every member (~150 MB for 3,000,000); the results are the same."""
     first_age = 4 + len(_MONEY)
-    ages = raw(conn).execute(  # ~100 rows a village: the DBAPI cursor, not SQLAlchemy's rows
-        f"SELECT h.village, m.sex, min(max(m.age, 0), {REPORT_TOP_AGE}) AS a, count(*) FROM household h"
-        f" JOIN member m ON m.household_id = h.id WHERE {scope} AND m.sex IN ('M', 'F') GROUP BY 1, 2, 3",
-        params,
-    )
-    for village, sex, age, count in ages:
-        rows[village][first_age + _SEX_OFFSET[sex] + age] = count
+    villages = sorted(rows)
+    year = params["y"]
+    for start in range(0, len(villages), _AGE_VILLAGES):
+        part = json.dumps(villages[start:start + _AGE_VILLAGES])
+        ages = raw(conn).execute(  # ~200 rows a village: the DBAPI cursor, not SQLAlchemy's rows
+            f"SELECT h.village, m.sex, min(max(m.age, 0), {REPORT_TOP_AGE}) AS a, count(*) FROM household h"
+            " JOIN member m ON m.household_id = h.id WHERE h.survey_year = ? AND h.village IN"
+            " (SELECT value FROM json_each(?)) AND m.sex IN ('M', 'F') GROUP BY 1, 2, 3",
+            (year, part),
+        )
+        for village, sex, age, count in ages:
+            rows[village][first_age + _SEX_OFFSET[sex] + age] = count
 
 
 def _indicators(conn: Connection, survey: surveys.Survey, scope: str, params: dict, results: dict) -> None:
