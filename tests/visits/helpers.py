@@ -38,7 +38,7 @@ def member(seq_hh: int, seq: int, birth: str) -> tuple:
 
 
 HOUSEHOLDS = [
-    hh(1, VILLAGE_A, answers(**{"6": "1", "13": "1"}), (50000, 10000, 0, 0), "สมชาย"),
+    hh(1, VILLAGE_A, answers(**{"6": "1", "13": "1", "14": "0"}), (50000, 10000, 0, 0), "สมชาย"),  # 14: not re-asked
     hh(2, VILLAGE_A, answers(**{"6": "0", "13": "1"}), (30000, 0, 0, 0), "สมชาย"),
     hh(3, VILLAGE_B, answers(**{"6": "1", "13": "0"}), (100000, 0, 5000, 0), "สมหญิง"),
 ]

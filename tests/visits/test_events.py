@@ -145,15 +145,15 @@ def test_withdrawn_visit_takes_no_answers(store):
 
 def test_an_answer_code_beyond_the_settings_is_compared_too(store):
     """The fixture re-asks codes 6 and 13; an answer for another code typed anyway is compared with the record
-    when the record has one (8.1 is blank on the record: not compared)."""
+    when the record has one (14 is "0" on the record; 8.1 is blank there: not compared)."""
     from desktop.models import confidence
 
     H.load(store)
     with store.begin() as conn:
         v = H.visit(conn)
         backcheck.draw_sample(conn, v.visit_id, seed="3")
-        answer = backcheck.record_answers(conn, v.visit_id, H.hid(1), {"answer:6": "1", "answer:8.1": "1"},
+        answer = backcheck.record_answers(conn, v.visit_id, H.hid(1), {"answer:6": "1", "answer:8.1": "1", "answer:14": "1"},
                                           checker="ก", asked_on=H.ASKED_ON)
-        assert answer.recorded["answer:6"] == "1" and "answer:8.1" not in answer.recorded  # blank on the record
+        assert answer.recorded["answer:14"] == "0" and "answer:8.1" not in answer.recorded
         comps = confidence.comparisons(conn, H.YEAR, "52")
-    assert [(c.key, c.match) for c in comps] == [("answer:6", True)]
+    assert [(c.key, c.match) for c in comps] == [("answer:6", True), ("answer:14", False)]
