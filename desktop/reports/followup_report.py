@@ -57,7 +57,7 @@ def _overview(s: confidence.Summary, vs, sampled: int, answered: int, raised: in
 
 
 def _visits_table(conn: Connection, vs, settings) -> ReportTable:
-    t = ReportTable("2. การติดตาม", [
+    t = ReportTable("8. รายละเอียดการติดตาม", [
         Column("date", "วันที่", TEXT, width=1.4), Column("level", "ระดับ", TEXT, width=0.8),
         Column("villages", "หมู่บ้านที่ติดตาม", TEXT, width=3), Column("visitors", "ผู้ติดตาม", TEXT, width=3),
         Column("checklist", "การดำเนินงาน (ใช่/ทั้งหมด)", TEXT, width=1.2), Column("sampled", "ตัวอย่าง", INT),
@@ -75,7 +75,7 @@ def _visits_table(conn: Connection, vs, settings) -> ReportTable:
 
 
 def _areas_table(conn: Connection, s: confidence.Summary, settings) -> ReportTable:
-    t = ReportTable("3. ความเชื่อมั่นของข้อมูลรายพื้นที่", _figure_columns("พื้นที่"), key="areas")
+    t = ReportTable("2. ความเชื่อมั่นของข้อมูลรายพื้นที่", _figure_columns("พื้นที่"), key="areas")
     codes = sorted({f.key for figs in s.levels.values() for f in figs})
     names = areas.names_of(conn, codes)
     for level in ("district", "tambon", "village"):
@@ -90,12 +90,12 @@ def _areas_table(conn: Connection, s: confidence.Summary, settings) -> ReportTab
 
 
 def _breakdowns(s: confidence.Summary, survey, settings) -> list[ReportTable]:
-    ind = ReportTable("4. ความเชื่อมั่นรายตัวชี้วัด", _figure_columns("ตัวชี้วัด"), key="indicators")
+    ind = ReportTable("3. ความเชื่อมั่นรายตัวชี้วัด", _figure_columns("ตัวชี้วัด"), key="indicators")
     for f in s.indicators:
         name = next((i.name_th for i in survey.indicator_set.indicators if str(i.no) == f.key), "")
         ind.add(_figure_row(f"{f.key} {name}", f, settings))
     kinds = {"members": "จำนวนสมาชิก", "age": "อายุสมาชิก", "answer": "คำตอบตัวชี้วัด", "income": "รายได้"}
-    other = ReportTable("5. ความเชื่อมั่นตามประเภทรายการและผู้จัดเก็บข้อมูล", _figure_columns("กลุ่ม"), key="groups")
+    other = ReportTable("4. ความเชื่อมั่นตามประเภทรายการและผู้จัดเก็บข้อมูล", _figure_columns("กลุ่ม"), key="groups")
     other.add(["ประเภทรายการ (แบบ bcstats)", None, None, None, ""], GROUP)
     for f in s.classes:
         other.add(_figure_row(f"ประเภท {f.key}: {ms.CLASS_LABELS.get(int(f.key), '')}", f, settings))
@@ -109,7 +109,7 @@ def _breakdowns(s: confidence.Summary, survey, settings) -> list[ReportTable]:
 
 
 def _findings(conn: Connection, s: confidence.Summary, survey, settings) -> ReportTable:
-    t = ReportTable("6. ข้อค้นพบ: รายการที่ไม่ตรงกับข้อมูลเดิม", [
+    t = ReportTable("5. ข้อค้นพบ: รายการที่ไม่ตรงกับข้อมูลเดิม", [
         Column("village", "หมู่บ้าน", TEXT, width=2), Column("house_no", "บ้านเลขที่", TEXT),
         Column("house_code", "รหัสบ้าน", TEXT, width=1.5), Column("item", "รายการ", TEXT, width=3.5),
         Column("recorded", "ข้อมูลเดิม", TEXT), Column("checked", "ตรวจซ้ำ", TEXT),
@@ -127,7 +127,7 @@ def _findings(conn: Connection, s: confidence.Summary, survey, settings) -> Repo
 
 
 def _corrections_table(raised: list[corrections.CorrectionState], conn: Connection) -> ReportTable:
-    t = ReportTable("7. การแก้ไขข้อมูลที่เกิดจากการติดตาม", [
+    t = ReportTable("6. การแก้ไขข้อมูลที่เกิดจากการติดตาม", [
         Column("house_code", "รหัสบ้าน", TEXT, width=1.5), Column("item", "รายการ", TEXT, width=3),
         Column("old", "ค่าเดิม", TEXT), Column("new", "ค่าที่ถูกต้อง", TEXT),
         Column("status", "สถานะ", TEXT), Column("reason", "เหตุผล", TEXT, width=3)], key="corrections")
@@ -142,7 +142,7 @@ def _corrections_table(raised: list[corrections.CorrectionState], conn: Connecti
 
 def _kpi_table(conn: Connection, survey_year: int, area_code: str) -> ReportTable:
     top, rows = confidence.kpi_board(conn, survey_year, area_code[:2])
-    t = ReportTable("8. ตัวชี้วัดการติดตาม (KPI) รายอำเภอ", [
+    t = ReportTable("7. ตัวชี้วัดการติดตาม (KPI) รายอำเภอ", [
         Column("area", "พื้นที่", TEXT, width=2), Column("visits", "ติดตาม (ครั้ง/ที่กำหนด)", TEXT),
         Column("sampled", "ครัวเรือนตัวอย่าง", INT), Column("answered", "ตรวจซ้ำแล้ว", INT),
         Column("percent", "ความเชื่อมั่น (ร้อยละ)", PCT), Column("missing", "สิ่งที่ยังขาด", TEXT, width=4)], key="kpi")
@@ -167,11 +167,12 @@ def build(conn: Connection, survey_year: int, area_code: str) -> Report:
                    if str(a.village).startswith(area_code))
     raised = [c for v in vs for c in backcheck_corrections.raised_for(conn, v)]
     path = areas.name_path(conn, area_code)
-    tables = [_overview(s, vs, sampled, answered, len(raised), settings), _visits_table(conn, vs, settings),
-              _areas_table(conn, s, settings), *_breakdowns(s, survey, settings), _findings(conn, s, survey, settings),
-              _corrections_table(raised, conn)]
+    # portrait tables first, the wide list of visits last: fewer page turns between orientations
+    tables = [_overview(s, vs, sampled, answered, len(raised), settings), _areas_table(conn, s, settings),
+              *_breakdowns(s, survey, settings), _findings(conn, s, survey, settings), _corrections_table(raised, conn)]
     if len(area_code) <= 4:
         tables.append(_kpi_table(conn, survey_year, area_code))
+    tables.append(_visits_table(conn, vs, settings))
     notes = [
         "ความเชื่อมั่น = จำนวนรายการที่ตรงกับข้อมูลเดิม ÷ จำนวนรายการที่เปรียบเทียบ × 100 (ตามเกณฑ์ความคลาดเคลื่อนที่ตั้งไว้)",
         f"ขนาดตัวอย่าง: {backcheck.sample_size_note(settings)}"

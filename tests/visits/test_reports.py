@@ -51,7 +51,7 @@ def test_followup_report_pdf_and_xlsx(store, tmp_path):
     with store.read() as conn:
         report = followup_report.build(conn, H.YEAR, "52")
     keys = [t.key for t in report.tables]
-    assert keys == ["overview", "visits", "areas", "indicators", "groups", "findings", "corrections", "kpi"]
+    assert keys == ["overview", "areas", "indicators", "groups", "findings", "corrections", "kpi", "visits"]
     tables = {t.key: t for t in report.tables}
     assert ["ความเชื่อมั่นของข้อมูล (ร้อยละ)", "80.77"] in tables["overview"].rows
     assert len(tables["findings"].rows) == 5 and len(tables["corrections"].rows) == 2
