@@ -157,3 +157,14 @@ def test_an_answer_code_beyond_the_settings_is_compared_too(store):
         assert answer.recorded["answer:14"] == "0" and "answer:8.1" not in answer.recorded
         comps = confidence.comparisons(conn, H.YEAR, "52")
     assert [(c.key, c.match) for c in comps] == [("answer:6", True), ("answer:14", False)]
+
+
+def test_verify_reports_a_village_whose_households_changed(store):
+    visit = H.worked(store)
+    with store.begin() as conn:
+        sample = backcheck.current_sample(conn, visit.visit_id)
+        assert backcheck.verify(conn, sample) == {}
+        conn.exec_driver_sql(f"DELETE FROM household WHERE id = {H.hid(2)}")  # as a later import could
+        diff = backcheck.verify(conn, sample)
+        conn.rollback()
+    assert diff == {str(H.VILLAGE_A): ([H.hid(1), H.hid(2)], [H.hid(1)])}
