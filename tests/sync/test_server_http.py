@@ -106,3 +106,39 @@ def test_push_halves_its_chunks_when_the_server_says_too_large(tmp_path, laptop_
         client.close()
     finally:
         p.close()
+
+
+def test_body_limit_without_content_length():
+    """A chunked upload (no Content-Length) is cut off at the limit with the same JSON 413."""
+    import asyncio
+    import json
+
+    from province.app import BodyLimit
+
+    async def app(scope, receive, send):  # reads the whole body, as an endpoint would
+        while (await receive()).get("more_body"):
+            pass
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    async def run(chunks):
+        parts = iter(chunks)
+        sent = []
+
+        async def receive():
+            body = next(parts, b"")
+            return {"type": "http.request", "body": body, "more_body": bool(body)}
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "path": "/v1/push", "headers": [(b"transfer-encoding", b"chunked")]}
+        await BodyLimit(app, default=1000)(scope, receive, send)
+        return sent
+
+    small = asyncio.run(run([b"x" * 400, b"x" * 400]))
+    assert small[0]["status"] == 200
+    big = asyncio.run(run([b"x" * 600, b"x" * 600, b"x" * 600]))
+    assert big[0]["status"] == 413
+    error = json.loads(big[1]["body"])["error"]
+    assert error["code"] == "too_large" and error["th"] and error["en"]
