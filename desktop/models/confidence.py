@@ -192,8 +192,9 @@ def kpi_board(conn: Connection, survey_year: int, province: str) -> tuple[KpiRow
 
 def _kpi_row(code, name, level, all_visits, samples, answered, comps, settings) -> KpiRow:
     touching = [v for v in all_visits if any(c.startswith(code) for c in v.villages)]
-    done = sum(1 for v in touching if v.level == level)
-    by_province = sum(1 for v in touching if v.level == "province")
+    done = sum(1 for v in touching if v.level == level and not v.planned)
+    planned = sum(1 for v in touching if v.level == level and v.planned)
+    by_province = sum(1 for v in touching if v.level == "province" and not v.planned)
     drawn = {h for v in touching if samples.get(v.visit_id)
              for village, ids in samples[v.visit_id].households.items() if village.startswith(code) for h in ids}
     got = len(drawn & answered)
@@ -201,7 +202,8 @@ def _kpi_row(code, name, level, all_visits, samples, answered, comps, settings) 
     required = int(settings.required_visits.get(level, 0))
     missing = []
     if done < required:
-        missing.append(f"ยังขาดการติดตามระดับ{visits.LEVEL_LABELS[level]} {required - done} ครั้ง")
+        missing.append(f"ยังขาดการติดตามระดับ{visits.LEVEL_LABELS[level]} {required - done} ครั้ง"
+                       + (f" (วางแผนไว้ {planned} ครั้ง)" if planned else ""))
     if any(not samples.get(v.visit_id) for v in touching):
         missing.append("มีการติดตามที่ยังไม่ได้สุ่มตัวอย่าง")
     if len(drawn) > got:

@@ -13,7 +13,7 @@ messages.register({
                       "The level must be district or province (got '{value}')."),
     "mon_bad_area": ("รหัสพื้นที่ของหน่วยที่ติดตามต้องมี {n} หลัก (ได้ '{value}')",
                      "The visiting office's area code must have {n} digits (got '{value}')."),
-    "mon_visit_future": ("วันที่ติดตาม {date} อยู่ในอนาคต", "The visit date {date} is in the future."),
+    "mon_visit_too_far": ("วันที่ติดตาม {date} อยู่ในอนาคตเกิน 1 ปี", "The visit date {date} is more than a year ahead."),
     "mon_bad_visit_date": ("อ่านวันที่ติดตาม '{value}' ไม่ได้ (ใช้ วว/ดด/ปปปป พ.ศ. หรือ ปปปป-ดด-วว)",
                            "Cannot read the visit date '{value}' (use DD/MM/YYYY in the Buddhist era or YYYY-MM-DD)."),
     "mon_no_villages": ("ต้องระบุหมู่บ้านที่ไปติดตามอย่างน้อย 1 หมู่บ้าน", "Name at least one village visited."),

@@ -1,5 +1,8 @@
 """Monitoring visits (การติดตามการจัดเก็บข้อมูล จปฐ.): append-only events in `visit_event`.
 
+A visit may be logged ahead of its date (planned), so that its sample is drawn and its sheets printed before
+going to the field; it counts as done once its date has come.
+
 A visit is logged once (kind "visit.log" in the outbox); a correction of it is a new event with the same
 visit_id whose `supersedes` names the event it replaces (withdrawn=1 to take a visit back). The current state
 of a visit is its event that nothing supersedes. Every write has its audit entry and outbox event in the
@@ -52,6 +55,11 @@ class Visit:
         return self.visit_id.replace("-", "")[:6].upper()
 
     @property
+    def planned(self) -> bool:
+        """Logged ahead (to draw the sample and print the sheets before going): not yet a visit done."""
+        return self.visit_date > dt.date.today().isoformat()
+
+    @property
     def date_be(self) -> str:
         return dates.thai_date(dt.date.fromisoformat(self.visit_date))
 
@@ -79,8 +87,8 @@ def _validate(conn: Connection, survey_year: int, level: str, area_code: str, vi
         problems.append(msg("mon_bad_area", n=want_len, value=area_code))
     try:
         day = dates.parse_date(visit_date)
-        if day > dt.date.today():
-            problems.append(msg("mon_visit_future", date=dates.be_date(day.isoformat())))
+        if (day - dt.date.today()).days > 366:  # a planned visit may lie ahead, not a year off
+            problems.append(msg("mon_visit_too_far", date=dates.be_date(day.isoformat())))
         iso = day.isoformat()
     except (ValueError, TypeError):
         problems.append(msg("mon_bad_visit_date", value=visit_date))

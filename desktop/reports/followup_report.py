@@ -36,13 +36,19 @@ def _figure_row(label: str, f: confidence.Figure, settings: ms.MonitoringSetting
     return [label, f.compared, f.matched, f.percent, KPI_WORDS[settings.kpi_colour(f.percent)]]
 
 
+def _done_and_planned(vs, level: str) -> str:
+    done = sum(v.level == level and not v.planned for v in vs)
+    planned = sum(v.level == level and v.planned for v in vs)
+    return f"{done}" + (f" (วางแผนไว้อีก {planned})" if planned else "")
+
+
 def _overview(s: confidence.Summary, vs, sampled: int, answered: int, raised: int, settings) -> ReportTable:
     t = ReportTable("1. สรุปผล", [Column("item", "รายการ", TEXT, width=3), Column("value", "ผล", TEXT, width=2)],
                     key="overview")
     pct = "-" if s.overall.percent is None else f"{s.overall.percent:.2f}"
     for label, value in (
-        ("การติดตามระดับอำเภอ (ครั้ง)", str(sum(v.level == "district" for v in vs))),
-        ("การติดตามระดับจังหวัด (ครั้ง)", str(sum(v.level == "province" for v in vs))),
+        ("การติดตามระดับอำเภอ (ครั้ง)", _done_and_planned(vs, "district")),
+        ("การติดตามระดับจังหวัด (ครั้ง)", _done_and_planned(vs, "province")),
         ("หมู่บ้านที่ไปติดตาม", str(len({c for v in vs for c in v.villages}))),
         ("ครัวเรือนตัวอย่าง / ตรวจสอบซ้ำแล้ว", f"{sampled:,} / {answered:,}"),
         ("รายการที่เปรียบเทียบ / ตรงกัน", f"{s.overall.compared:,} / {s.overall.matched:,}"),
@@ -67,7 +73,7 @@ def _visits_table(conn: Connection, vs, settings) -> ReportTable:
         sample = backcheck.current_sample(conn, v.visit_id)
         answered = len(backcheck.answers_of(conn, v.visit_id))
         yes = sum(1 for key, _ in settings.checklist if v.checklist.get(key) is True)
-        t.add([f"{v.date_be} ({v.short_code})", visits_model.LEVEL_LABELS[v.level],
+        t.add([f"{v.date_be} ({v.short_code})" + (" วางแผน" if v.planned else ""), visits_model.LEVEL_LABELS[v.level],
                ", ".join(names.get(c, c) for c in v.villages),
                ", ".join(f"{p.name} {p.position}".strip() for p in v.visitors), f"{yes}/{len(settings.checklist)}",
                len(sample.all_ids()) if sample else 0, answered, v.notes])

@@ -40,7 +40,8 @@ def read_board(conn, year: int, area: str) -> dict:
     rows = []
     for v in visits.visits(conn, year, area):
         sample = backcheck.current_sample(conn, v.visit_id)
-        rows.append({"visit_id": v.visit_id, "date": v.date_be, "level": visits.LEVEL_LABELS[v.level],
+        rows.append({"visit_id": v.visit_id, "date": v.date_be + (" · " + tr("planned") if v.planned else ""),
+                     "level": visits.LEVEL_LABELS[v.level],
                      "code": v.short_code, "villages": len(v.villages),
                      "sampled": len(sample.all_ids()) if sample else 0,
                      "answered": len(backcheck.answers_of(conn, v.visit_id)),

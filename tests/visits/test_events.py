@@ -168,3 +168,21 @@ def test_verify_reports_a_village_whose_households_changed(store):
         diff = backcheck.verify(conn, sample)
         conn.rollback()
     assert diff == {str(H.VILLAGE_A): ([H.hid(1), H.hid(2)], [H.hid(1)])}
+
+
+def test_a_planned_visit_is_not_yet_done(store):
+    """A visit logged ahead can be sampled and printed before the trip; the KPI counts it once its date came."""
+    import datetime as dt
+
+    from desktop.models import confidence
+
+    H.load(store)
+    ahead = (dt.date.today() + dt.timedelta(days=7)).isoformat()
+    with store.begin() as conn:
+        v = H.visit(conn, day=ahead)
+        assert v.planned
+        backcheck.draw_sample(conn, v.visit_id, seed="5")
+        _top, rows = confidence.kpi_board(conn, H.YEAR, "52")
+        assert rows[0].visits_done == 0 and "วางแผนไว้ 1 ครั้ง" in rows[0].missing[0]
+        with pytest.raises(UserError, match="เกิน 1 ปี"):
+            H.visit(conn, day=(dt.date.today() + dt.timedelta(days=400)).isoformat())
