@@ -77,12 +77,13 @@ class MonitoringBoard(QWidget):
         self.detail_label = QLabel(self)
         self.detail_label.setWordWrap(True)
         self.log_button = QPushButton(tr("&Log a visit…"), self)
+        self.edit_button = QPushButton(tr("Correct vi&sit…"), self)
         self.sample_button = QPushButton(tr("&Draw sample"), self)
         self.sheets_button = QPushButton(tr("&Print sheets…"), self)
         self.entry_button = QPushButton(tr("&Enter answers…"), self)
         self.correct_button = QPushButton(tr("&Raise correction"), self)
         self.report_button = QPushButton(tr("&Follow-up report…"), self)
-        for b in (self.sample_button, self.sheets_button, self.correct_button):
+        for b in (self.edit_button, self.sample_button, self.sheets_button, self.correct_button):
             b.setEnabled(False)
         self.visits_table = _table(self, [tr("Date"), tr("Level"), tr("Code"), tr("Villages"), tr("Sample"),
                                           tr("Answered"), tr("Visitors")], "visitsTable")
@@ -105,7 +106,7 @@ class MonitoringBoard(QWidget):
         tabs.addTab(self.kpi_table, tr("KPI by district"))
         self.tabs = tabs
         buttons = QHBoxLayout()
-        for b in (self.log_button, self.sample_button, self.sheets_button, self.entry_button, self.correct_button,
+        for b in (self.log_button, self.edit_button, self.sample_button, self.sheets_button, self.entry_button, self.correct_button,
                   self.report_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -188,6 +189,7 @@ class MonitoringBoard(QWidget):
         visit = self.current_visit()
         # one sample per visit: a redraw (only before answers) is `main.py visits sample --redraw`
         self.sample_button.setEnabled(visit is not None and not self.sampled.get(visit))
+        self.edit_button.setEnabled(visit is not None)
         self.visit_selected.emit(visit or "")
 
     def _household_changed(self) -> None:

@@ -69,6 +69,9 @@ class VisitDialog(QDialog):
             box_layout.addWidget(self.checks[key])
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setFixedHeight(60)
+        self.supersedes: str | None = None  # editing: the event this version replaces
+        self.withdraw_box = QCheckBox(tr("Withdraw this visit (it no longer counts)"), self)
+        self.withdraw_box.setVisible(False)
         form = QFormLayout()
         form.addRow(tr("Level"), self.level_combo)
         form.addRow(tr("Visiting office (area code)"), self.area_edit)
@@ -77,6 +80,7 @@ class VisitDialog(QDialog):
         form.addRow(tr("Villages visited"), self.village_list)
         form.addRow(box)
         form.addRow(tr("Notes"), self.notes_edit)
+        form.addRow(self.withdraw_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -90,6 +94,20 @@ class VisitDialog(QDialog):
         text = self.area_edit.text().strip()
         want = 4 if self.level_combo.currentData() == "district" else 2
         self.area_edit.setText(text[:want])
+
+    def prefill(self, visit) -> None:
+        """Edit a logged visit: its values in the form; saving records a new version superseding it."""
+        self.setWindowTitle(tr("Correct a monitoring visit"))
+        self.supersedes = visit.uuid
+        self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(visit.level)))
+        self.area_edit.setText(visit.area_code)
+        self.date_edit.setText(dates.be_date(visit.visit_date))
+        self.visitors_edit.setPlainText("\n".join(f"{p.name} | {p.position}".rstrip(" |") for p in visit.visitors))
+        self.set_villages_checked(visit.villages)
+        for key, box in self.checks.items():
+            box.setChecked(visit.checklist.get(key) is True)
+        self.notes_edit.setPlainText(visit.notes)
+        self.withdraw_box.setVisible(True)
 
     def set_villages_checked(self, codes) -> None:
         codes = set(codes)
@@ -112,7 +130,8 @@ class VisitDialog(QDialog):
                 "area_code": self.area_edit.text().strip(), "visit_date": self.date_edit.text().strip(),
                 "villages": villages, "visitors": visitors,
                 "checklist": {k: box.isChecked() for k, box in self.checks.items()},
-                "notes": self.notes_edit.toPlainText().strip()}
+                "notes": self.notes_edit.toPlainText().strip(), "supersedes": self.supersedes,
+                "withdrawn": self.withdraw_box.isChecked()}
 
     def submit(self) -> None:
         self.submitted.emit(self.values())

@@ -79,6 +79,7 @@ class VisitsController(QObject):
             menu.addAction(action)
         b = self.board
         b.log_button.clicked.connect(self.open_visit_dialog)
+        b.edit_button.clicked.connect(self.edit_visit)
         b.sample_button.clicked.connect(self.draw_sample)
         b.sheets_button.clicked.connect(self.print_sheets)
         b.entry_button.clicked.connect(self.open_entry)
@@ -144,23 +145,37 @@ class VisitsController(QObject):
 
     # visits --------------------------------------------------------------------------------------------------
 
-    def open_visit_dialog(self) -> VisitDialog | None:
+    def open_visit_dialog(self, visit=None) -> VisitDialog | None:
+        """A new visit, or with `visit` (visits.Visit) a corrected version of it."""
         from desktop.models import meta, visits
         from desktop.models import monitoring_settings as ms
 
-        if self.window.year is None:
+        year = visit.survey_year if visit else self.window.year
+        if year is None:
             self.window.statusBar().showMessage(tr("Import data first."), 5000)
             return None
         with self.window.store.read() as conn:
             officer = meta.officer(conn)
-            scope = self.area[:4] or officer.area_code[:4]
-            villages = visits.villages_in(conn, self.window.year, scope)
+            scope = visit.area_code if visit else (self.area[:4] or officer.area_code[:4])
+            villages = visits.villages_in(conn, year, scope)
             checklist = ms.load(conn).checklist
-        self.dialog = VisitDialog(self.window.year, scope or officer.area_code, villages, checklist, officer, self.window)
+        self.dialog = VisitDialog(year, scope or officer.area_code, villages, checklist, officer, self.window)
+        if visit is not None:
+            self.dialog.prefill(visit)
         self.dialog.submitted.connect(self._log_visit)
         self.dialog.finished.connect(self.dialog.deleteLater)
         self.dialog.open()
         return self.dialog
+
+    def edit_visit(self) -> VisitDialog | None:
+        from desktop.models import visits
+
+        visit_id = self.board.current_visit()
+        if not visit_id:
+            return None
+        with self.window.store.read() as conn:
+            visit = visits.get(conn, visit_id)
+        return self.open_visit_dialog(visit) if visit else None
 
     def _log_visit(self, values: dict) -> None:
         from desktop.models import visits

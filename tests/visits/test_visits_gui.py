@@ -166,3 +166,34 @@ def test_settings_file_and_keyboard_answers(qtbot, window, tmp_path):
     qtbot.wait(QApplication.keyboardInputInterval() + 50)  # a new key search, not "01"
     QTest.keyClicks(combo, "1")
     assert combo.currentData() == "1"
+
+
+def test_correct_and_withdraw_a_visit(qtbot, window, demo_store):
+    from desktop.models import visits
+
+    ctl = controller(window)
+    qtbot.waitUntil(lambda: ctl.board.confidence_label.text() != "-", timeout=10_000)
+    dialog = ctl.open_visit_dialog()
+    codes = [dialog.village_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(2)]
+    dialog.set_villages_checked(codes[:1])
+    dialog.notes_edit.setPlainText("ครั้งแรก")
+    with qtbot.waitSignal(ctl.refreshed, timeout=10_000):
+        dialog.save_button.click()
+    settle(qtbot, window)
+    ctl.board.visits_table.selectRow(0)
+    edit = ctl.edit_visit()
+    assert edit.notes_edit.toPlainText() == "ครั้งแรก" and edit.withdraw_box.isVisible()
+    edit.set_villages_checked(codes)
+    with qtbot.waitSignal(ctl.refreshed, timeout=10_000):
+        edit.save_button.click()
+    settle(qtbot, window)
+    with demo_store.read() as conn:
+        (current,) = visits.visits(conn, window.year, "52")
+        assert list(current.villages) == sorted(codes) and len(visits.history(conn, current.visit_id)) == 2
+    ctl.board.visits_table.selectRow(0)
+    edit = ctl.edit_visit()
+    edit.withdraw_box.setChecked(True)
+    with qtbot.waitSignal(ctl.refreshed, timeout=10_000):
+        edit.save_button.click()
+    settle(qtbot, window)
+    assert ctl.board.visit_ids == []
