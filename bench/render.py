@@ -103,10 +103,11 @@ def _imports(imports: list[dict]) -> list[str]:
         "the same tables, then the same indexes (C only). **Ours** = `main.py import`: validation of every row",
         "with Thai problems, SQLCipher encryption, indicator evaluation, report summaries, history, audit entry;",
         "its reader process (prefetch.py) reads and checks the rows on the second core for files over 32 MB.",
-        "Peak memory: each process's own; ours = the importing process + its reader process (both at their peaks).",
+        "Peak memory: each process's own; ours = the largest sum of the importing process and its reader process",
+        "(sampled every 20 ms; their own peaks, which come at different moments, in brackets).",
         "",
         "| households | members | executemany s | .import s | ours s | × executemany | × .import |"
-        " peak MB executemany / .import | peak MB ours (main + reader) |",
+        " peak MB executemany / .import | peak MB ours (main; reader) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     notes = []
@@ -120,7 +121,7 @@ def _imports(imports: list[dict]) -> list[str]:
         lines.append(
             f"| {r['households']:,} | {r['members']:,} | {r['floor_s']} | {cli_s} | {r['ours_s']} | **{r['ratio']}** |"
             f" {r.get('ratio_cli', '—')} | {r['floor_peak_mb']} / {r.get('cli_peak_mb', '—')} |"
-            f" {r['ours_peak_mb']} ({r['ours_peak_main_mb']} + {r['ours_peak_reader_mb']}) |")
+            f" {r['ours_peak_mb']} ({r['ours_peak_main_mb']}; {r['ours_peak_reader_mb']}) |")
     lines += ["", *(notes + [""] if notes else []), IMPORT_NOTES, ""]
     return lines
 
@@ -266,9 +267,9 @@ def _peaks(r: dict) -> list[str]:
     rows = []
     for imp in r.get("imports", []):
         if "failed" not in imp:
-            rows.append((f"import {imp['households']:,}: executemany / .import / ours (main + reader)",
+            rows.append((f"import {imp['households']:,}: executemany / .import / ours (main; reader)",
                          f"{imp['floor_peak_mb']} / {imp.get('cli_peak_mb', '—')} / {imp['ours_peak_mb']}"
-                         f" ({imp['ours_peak_main_mb']} + {imp['ours_peak_reader_mb']})"))
+                         f" ({imp['ours_peak_main_mb']}; {imp['ours_peak_reader_mb']})"))
     for key, label in (("lookup", "table and search"), ("pdf", "100-page PDF"), ("sync", "sync (laptop side)"),
                        ("sync_load", "sync load clients")):
         part = r.get(key)

@@ -34,7 +34,7 @@ from desktop.messages import msg
 from desktop.models import areas, dates, indicators, surveys, thaiid
 from desktop.models.db import raw
 from desktop.models.errors import Cancelled
-from desktop.models.loader import BulkLoad, LoadSummary
+from desktop.models.loader import BulkLoad, LoadSummary, small_cache
 from desktop.models.schema import household_id
 from desktop.models.sortkeys import house_sort_key, thai_sort_key
 
@@ -88,7 +88,7 @@ def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
         loaded_first = sorted(sources, key=lambda s: s.kind != C.HOUSEHOLD)  # the order rows are read in
         order = {s.label: i for i, s in enumerate(loaded_first)}
         try:
-            with store.begin() as conn, _no_cyclic_gc():
+            with store.begin() as conn, _no_cyclic_gc(), small_cache(conn):
                 summary = _Job(conn, sources, problems, year, progress, cancel, paths).run()
         except _Rollback:
             summary = None

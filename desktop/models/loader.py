@@ -17,6 +17,7 @@ free are reused.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import uuid
@@ -35,6 +36,7 @@ from desktop.models import summary as report_summary
 # Built after a load into an empty store rather than maintained row by row (about 2x faster).
 _DEFERRED_INDEXES = [i for t in (household_table, member_table) for i in t.indexes if i.name != "ix_household_village"]
 _INDEX_CACHE = -8192  # KiB of page cache while they are built
+_LOAD_CACHE = -16384  # KiB of page cache during a load (small_cache)
 
 HOUSEHOLD_COLUMNS = (
     "id", "survey_year", "province", "district", "tambon", "village", "house_no", "house_sort", "house_code",
@@ -245,15 +247,11 @@ class BulkLoad:
 
     def _create_indexes(self) -> None:
         """CREATE INDEX sorts every key in memory (temp_store=MEMORY: ~130 MB for 3,000,000 members);
-        a small page cache meanwhile gives the sort the memory the cache held (a scan and a sort
-        need no cache), so the peak does not grow by both."""
-        cache = self.dbapi.execute("PRAGMA cache_size").fetchone()[0]
-        self.dbapi.execute(f"PRAGMA cache_size = {_INDEX_CACHE}")
-        try:
+        a smaller page cache meanwhile leaves the sort the memory the cache held (a scan and a sort
+        need little cache), so the peak does not grow by both."""
+        with small_cache(self.conn, _INDEX_CACHE):
             for index in _DEFERRED_INDEXES:
                 index.create(self.conn)
-        finally:
-            self.dbapi.execute(f"PRAGMA cache_size = {int(cache)}")
 
     def _analyze(self, households: int | None) -> None:
         """Planner statistics (sampled): decide between index-order scans and candidate lookups in searches.
@@ -289,6 +287,19 @@ class BulkLoad:
                 self.dbapi.execute(f"DROP TABLE IF EXISTS {table}")
         finally:
             self.dbapi.execute(f"PRAGMA secure_delete = {int(secure)}")
+
+
+@contextlib.contextmanager
+def small_cache(conn: Connection, kib: int = _LOAD_CACHE):
+    """A smaller page cache for a load (restored after): it streams rows in key order and scans,
+    so a large cache buys little time, while every MB of it adds to the load's peak memory."""
+    dbapi = raw(conn)
+    cache = dbapi.execute("PRAGMA cache_size").fetchone()[0]
+    dbapi.execute(f"PRAGMA cache_size = {int(kib)}")
+    try:
+        yield
+    finally:
+        dbapi.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
 def chunks(rows: Iterable, size: int = 5000):
