@@ -64,7 +64,485 @@
     </message>
   </context>
   <context>
+    <name>Certification</name>
+    <message>
+      <source>Certified</source>
+      <translation>รับรองแล้ว</translation>
+    </message>
+    <message>
+      <source>Changed since certified</source>
+      <translation>ข้อมูลเปลี่ยนหลังรับรอง</translation>
+    </message>
+    <message>
+      <source>Re-opened: certify again</source>
+      <translation>ยกเลิกการรับรองแล้ว รอรับรองใหม่</translation>
+    </message>
+    <message>
+      <source>Not certified</source>
+      <translation>ยังไม่รับรอง</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh</source>
+      <translation>ปรับปรุง (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>รหัส</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>พื้นที่</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>สถานะ</translation>
+    </message>
+    <message>
+      <source>Certified on</source>
+      <translation>วันที่รับรอง</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>ผู้บันทึก</translation>
+    </message>
+    <message>
+      <source>Short code</source>
+      <translation>รหัสยืนยัน</translation>
+    </message>
+    <message>
+      <source>Households changed</source>
+      <translation>ครัวเรือนที่เปลี่ยน</translation>
+    </message>
+    <message>
+      <source>Household / field</source>
+      <translation>ครัวเรือน / รายการ</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>ปัจจุบัน</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>เมื่อ</translation>
+    </message>
+    <message>
+      <source>Certified %1 of %2 · changed since %3</source>
+      <translation>รับรองแล้ว %1 จาก %2 · ข้อมูลเปลี่ยนหลังรับรอง %3</translation>
+    </message>
+    <message>
+      <source>No record changed since it was certified.</source>
+      <translation>ไม่มีข้อมูลที่เปลี่ยนหลังรับรอง</translation>
+    </message>
+    <message>
+      <source>house no.</source>
+      <translation>บ้านเลขที่</translation>
+    </message>
+    <message>
+      <source>member</source>
+      <translation>สมาชิก</translation>
+    </message>
+    <message>
+      <source>Certify %1 · %2</source>
+      <translation>รับรองข้อมูล %1 · ปี %2</translation>
+    </message>
+    <message>
+      <source>survey year</source>
+      <translation>ปีสำรวจ</translation>
+    </message>
+    <message>
+      <source>e.g. the district office meeting room</source>
+      <translation>เช่น ห้องประชุมที่ว่าการอำเภอ</translation>
+    </message>
+    <message>
+      <source>&amp;Place of the meeting:</source>
+      <translation>สถานที่ประชุม (&amp;P):</translation>
+    </message>
+    <message>
+      <source>required: why certify before the child areas</source>
+      <translation>ต้องระบุ: เหตุผลที่รับรองก่อนพื้นที่ระดับล่าง</translation>
+    </message>
+    <message>
+      <source>&amp;Override reason:</source>
+      <translation>เหตุผลการยกเว้น (&amp;O):</translation>
+    </message>
+    <message>
+      <source>&amp;Certify</source>
+      <translation>รับรองข้อมูล (&amp;C)</translation>
+    </message>
+    <message>
+      <source>What is being certified (as corrected)</source>
+      <translation>ข้อมูลที่จะรับรอง (ตามที่แก้ไขแล้ว)</translation>
+    </message>
+    <message>
+      <source>Villages</source>
+      <translation>หมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Households</source>
+      <translation>ครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Population</source>
+      <translation>ประชากร</translation>
+    </message>
+    <message>
+      <source>%1 (male %2, female %3)</source>
+      <translation>%1 คน (ชาย %2 หญิง %3)</translation>
+    </message>
+    <message>
+      <source>Indicators failed</source>
+      <translation>ตัวชี้วัดที่ไม่ผ่านเกณฑ์</translation>
+    </message>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 จาก %2</translation>
+    </message>
+    <message>
+      <source>Average income per person</source>
+      <translation>รายได้เฉลี่ยต่อคน</translation>
+    </message>
+    <message>
+      <source>%1 baht a year</source>
+      <translation>%1 บาทต่อปี</translation>
+    </message>
+    <message>
+      <source>Indicator set</source>
+      <translation>ชุดตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>Before certifying</source>
+      <translation>ตรวจก่อนรับรอง</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>ไม่มี</translation>
+    </message>
+    <message>
+      <source>Open corrections:</source>
+      <translation>การแก้ไขที่ยังค้างอยู่:</translation>
+    </message>
+    <message>
+      <source>Households not reviewed:</source>
+      <translation>ครัวเรือนที่ยังไม่ตรวจสอบ:</translation>
+    </message>
+    <message>
+      <source>Child areas not certified:</source>
+      <translation>พื้นที่ระดับล่างที่ยังไม่รับรอง:</translation>
+    </message>
+    <message>
+      <source>Working group present (each signs the form)</source>
+      <translation>คณะทำงานที่เข้าร่วม (ลงนามในแบบรับรอง)</translation>
+    </message>
+    <message>
+      <source>Certifying…</source>
+      <translation>กำลังรับรองข้อมูล…</translation>
+    </message>
+    <message>
+      <source>Working group · %1</source>
+      <translation>คณะทำงาน · %1</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>บทบาท</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>ชื่อ-สกุล</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+      <source>Name and surname</source>
+      <translation>ชื่อ-สกุล</translation>
+    </message>
+    <message>
+      <source>&amp;Add</source>
+      <translation>เพิ่ม (&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Change selected</source>
+      <translation>แก้ไขรายการที่เลือก (&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Remove selected</source>
+      <translation>ลบรายการที่เลือก (&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>ปิด (&amp;C)</translation>
+    </message>
+    <message>
+      <source>Saving the roster…</source>
+      <translation>กำลังบันทึกคณะทำงาน…</translation>
+    </message>
+    <message>
+      <source>Ce&amp;rtification</source>
+      <translation>การรับรองข้อมูล (&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Certify this area…</source>
+      <translation>รับรองข้อมูลพื้นที่นี้… (&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Print the certificate…</source>
+      <translation>พิมพ์แบบรับรอง… (&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Save the certificate as PDF…</source>
+      <translation>บันทึกแบบรับรองเป็น PDF… (&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Re-open the certification…</source>
+      <translation>ยกเลิกการรับรอง… (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Certification status &amp;board</source>
+      <translation>สถานะการรับรองข้อมูล (&amp;B)</translation>
+    </message>
+    <message>
+      <source>Working &amp;group roster…</source>
+      <translation>รายชื่อคณะทำงาน… (&amp;G)</translation>
+    </message>
+    <message>
+      <source>&amp;Verify a certificate code…</source>
+      <translation>ตรวจสอบรหัสยืนยันแบบรับรอง… (&amp;V)</translation>
+    </message>
+    <message>
+      <source>Select a tambon, district or province first.</source>
+      <translation>เลือกตำบล อำเภอ หรือจังหวัดก่อน</translation>
+    </message>
+    <message>
+      <source>Certified · %1</source>
+      <translation>รับรองแล้ว · %1</translation>
+    </message>
+    <message>
+      <source>This area has no certification for the year.</source>
+      <translation>พื้นที่นี้ยังไม่มีการรับรองข้อมูลของปีนี้</translation>
+    </message>
+    <message>
+      <source>Gathering what is being certified…</source>
+      <translation>กำลังรวบรวมข้อมูลที่จะรับรอง…</translation>
+    </message>
+    <message>
+      <source>Certified. Print the form for the working group to sign.</source>
+      <translation>รับรองข้อมูลแล้ว พิมพ์แบบรับรองให้คณะทำงานลงนาม</translation>
+    </message>
+    <message>
+      <source>Preparing the certificate…</source>
+      <translation>กำลังเตรียมแบบรับรอง…</translation>
+    </message>
+    <message>
+      <source>Certificate %1</source>
+      <translation>แบบรับรอง %1</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>กำลังพิมพ์…</translation>
+    </message>
+    <message>
+      <source>Save the certificate</source>
+      <translation>บันทึกแบบรับรอง</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>บันทึกแล้ว: %1</translation>
+    </message>
+    <message>
+      <source>Re-open the certification</source>
+      <translation>ยกเลิกการรับรอง</translation>
+    </message>
+    <message>
+      <source>Why is the certification %1 re-opened? Its data can be corrected again and it must be certified anew. (required)</source>
+      <translation>เหตุผลที่ยกเลิกการรับรอง %1 (ต้องระบุ) เมื่อยกเลิกแล้วจะแก้ไขข้อมูลได้อีก และต้องรับรองใหม่</translation>
+    </message>
+    <message>
+      <source>Re-opening…</source>
+      <translation>กำลังยกเลิกการรับรอง…</translation>
+    </message>
+    <message>
+      <source>Certification</source>
+      <translation>การรับรองข้อมูล</translation>
+    </message>
+    <message>
+      <source>Checking the certifications…</source>
+      <translation>กำลังตรวจสอบการรับรอง…</translation>
+    </message>
+    <message>
+      <source>Comparing with the certified data…</source>
+      <translation>กำลังเปรียบเทียบกับข้อมูลที่รับรอง…</translation>
+    </message>
+    <message>
+      <source>Verify a certificate</source>
+      <translation>ตรวจสอบแบบรับรอง</translation>
+    </message>
+    <message>
+      <source>Short code from the form, or the QR content:</source>
+      <translation>รหัสยืนยันจากแบบรับรอง หรือข้อความจาก QR:</translation>
+    </message>
+    <message>
+      <source>No certification with this code in this store.</source>
+      <translation>ไม่พบการรับรองรหัสนี้ในฐานข้อมูลนี้</translation>
+    </message>
+    <message>
+      <source>The data is still as certified.</source>
+      <translation>ข้อมูลยังตรงกับที่รับรอง</translation>
+    </message>
+    <message>
+      <source>The data changed since it was certified: %1 household(s).</source>
+      <translation>ข้อมูลเปลี่ยนไปหลังรับรอง: %1 ครัวเรือน</translation>
+    </message>
+    <message>
+      <source>The data here differs from what was certified.</source>
+      <translation>ข้อมูลในเครื่องนี้ไม่ตรงกับที่รับรอง</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictDialog</name>
+    <message>
+      <source>Review status</source>
+      <translation>สถานะการตรวจ</translation>
+    </message>
+    <message>
+      <source>House no.</source>
+      <translation>บ้านเลขที่</translation>
+    </message>
+    <message>
+      <source>Head of household</source>
+      <translation>หัวหน้าครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Collector</source>
+      <translation>ผู้จัดเก็บ</translation>
+    </message>
+    <message>
+      <source>Survey date</source>
+      <translation>วันที่สำรวจ</translation>
+    </message>
+    <message>
+      <source>Village</source>
+      <translation>หมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Answers</source>
+      <translation>คำตอบแบบสำรวจ</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>สมาชิก</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>ถูกลบ</translation>
+    </message>
+    <message>
+      <source>(same)</source>
+      <translation>(เหมือนกัน)</translation>
+    </message>
+    <message>
+      <source>members %1</source>
+      <translation>สมาชิก %1</translation>
+    </message>
+    <message>
+      <source>removed</source>
+      <translation>ถูกลบ</translation>
+    </message>
+    <message>
+      <source>kept</source>
+      <translation>คงไว้</translation>
+    </message>
+    <message>
+      <source>Conflicts waiting for a decision</source>
+      <translation>ข้อขัดแย้งที่รอการตัดสินใจ</translation>
+    </message>
+    <message>
+      <source>No.</source>
+      <translation>ที่</translation>
+    </message>
+    <message>
+      <source>Fields</source>
+      <translation>ช่องที่ขัดแย้ง</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>ช่องข้อมูล</translation>
+    </message>
+    <message>
+      <source>Before (base)</source>
+      <translation>ก่อนแก้ (ฐาน)</translation>
+    </message>
+    <message>
+      <source>This laptop (mine)</source>
+      <translation>เครื่องนี้ (ของเรา)</translation>
+    </message>
+    <message>
+      <source>Server (theirs)</source>
+      <translation>เซิร์ฟเวอร์ (ของเขา)</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>ใช้ค่าของ</translation>
+    </message>
+    <message>
+      <source>Merged value</source>
+      <translation>ค่าที่พิมพ์เอง</translation>
+    </message>
+    <message>
+      <source>Keep &amp;mine for all</source>
+      <translation>ใช้ของเครื่องนี้ทุกช่อง (&amp;M)</translation>
+    </message>
+    <message>
+      <source>Take the &amp;server's for all</source>
+      <translation>ใช้ของเซิร์ฟเวอร์ทุกช่อง (&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Settle this conflict</source>
+      <translation>ตัดสินข้อขัดแย้งนี้ (&amp;S)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>ปิด</translation>
+    </message>
+    <message>
+      <source>From the server's data</source>
+      <translation>มาจากข้อมูลที่เซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+      <source>From another laptop's bundle: the server decides at the next sync</source>
+      <translation>มาจากชุดข้อมูลของเครื่องอื่น: เซิร์ฟเวอร์จะตัดสินเมื่อซิงก์ครั้งถัดไป</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>เครื่องนี้</translation>
+    </message>
+    <message>
+      <source>Server's</source>
+      <translation>เซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+      <source>Typed value</source>
+      <translation>พิมพ์ค่าเอง</translation>
+    </message>
+    <message>
+      <source>Settled. %1 more waiting.</source>
+      <translation>ตัดสินแล้ว ยังรออีก %1 รายการ</translation>
+    </message>
+  </context>
+  <context>
     <name>CorrectionDialog</name>
+    <message>
+      <source>(no answer)</source>
+      <translation>(ไม่มีคำตอบ)</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>ใช่</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>ไม่ใช่</translation>
+    </message>
     <message>
       <source>Household</source>
       <translation>ครัวเรือน</translation>
@@ -489,12 +967,20 @@
       <translation>ทุกสถานะ</translation>
     </message>
     <message>
+      <source>All households</source>
+      <translation>ทุกครัวเรือน</translation>
+    </message>
+    <message>
       <source>Name, house no. or last digits of an ID (Ctrl+F)</source>
       <translation>ชื่อ บ้านเลขที่ หรือเลขท้ายบัตรประชาชน (Ctrl+F)</translation>
     </message>
     <message>
       <source>&amp;Status:</source>
       <translation>สถานะ (&amp;S):</translation>
+    </message>
+    <message>
+      <source>Co&amp;rrections:</source>
+      <translation>การแก้ไข (&amp;R):</translation>
     </message>
     <message>
       <source>Fails &amp;indicator:</source>
@@ -724,6 +1210,34 @@
       <translation>รับรองแล้ว</translation>
     </message>
     <message>
+      <source>Any correction</source>
+      <translation>มีการแก้ไข (ทุกสถานะ)</translation>
+    </message>
+    <message>
+      <source>Open corrections</source>
+      <translation>การแก้ไขที่ยังค้างอยู่</translation>
+    </message>
+    <message>
+      <source>Correction recorded</source>
+      <translation>การแก้ไข: บันทึกแล้ว</translation>
+    </message>
+    <message>
+      <source>Correction sent upstream</source>
+      <translation>การแก้ไข: ส่งแจ้งแล้ว</translation>
+    </message>
+    <message>
+      <source>Correction confirmed</source>
+      <translation>การแก้ไข: ยืนยันแล้ว</translation>
+    </message>
+    <message>
+      <source>Correction not applied</source>
+      <translation>การแก้ไข: ยังไม่ได้แก้ในระบบ</translation>
+    </message>
+    <message>
+      <source>Correction reverted</source>
+      <translation>การแก้ไข: ยกเลิกแล้ว</translation>
+    </message>
+    <message>
       <source>Pass</source>
       <translation>ผ่าน</translation>
     </message>
@@ -916,6 +1430,365 @@
     <message>
       <source>Font: Sarabun (SIL Open Font License 1.1)</source>
       <translation>แบบอักษร: Sarabun (SIL Open Font License 1.1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Monitoring</name>
+    <message>
+      <source>Enter back-check answers</source>
+      <translation>บันทึกผลการตรวจสอบซ้ำ</translation>
+    </message>
+    <message>
+      <source>Scan the QR code or type the code on the sheet, then Enter</source>
+      <translation>สแกนคิวอาร์โค้ดหรือพิมพ์รหัสบนแบบ แล้วกด Enter</translation>
+    </message>
+    <message>
+      <source>No household open.</source>
+      <translation>ยังไม่ได้เปิดครัวเรือน</translation>
+    </message>
+    <message>
+      <source>DD/MM/YYYY (Buddhist era)</source>
+      <translation>วว/ดด/ปปปป (พ.ศ.)</translation>
+    </message>
+    <message>
+      <source>&amp;Save and next</source>
+      <translation>บันทึกแล้วทำแบบถัดไป (&amp;S)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>ปิด</translation>
+    </message>
+    <message>
+      <source>Sheet code</source>
+      <translation>รหัสแบบ</translation>
+    </message>
+    <message>
+      <source>Checked by</source>
+      <translation>ผู้ตรวจสอบซ้ำ</translation>
+    </message>
+    <message>
+      <source>Date asked</source>
+      <translation>วันที่ตรวจสอบซ้ำ</translation>
+    </message>
+    <message>
+      <source>No sampled household has this code.</source>
+      <translation>ไม่มีครัวเรือนตัวอย่างที่ใช้รหัสนี้</translation>
+    </message>
+    <message>
+      <source>Age (years)</source>
+      <translation>อายุ (ปี)</translation>
+    </message>
+    <message>
+      <source>Ages by member number</source>
+      <translation>อายุตามลำดับสมาชิก</translation>
+    </message>
+    <message>
+      <source>baht a year</source>
+      <translation>บาทต่อปี</translation>
+    </message>
+    <message>
+      <source>number</source>
+      <translation>จำนวน</translation>
+    </message>
+    <message>
+      <source>&amp;Log a visit…</source>
+      <translation>บันทึกการติดตาม… (&amp;L)</translation>
+    </message>
+    <message>
+      <source>Correct vi&amp;sit…</source>
+      <translation>แก้ไขการติดตาม… (&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Draw sample</source>
+      <translation>สุ่มตัวอย่าง (&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Print sheets…</source>
+      <translation>พิมพ์แบบตรวจสอบซ้ำ… (&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Enter answers…</source>
+      <translation>บันทึกผลตรวจสอบซ้ำ… (&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Raise correction</source>
+      <translation>ส่งแก้ไขข้อมูล (&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Follow-up report…</source>
+      <translation>รายงานผลการติดตาม… (&amp;F)</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>วันที่</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>ระดับ</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>รหัส</translation>
+    </message>
+    <message>
+      <source>Villages</source>
+      <translation>หมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Sample</source>
+      <translation>ตัวอย่าง</translation>
+    </message>
+    <message>
+      <source>Answered</source>
+      <translation>ตรวจซ้ำแล้ว</translation>
+    </message>
+    <message>
+      <source>Visitors</source>
+      <translation>ผู้ติดตาม</translation>
+    </message>
+    <message>
+      <source>Village</source>
+      <translation>หมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>House no.</source>
+      <translation>บ้านเลขที่</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>ผล</translation>
+    </message>
+    <message>
+      <source>Differs</source>
+      <translation>รายการที่ไม่ตรง</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>พื้นที่</translation>
+    </message>
+    <message>
+      <source>Compared</source>
+      <translation>รายการที่เปรียบเทียบ</translation>
+    </message>
+    <message>
+      <source>Matching</source>
+      <translation>ตรงกัน</translation>
+    </message>
+    <message>
+      <source>Confidence</source>
+      <translation>ความเชื่อมั่น</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>Collector</source>
+      <translation>ผู้จัดเก็บข้อมูล</translation>
+    </message>
+    <message>
+      <source>Visits done / required</source>
+      <translation>ติดตามแล้ว / ที่กำหนด</translation>
+    </message>
+    <message>
+      <source>Missing</source>
+      <translation>สิ่งที่ยังขาด</translation>
+    </message>
+    <message>
+      <source>Sampled households</source>
+      <translation>ครัวเรือนตัวอย่าง</translation>
+    </message>
+    <message>
+      <source>By area</source>
+      <translation>รายพื้นที่</translation>
+    </message>
+    <message>
+      <source>By indicator</source>
+      <translation>รายตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>By collector</source>
+      <translation>รายผู้จัดเก็บข้อมูล</translation>
+    </message>
+    <message>
+      <source>KPI by district</source>
+      <translation>ตัวชี้วัดรายอำเภอ</translation>
+    </message>
+    <message>
+      <source>Confidence %1</source>
+      <translation>ความเชื่อมั่น %1</translation>
+    </message>
+    <message>
+      <source>%1 of %2 items match · target %3 % · %4</source>
+      <translation>ตรงกัน %1 จาก %2 รายการ · เป้าหมายร้อยละ %3 · %4</translation>
+    </message>
+    <message>
+      <source>weighted by items</source>
+      <translation>ถ่วงน้ำหนักตามจำนวนรายการ</translation>
+    </message>
+    <message>
+      <source>mean of villages</source>
+      <translation>ค่าเฉลี่ยของหมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>complete</source>
+      <translation>ครบ</translation>
+    </message>
+    <message>
+      <source>not yet checked</source>
+      <translation>ยังไม่ได้ตรวจสอบ</translation>
+    </message>
+    <message>
+      <source>%1/%2 match</source>
+      <translation>ตรงกัน %1/%2</translation>
+    </message>
+    <message>
+      <source>Log a monitoring visit</source>
+      <translation>บันทึกการติดตามการจัดเก็บข้อมูล</translation>
+    </message>
+    <message>
+      <source>District</source>
+      <translation>อำเภอ</translation>
+    </message>
+    <message>
+      <source>Province</source>
+      <translation>จังหวัด</translation>
+    </message>
+    <message>
+      <source>One visitor a line: name | position</source>
+      <translation>ผู้ติดตามบรรทัดละคน: ชื่อ | ตำแหน่ง</translation>
+    </message>
+    <message>
+      <source>Process checklist</source>
+      <translation>รายการตรวจสอบการดำเนินงาน</translation>
+    </message>
+    <message>
+      <source>Withdraw this visit (it no longer counts)</source>
+      <translation>ยกเลิกการติดตามครั้งนี้ (ไม่นับรวมอีก)</translation>
+    </message>
+    <message>
+      <source>Visiting office (area code)</source>
+      <translation>หน่วยที่ติดตาม (รหัสพื้นที่)</translation>
+    </message>
+    <message>
+      <source>Villages visited</source>
+      <translation>หมู่บ้านที่ไปติดตาม</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+      <source>Correct a monitoring visit</source>
+      <translation>แก้ไขข้อมูลการติดตาม</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>วางแผน</translation>
+    </message>
+    <message>
+      <source>Monitoring</source>
+      <translation>การติดตาม</translation>
+    </message>
+    <message>
+      <source>&amp;Monitoring</source>
+      <translation>การติดตาม (&amp;M)</translation>
+    </message>
+    <message>
+      <source>&amp;Enter back-check answers…</source>
+      <translation>บันทึกผลการตรวจสอบซ้ำ… (&amp;E)</translation>
+    </message>
+    <message>
+      <source>Load monitoring &amp;settings…</source>
+      <translation>โหลดค่าตั้งการติดตาม… (&amp;S)</translation>
+    </message>
+    <message>
+      <source>Monitoring &amp;board</source>
+      <translation>กระดานติดตามผล (&amp;B)</translation>
+    </message>
+    <message>
+      <source>Import data first.</source>
+      <translation>ยังไม่มีข้อมูล: นำเข้าข้อมูลก่อน</translation>
+    </message>
+    <message>
+      <source>Saving the visit…</source>
+      <translation>กำลังบันทึกการติดตาม…</translation>
+    </message>
+    <message>
+      <source>The visit was logged.</source>
+      <translation>บันทึกการติดตามแล้ว</translation>
+    </message>
+    <message>
+      <source>Drawing the sample…</source>
+      <translation>กำลังสุ่มตัวอย่าง…</translation>
+    </message>
+    <message>
+      <source>The sample was drawn.</source>
+      <translation>สุ่มตัวอย่างแล้ว</translation>
+    </message>
+    <message>
+      <source>Save the back-check sheets</source>
+      <translation>บันทึกแบบตรวจสอบซ้ำ</translation>
+    </message>
+    <message>
+      <source>Printing the sheets…</source>
+      <translation>กำลังสร้างแบบตรวจสอบซ้ำ…</translation>
+    </message>
+    <message>
+      <source>The sheets were saved.</source>
+      <translation>บันทึกแบบตรวจสอบซ้ำแล้ว</translation>
+    </message>
+    <message>
+      <source>Saved. Scan or type the next sheet's code.</source>
+      <translation>บันทึกแล้ว สแกนหรือพิมพ์รหัสของแบบถัดไป</translation>
+    </message>
+    <message>
+      <source>Saving the answers…</source>
+      <translation>กำลังบันทึกผลการตรวจสอบซ้ำ…</translation>
+    </message>
+    <message>
+      <source>The back-check answers were saved.</source>
+      <translation>บันทึกผลการตรวจสอบซ้ำแล้ว</translation>
+    </message>
+    <message>
+      <source>Correct these by hand in the correction dialog:</source>
+      <translation>รายการต่อไปนี้ต้องแก้ไขเองในหน้าต่างแก้ไขข้อมูล:</translation>
+    </message>
+    <message>
+      <source>Recording the correction…</source>
+      <translation>กำลังบันทึกการแก้ไขข้อมูล…</translation>
+    </message>
+    <message>
+      <source>The correction was recorded.</source>
+      <translation>บันทึกการแก้ไขข้อมูลแล้ว</translation>
+    </message>
+    <message>
+      <source>Load monitoring settings</source>
+      <translation>โหลดค่าตั้งการติดตาม</translation>
+    </message>
+    <message>
+      <source>Loading the settings…</source>
+      <translation>กำลังโหลดค่าตั้ง…</translation>
+    </message>
+    <message>
+      <source>The monitoring settings were loaded.</source>
+      <translation>โหลดค่าตั้งการติดตามแล้ว</translation>
+    </message>
+    <message>
+      <source>Choose an area first.</source>
+      <translation>เลือกพื้นที่ก่อน</translation>
+    </message>
+    <message>
+      <source>Save the follow-up report</source>
+      <translation>บันทึกรายงานผลการติดตาม</translation>
+    </message>
+    <message>
+      <source>Writing the follow-up report…</source>
+      <translation>กำลังสร้างรายงานผลการติดตาม…</translation>
+    </message>
+    <message>
+      <source>The follow-up report was saved.</source>
+      <translation>บันทึกรายงานผลการติดตามแล้ว</translation>
     </message>
   </context>
   <context>
@@ -1334,6 +2207,308 @@
     <message>
       <source>Nothing to report for this area and year.</source>
       <translation>ไม่มีข้อมูลสำหรับรายงานของพื้นที่และปีนี้</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sync</name>
+    <message>
+      <source>Households changed here and on the server: click to decide</source>
+      <translation>ครัวเรือนที่ถูกแก้ทั้งในเครื่องนี้และที่เซิร์ฟเวอร์: คลิกเพื่อตัดสินใจ</translation>
+    </message>
+    <message>
+      <source>&amp;Sync</source>
+      <translation>ซิงก์ (&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Sync with the province server…</source>
+      <translation>ซิงก์กับเซิร์ฟเวอร์จังหวัด… (&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Conflicts…</source>
+      <translation>ข้อขัดแย้ง… (&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Export offline bundle…</source>
+      <translation>ส่งออกชุดข้อมูลออฟไลน์… (&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Import offline bundle…</source>
+      <translation>นำเข้าชุดข้อมูลออฟไลน์… (&amp;I)</translation>
+    </message>
+    <message>
+      <source>Conflicts: %1</source>
+      <translation>ข้อขัดแย้ง: %1</translation>
+    </message>
+    <message>
+      <source>Asking the server…</source>
+      <translation>กำลังสอบถามเซิร์ฟเวอร์…</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>กำลังซิงก์…</translation>
+    </message>
+    <message>
+      <source>Export offline bundle</source>
+      <translation>ส่งออกชุดข้อมูลออฟไลน์</translation>
+    </message>
+    <message>
+      <source>Writing the bundle…</source>
+      <translation>กำลังเขียนชุดข้อมูล…</translation>
+    </message>
+    <message>
+      <source>Import offline bundle</source>
+      <translation>นำเข้าชุดข้อมูลออฟไลน์</translation>
+    </message>
+    <message>
+      <source>Importing the bundle…</source>
+      <translation>กำลังนำเข้าชุดข้อมูล…</translation>
+    </message>
+    <message>
+      <source>The conflict was settled; it is sent at the next sync.</source>
+      <translation>ตัดสินข้อขัดแย้งแล้ว จะส่งขึ้นเมื่อซิงก์ครั้งถัดไป</translation>
+    </message>
+    <message>
+      <source>Settling the conflict…</source>
+      <translation>กำลังบันทึกการตัดสินข้อขัดแย้ง…</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPanel</name>
+    <message>
+      <source>Review status</source>
+      <translation>สถานะการตรวจ</translation>
+    </message>
+    <message>
+      <source>Household fields</source>
+      <translation>ข้อมูลครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Conflict decisions</source>
+      <translation>การตัดสินข้อขัดแย้ง</translation>
+    </message>
+    <message>
+      <source>Officer profile</source>
+      <translation>ข้อมูลเจ้าหน้าที่</translation>
+    </message>
+    <message>
+      <source>Indicator sets</source>
+      <translation>ชุดตัวชี้วัด</translation>
+    </message>
+    <message>
+      <source>Corrections</source>
+      <translation>การแก้ไขข้อมูล</translation>
+    </message>
+    <message>
+      <source>Reverted corrections</source>
+      <translation>การยกเลิกการแก้ไข</translation>
+    </message>
+    <message>
+      <source>Certifications</source>
+      <translation>การรับรองข้อมูล</translation>
+    </message>
+    <message>
+      <source>Re-opened certifications</source>
+      <translation>การเปิดรับรองใหม่</translation>
+    </message>
+    <message>
+      <source>Certification rosters</source>
+      <translation>รายชื่อคณะทำงานรับรอง</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>การเยี่ยมครัวเรือน</translation>
+    </message>
+    <message>
+      <source>Back-check samples</source>
+      <translation>ตัวอย่างการตรวจซ้ำ</translation>
+    </message>
+    <message>
+      <source>Back-check answers</source>
+      <translation>ผลการตรวจซ้ำ</translation>
+    </message>
+    <message>
+      <source>household count</source>
+      <translation>จำนวนครัวเรือน</translation>
+    </message>
+    <message>
+      <source>member count</source>
+      <translation>จำนวนสมาชิก</translation>
+    </message>
+    <message>
+      <source>content</source>
+      <translation>เนื้อหา</translation>
+    </message>
+    <message>
+      <source>not on this laptop</source>
+      <translation>ไม่มีในเครื่องนี้</translation>
+    </message>
+    <message>
+      <source>not on the server</source>
+      <translation>ไม่มีที่เซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+      <source>Sync with the province server</source>
+      <translation>ซิงก์กับเซิร์ฟเวอร์จังหวัด</translation>
+    </message>
+    <message>
+      <source>Save token</source>
+      <translation>บันทึกโทเค็น</translation>
+    </message>
+    <message>
+      <source>&amp;Preview</source>
+      <translation>ดูก่อนซิงก์ (&amp;P)</translation>
+    </message>
+    <message>
+      <source>S&amp;ync now</source>
+      <translation>ซิงก์เดี๋ยวนี้ (&amp;Y)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>ยกเลิก</translation>
+    </message>
+    <message>
+      <source>Export bundle…</source>
+      <translation>ส่งออกชุดข้อมูล…</translation>
+    </message>
+    <message>
+      <source>Import bundle…</source>
+      <translation>นำเข้าชุดข้อมูล…</translation>
+    </message>
+    <message>
+      <source>Village</source>
+      <translation>หมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Households (here / server)</source>
+      <translation>ครัวเรือน (เครื่องนี้ / เซิร์ฟเวอร์)</translation>
+    </message>
+    <message>
+      <source>Members (here / server)</source>
+      <translation>สมาชิก (เครื่องนี้ / เซิร์ฟเวอร์)</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>ผลการเทียบ</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>รายการ</translation>
+    </message>
+    <message>
+      <source>Household / target</source>
+      <translation>ครัวเรือน / เป้าหมาย</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>คำตอบ</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>เหตุผล</translation>
+    </message>
+    <message>
+      <source>Receipt per village</source>
+      <translation>ใบตรวจรับรายหมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Refused by the server</source>
+      <translation>เซิร์ฟเวอร์ไม่รับ</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>ปิด</translation>
+    </message>
+    <message>
+      <source>Server:</source>
+      <translation>เซิร์ฟเวอร์:</translation>
+    </message>
+    <message>
+      <source>Token:</source>
+      <translation>โทเค็น:</translation>
+    </message>
+    <message>
+      <source>Will send:</source>
+      <translation>จะส่งขึ้น:</translation>
+    </message>
+    <message>
+      <source>Will receive:</source>
+      <translation>จะรับลง:</translation>
+    </message>
+    <message>
+      <source>Saved in the system keyring</source>
+      <translation>บันทึกไว้ในที่เก็บรหัสผ่านของระบบแล้ว</translation>
+    </message>
+    <message>
+      <source>Paste the token from the province administrator</source>
+      <translation>วางโทเค็นที่ได้จากผู้ดูแลระบบจังหวัด</translation>
+    </message>
+    <message>
+      <source>%1 unsent event(s)</source>
+      <translation>รายการค้างส่ง %1 รายการ</translation>
+    </message>
+    <message>
+      <source>%1 conflict(s) waiting for a decision</source>
+      <translation>ข้อขัดแย้งรอการตัดสินใจ %1 รายการ</translation>
+    </message>
+    <message>
+      <source>Press Preview to ask the server.</source>
+      <translation>กด "ดูก่อนซิงก์" เพื่อสอบถามเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+      <source>House %1 · %2 · village %3</source>
+      <translation>บ้านเลขที่ %1 · %2 · หมู่บ้าน %3</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>ปฏิเสธ</translation>
+    </message>
+    <message>
+      <source>Needs re-check</source>
+      <translation>ต้องตรวจใหม่</translation>
+    </message>
+    <message>
+      <source>Refused by the server (%1)</source>
+      <translation>เซิร์ฟเวอร์ไม่รับ (%1)</translation>
+    </message>
+    <message>
+      <source>Asking the server…</source>
+      <translation>กำลังสอบถามเซิร์ฟเวอร์…</translation>
+    </message>
+    <message>
+      <source>%1: about %2 household(s), %3 removed</source>
+      <translation>%1: ประมาณ %2 ครัวเรือน ลบออก %3</translation>
+    </message>
+    <message>
+      <source>%1 household(s) with unsent work or conflicts are not overwritten</source>
+      <translation>ครัวเรือนที่มีงานค้างส่งหรือขัดแย้ง %1 ครัวเรือนจะไม่ถูกเขียนทับ</translation>
+    </message>
+    <message>
+      <source>Nothing new on the server.</source>
+      <translation>ไม่มีข้อมูลใหม่ที่เซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>กำลังเชื่อมต่อ…</translation>
+    </message>
+    <message>
+      <source>Stopping after the current step…</source>
+      <translation>กำลังหยุดหลังขั้นตอนปัจจุบัน…</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>เสร็จแล้ว</translation>
+    </message>
+    <message>
+      <source>%1 household(s) have conflicts waiting for a decision: Sync → Conflicts…</source>
+      <translation>มีครัวเรือนที่ขัดแย้งรอการตัดสินใจ %1 ครัวเรือน: ซิงก์ → ข้อขัดแย้ง…</translation>
+    </message>
+    <message>
+      <source>Equal</source>
+      <translation>ตรงกัน</translation>
+    </message>
+    <message>
+      <source>Differs: %1</source>
+      <translation>ต่างกัน: %1</translation>
     </message>
   </context>
 </TS>
