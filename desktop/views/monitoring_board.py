@@ -105,11 +105,13 @@ class MonitoringBoard(QWidget):
         tabs.addTab(self.collectors_table, tr("By collector"))
         tabs.addTab(self.kpi_table, tr("KPI by district"))
         self.tabs = tabs
-        buttons = QHBoxLayout()
-        for b in (self.log_button, self.edit_button, self.sample_button, self.sheets_button, self.entry_button, self.correct_button,
-                  self.report_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        # two rows (the visit, then its results) so that the tab fits beside the area tree and the detail pane
+        visit_row, results_row = QHBoxLayout(), QHBoxLayout()
+        for row, group in ((visit_row, (self.log_button, self.edit_button, self.sample_button, self.sheets_button)),
+                           (results_row, (self.entry_button, self.correct_button, self.report_button))):
+            for b in group:
+                row.addWidget(b)
+            row.addStretch(1)
         head = QHBoxLayout()
         head.addWidget(self.confidence_label)
         head.addWidget(self.detail_label, 1)
@@ -119,7 +121,8 @@ class MonitoringBoard(QWidget):
         splitter.setSizes([180, 380])
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addLayout(buttons)
+        layout.addLayout(visit_row)
+        layout.addLayout(results_row)
         layout.addWidget(splitter, 1)
 
     # filling -------------------------------------------------------------------------------------------
