@@ -72,6 +72,7 @@ class CertificationController(QObject):
             self.actions[key] = action
         self.status_label = QLabel(window)
         self.status_label.setObjectName("certificationStatus")
+        self.status_label.setContentsMargins(12, 0, 6, 0)
         window.statusBar().addPermanentWidget(self.status_label)
         window.area_panel.tree.area_selected.connect(self._area_changed)
         window.area_panel.year_changed.connect(self._area_changed)

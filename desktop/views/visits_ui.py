@@ -65,6 +65,7 @@ class VisitsController(QObject):
         window.centre_tabs.addTab(self.board, tr("Monitoring"))
         self.status_label = QLabel(window)
         self.status_label.setObjectName("confidenceStatus")
+        self.status_label.setContentsMargins(12, 0, 6, 0)
         window.statusBar().addPermanentWidget(self.status_label)
         menu = window.add_feature_menu(tr("&Monitoring"))
         for text, shortcut, slot in ((tr("&Log a visit…"), "Ctrl+Shift+L", self.open_visit_dialog),
