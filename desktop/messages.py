@@ -177,3 +177,8 @@ def register(entries: dict[str, tuple[str, str]]) -> None:
     if clash:
         raise KeyError(f"message keys already defined: {sorted(clash)}")
     CATALOGUE.update(entries)
+
+
+def problems_text(header_key: str, problems: list[str]) -> str:
+    """A header and one problem a line: how every error that lists what is wrong reads."""
+    return msg(header_key) + "\n" + "\n".join(f"- {p}" for p in problems)

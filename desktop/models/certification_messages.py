@@ -106,9 +106,5 @@ messages.register({
 })
 
 
-def problems_text(header_key: str, problems: list[str]) -> str:
-    """A header and one problem a line, the way every certification error lists what is wrong."""
-    return messages.msg(header_key) + "\n" + "\n".join(f"- {p}" for p in problems)
-
-
+problems_text = messages.problems_text
 msg = messages.msg

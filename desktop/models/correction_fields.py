@@ -96,7 +96,7 @@ class CorrectionError(UserError):
     """The correction cannot be saved; the message lists every problem (Thai)."""
 
     def __init__(self, problems: list[str]):
-        super().__init__(msg("corr_cannot_save") + "\n" + "\n".join(f"- {p}" for p in problems))
+        super().__init__(messages.problems_text("corr_cannot_save", problems))
         self.problems = problems
 
 
