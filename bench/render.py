@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 IMPORT_NOTES = """\
-Where the import's time goes (profiled at 200,000 households, cProfile plus a timer on every SQL
-statement, before the reader process): reading and checking rows in Python ~4.9 s (CSV split ~1 s,
-fast-path checks ~3.9 s), writing households, members and the house-code table ~3.5 s, member facts
-per batch ~1.5 s, evaluation of every indicator (one INSERT … SELECT into `household`) ~1.8 s, the
-report summaries ~2.6 s, the five secondary indexes ~3.7 s (about 0.9 s each for the three member
-indexes: sorting 524,170 keys and writing encrypted pages; the same CREATE INDEX on an unencrypted copy
-takes 0.67 s, so SQLCipher adds ~35 %), commit with its WAL checkpoint ~1 s. The reader process
-(desktop/importers/prefetch.py) now reads and checks the rows on the second core while this process
-writes, so the reading half costs about the larger of the two instead of their sum. What remains
-over the floor is work the floor does not do: encryption of every page (~35 % on each SQL step),
-the staging copy of every household (evaluation needs the member counts, which come later),
-indicator evaluation, the per-village report summaries, two more indexes (household names and
-house numbers) and the audit/history bookkeeping."""
+Where the import's time goes (200,000 households; cProfile and a timer on every SQL statement; the
+machine shared with other work, so ±20 %): reading and checking the rows in Python ~4.9 s (CSV split
+~1 s, fast-path checks ~3.9 s), writing households, members and the house-code table ~3.5 s, member
+facts per batch ~1.5 s; then, in one transaction, indicator evaluation (one INSERT … SELECT into
+`household`) ~1.8 s, report summaries ~2.3 s, five secondary indexes ~3.6 s (~0.9 s for each of the
+three member indexes: sorting 524,170 keys and writing encrypted pages; the same CREATE INDEX on an
+unencrypted copy takes 0.67 s), commit with its WAL checkpoint ~1 s. Since this run's changes a
+reader process (desktop/importers/prefetch.py) reads and checks the rows on the second core while the
+import writes, so the reading half costs about the larger of the two instead of their sum (7.5 s
+instead of 9.7 s when the second core is free; nothing when another program keeps it busy).
+What stays above the floor is work the floor does not do: SQLCipher encryption (~35 % on every SQL
+step), a staging copy of every household (evaluation needs the member counts, which come later),
+indicator evaluation, the per-village report summaries, two more indexes, history and audit.
+
+Memory: reading streams (flat ~110 MB with a 16 MB page cache during the load); the peak comes from
+CREATE INDEX, which sorts all keys of an index in memory because temp_store=MEMORY keeps the sort
+off the disk (SQLite's sort spill files would not be encrypted): ~200 MB for the 3,024,783 member
+names or IDs of the 1,000,000-household province. Age counts for the report summaries are grouped a
+hundred villages at a time for the same reason (a province at once held ~85 MB more)."""
 
 
 def render(results: dict) -> str:
