@@ -5,7 +5,6 @@ fixtures of tests/sync)."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from sqlalchemy import text
@@ -30,19 +29,10 @@ def province(server_url):  # noqa: F811
 
 @pytest.fixture
 def laptop(tmp_path):
-    path = tmp_path / "laptop.db"
-    shutil.copy(world.empty_store_template(), path)
-    store = world.open_laptop(path, store_id="laptop-cert")
+    store = world.open_laptop(tmp_path / "laptop.db", store_id="laptop-cert")
     yield store
     store.close()
 
-
-def sync(province, store):
-    client = province.sync_client(store)
-    try:
-        return client.sync()
-    finally:
-        client.close()
 
 
 def last_answer(store, kind: str) -> tuple[str, dict]:
@@ -52,7 +42,7 @@ def last_answer(store, kind: str) -> tuple[str, dict]:
 
 
 def test_server_recomputes_the_fingerprint_with_corrections_and_reverts(province, laptop):
-    sync(province, laptop)
+    province.sync_once(laptop)
     with laptop.begin() as conn:
         hid = conn.execute(text("SELECT id FROM household WHERE village = 52010101 ORDER BY id LIMIT 1")).scalar()
         kept = corr.record(conn, hid, [Change("inc_main", "123"), Change("first_name", "สมศรี", 1)], reason="ตรวจ")
@@ -61,7 +51,7 @@ def test_server_recomputes_the_fingerprint_with_corrections_and_reverts(province
         roster.set_member(conn, "tambon", "520101", "นายประธาน", "กำนัน", roster.CHAIR)
         first = cert.certify(conn, "520101", YEAR)
     assert kept and undone
-    report = sync(province, laptop)
+    report = province.sync_once(laptop)
     state, answer = last_answer(laptop, "certification")
     assert state == "accepted", answer
     with laptop.read() as conn:
@@ -71,7 +61,7 @@ def test_server_recomputes_the_fingerprint_with_corrections_and_reverts(province
         corr.record(conn, hid, [Change("inc_main", "456")], reason="ตรวจซ้ำ")
         second = cert.certify(conn, "520101", YEAR)
         assert cert.get(conn, second).fingerprint != cert.get(conn, first).fingerprint
-    sync(province, laptop)
+    province.sync_once(laptop)
     assert last_answer(laptop, "certification")[0] == "accepted"
     assert last_answer(laptop, "certification.reopen")[0] == "accepted"
     assert report.push.accepted >= 1
@@ -80,7 +70,7 @@ def test_server_recomputes_the_fingerprint_with_corrections_and_reverts(province
 def test_server_fingerprint_of_some_villages_only(province, laptop):
     from province import households
 
-    sync(province, laptop)
+    province.sync_once(laptop)
     with laptop.read() as conn:
         mine = local.fingerprint(conn, "520101", YEAR, villages=[52010102])
         whole = local.fingerprint(conn, "520101", YEAR)

@@ -3,7 +3,6 @@ at the end) and the embedded SQLite default."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from sqlalchemy import text
@@ -52,9 +51,7 @@ def laptop_factory(tmp_path):
     opened = []
 
     def make(name: str = "a"):
-        path = tmp_path / f"laptop-{name}.db"
-        shutil.copy(world.empty_store_template(), path)
-        store = world.open_laptop(path, store_id=f"laptop-{name}")
+        store = world.open_laptop(tmp_path / f"laptop-{name}.db", store_id=f"laptop-{name}")
         opened.append(store)
         return store
 

@@ -180,6 +180,14 @@ class Province:
         options.setdefault("retry", Retry(attempts=6, sleep=lambda _s: None))
         return SyncClient(store, SERVER_URL, token or self.tokens[0], http=self.http(faults, seed), **options)
 
+    def sync_once(self, store, **options):
+        """One full sync of a laptop (a fresh client, closed afterwards); returns its report."""
+        client = self.sync_client(store, **options)
+        try:
+            return client.sync()
+        finally:
+            client.close()
+
     def close(self) -> None:
         for c in self.clients:
             c.close()

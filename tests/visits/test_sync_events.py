@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from sqlalchemy import text
@@ -20,23 +19,14 @@ def province(tmp_path):
 
 @pytest.fixture
 def laptop(tmp_path):
-    path = tmp_path / "laptop.db"
-    shutil.copy(world.empty_store_template(), path)
-    store = world.open_laptop(path, store_id="laptop-visits")
+    store = world.open_laptop(tmp_path / "laptop.db", store_id="laptop-visits")
     yield store
     store.close()
 
 
-def sync(province, store):
-    client = province.sync_client(store)
-    try:
-        return client.sync()
-    finally:
-        client.close()
-
 
 def test_visit_sample_and_answer_are_accepted(province, laptop):
-    sync(province, laptop)
+    province.sync_once(laptop)
     with laptop.begin() as conn:
         year = conn.execute(text("SELECT max(survey_year) FROM household")).scalar()
         v = visits.log(conn, survey_year=year, level="district", area_code="5201", visit_date="2025-11-01",
@@ -44,7 +34,7 @@ def test_visit_sample_and_answer_are_accepted(province, laptop):
         sample = backcheck.draw_sample(conn, v.visit_id, seed="1")
         backcheck.record_answers(conn, v.visit_id, sample.all_ids()[0], {"members": "3"}, checker="ก",
                                  asked_on="2025-11-02")
-    report = sync(province, laptop)
+    report = province.sync_once(laptop)
     assert report.push.accepted == 3
     with province.db.read() as conn:
         kinds = [r[0] for r in conn.execute(text("SELECT kind FROM events ORDER BY seq"))]
