@@ -141,7 +141,7 @@ def test_preview_counts_what_goes_up_and_comes_down(qtbot, window, province):
     with window.store.begin() as conn:
         households.set_status(conn, village_ids(window.store)[:2], 1)
     panel.refresh_local()
-    assert panel.up_label.text().startswith("2 ") and sync_panel.tr("Review status") in panel.up_label.text()
+    assert panel.up_label.text() == "รายการค้างส่ง 2 รายการ (" + sync_panel.tr("Review status") + " 2)"
 
 
 def test_dropped_connection_is_retried_then_reported_plainly(qtbot, window, province):
