@@ -19,7 +19,7 @@ indicator evaluation, the per-village report summaries, two more indexes, histor
 
 Memory: reading streams (flat ~110 MB with a 16 MB page cache during the load); the peak comes from
 CREATE INDEX, which sorts all keys of an index in memory because temp_store=MEMORY keeps the sort
-off the disk (SQLite's sort spill files would not be encrypted): ~200 MB for the 3,024,783 member
+off the disk (SQLite's sort spill files would not be encrypted): ~200 MB for the 2,621,294 member
 names or IDs of the 1,000,000-household province. Age counts for the report summaries are grouped a
 hundred villages at a time for the same reason (a province at once held ~85 MB more)."""
 

@@ -15,6 +15,8 @@ Size knobs (environment variables) for a quicker run; the defaults are what issu
   BMN_BENCH_SYNC=100000                   households of the sync benchmark (0: skip it)
   BMN_BENCH_SYNC_LOAD=100                 clients of bench/bench_sync_load.py if it exists (0: skip it)
   BMN_BENCH_SKIP="startup,sync"           parts to leave out: import, lookup, reports, pdf, startup, sync, sync_load
+  BMN_BENCH_ONLY="lookup"                 run only these parts and take the others from the last run
+                                          (bench/.cache/last-run.json), then write the document again
 A quick look: BMN_BENCH_SIZES=15000 BMN_BENCH_LOOKUP=200000 BMN_BENCH_REPORTS=200000 BMN_BENCH_SYNC=5000
 BMN_BENCH_SYNC_LOAD=10 python bench/run_bench.py
 """
@@ -48,8 +50,13 @@ def attempt(label: str, module: str, *args: str) -> dict:
 
 def main() -> None:
     skip = {s.strip() for s in os.environ.get("BMN_BENCH_SKIP", "").split(",") if s.strip()}
+    only = {s.strip() for s in os.environ.get("BMN_BENCH_ONLY", "").split(",") if s.strip()}
     lookup_size = int(os.environ.get("BMN_BENCH_LOOKUP", "1000000"))
     results: dict = {"machine": machine(), "date": dt.date.today().isoformat()}
+    if only:
+        last = json.loads((CACHE / "last-run.json").read_text(encoding="utf-8"))
+        results.update({k: v for k, v in last.items() if k not in ("machine", "date")})
+        skip |= {"import", "lookup", "reports", "pdf", "startup", "sync", "sync_load"} - only
     if "import" not in skip:
         results["imports"] = [attempt(f"import {n}", "bench_import", str(n))
                               for n in env_sizes("BMN_BENCH_SIZES", "15000,200000,1000000")]
