@@ -98,3 +98,21 @@ def test_cancel_while_reading_beside_changes_nothing(exported, tmp_path, monkeyp
             assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 0
     finally:
         store.close()
+
+
+def test_the_reader_process_starts_light_and_reads_answers_as_the_engine_does():
+    """Its start is on the import's clock: no SQLAlchemy, SQLCipher or Qt in it."""
+    import subprocess
+    import sys
+
+    from desktop.importers import columns as C
+    from desktop.models import engine
+
+    assert C.DIGITS36 == engine.DIGITS36
+    assert all(C.format_answer(ch) == engine.decode_count(ch) for ch in engine.DIGITS36)
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, desktop.importers.prefetch;"
+         " print(sorted(m for m in ('sqlalchemy', 'sqlcipher3', 'PySide6') if m in sys.modules))"],
+        capture_output=True, text=True, check=True, cwd=prefetch._ROOT,
+    ).stdout.strip()
+    assert loaded == "[]"

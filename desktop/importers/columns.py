@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from desktop.messages import msg
-from desktop.models import dates, engine
+from desktop.models import dates
 from desktop.models.dates import ARABIC_DIGITS
 from desktop.models.indicators import IndicatorSet
 from desktop.models.sortkeys import house_sort_key, thai_sort_key
@@ -220,7 +220,10 @@ def choice(table: dict, value: str):
 
 YESNO, COUNT = "yesno", "count"
 _YESNO_MAP = {"": "-", "-": "-", "1": "1", "0": "0"}
-_COUNT_MAP = {"": "-", "-": "-", **{str(i): engine.DIGITS36[i] for i in range(36)}}
+# engine.DIGITS36 (a test checks they agree): importing the engine would load SQLAlchemy into the
+# import's reader process (prefetch.py), which needs only these tables
+DIGITS36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_COUNT_MAP = {"": "-", "-": "-", **{str(i): DIGITS36[i] for i in range(36)}}
 ANSWER_MAPS = {YESNO: _YESNO_MAP, COUNT: _COUNT_MAP}
 
 
@@ -251,7 +254,8 @@ def format_answer(ch: str) -> int | None:
     """Stored answer character -> the number written in a file (None = blank)."""
     if ch == "-" or ch == "":
         return None
-    return engine.decode_count(ch)
+    pos = DIGITS36.find(ch)
+    return None if pos < 0 else pos
 
 
 # --- one row -------------------------------------------------------------------------------------
