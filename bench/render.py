@@ -108,7 +108,7 @@ def _imports(imports: list[dict]) -> list[str]:
         "ANALYZE; floors.md §2 \"raw\"); **.import** = the `sqlite3` shell's `.import --csv` of the same files into",
         "the same tables, then the same indexes (C only). **Ours** = `main.py import`: validation of every row",
         "with Thai problems, SQLCipher encryption, indicator evaluation, report summaries, history, audit entry;",
-        "its reader process (prefetch.py) reads and checks the rows on the second core for files over 32 MB.",
+        "its reader process (prefetch.py) reads and checks the rows on the second core for files over 16 MB.",
         "Peak memory: each process's own; ours = the largest sum of the importing process and its reader process",
         "(sampled every 20 ms; their own peaks, which come at different moments, in brackets).",
         "",

@@ -155,6 +155,9 @@ class _Job:
         self.broken: set[int] = set()  # sources missing a required column: rows are checked, not loaded
         self.pending: list = []
         self.loadable = 0  # households written to the loader
+        # their ids while members are read (the house-code table knows them too; a set answers in
+        # ~50 ns where a query per batch took ~1 µs a member); ~60 MB for a million, freed after
+        self.loadable_ids: set[int] = set()
 
     # --- the pass -----------------------------------------------------------------------------
 
@@ -169,6 +172,7 @@ class _Job:
             if src.header.missing() or src.header.duplicates:
                 self.broken.add(id(src))
             self._read(src, self.household_row if src.kind == C.HOUSEHOLD else self.member_row)
+        self.loadable_ids = set()  # its memory back before the load is finished
         ids_after_finish = False
         if self.loader is not None:
             if self.members:
@@ -350,6 +354,7 @@ class _Job:
                     rows.append(row)
         if rows:
             self.loadable += len(rows)
+            self.loadable_ids.update([row[0] for row in rows])
             self.loader.add_households(rows)
 
     def _record_places(self, pending: list) -> None:
@@ -383,13 +388,9 @@ class _Job:
         if not pending:
             return
         rows = [p[4] for p in pending]
-        if None not in rows:
-            hids = {p[0] for p in pending}
-            loadable = self.dbapi.execute(
-                f"SELECT count(*) FROM {ROWS} WHERE hid IN (SELECT value FROM json_each(?)) AND ok = 1",
-                (json.dumps(list(hids)),)).fetchone()[0]
-            if loadable == len(hids) and self.loader.add_members_checked(rows):
-                return  # every row good, every household loadable, no seq repeated (the usual case)
+        if (None not in rows and self.loadable_ids.issuperset([p[0] for p in pending])
+                and self.loader.add_members_checked(rows)):
+            return  # every row good, every household loadable, no seq repeated (the usual case)
         self._flush_members_by_row(pending)
 
     def _flush_members_by_row(self, pending: list) -> None:

@@ -64,7 +64,8 @@ class Reader:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, (str(_ROOT), os.environ.get("PYTHONPATH")))),
                    PYTHONWARNINGS="ignore")
         self.proc = subprocess.Popen([sys.executable, "-m", "desktop.importers.prefetch"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=_ROOT, env=env)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=_ROOT, env=env,
+                                     creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # Windows: no console
         self.proc.stdin.write(marshal.dumps(self.context))
         self.proc.stdin.close()
         return self._batches()
