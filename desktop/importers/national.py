@@ -25,6 +25,8 @@ import csv
 import datetime as dt
 import gc
 import json
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -155,9 +157,10 @@ class _Job:
         self.broken: set[int] = set()  # sources missing a required column: rows are checked, not loaded
         self.pending: list = []
         self.loadable = 0  # households written to the loader
-        # their ids while members are read (the house-code table knows them too; a set answers in
-        # ~50 ns where a query per batch took ~1 µs a member); ~60 MB for a million, freed after
-        self.loadable_ids: set[int] = set()
+        # their ids, sorted once members are read (the house-code table knows them too, but a query
+        # per member batch cost ~1 µs a member): 8 bytes each, where a set would hold ~60 MB a million
+        self.loadable_ids = array("q")
+        self._ids_sorted = False
 
     # --- the pass -----------------------------------------------------------------------------
 
@@ -172,7 +175,7 @@ class _Job:
             if src.header.missing() or src.header.duplicates:
                 self.broken.add(id(src))
             self._read(src, self.household_row if src.kind == C.HOUSEHOLD else self.member_row)
-        self.loadable_ids = set()  # its memory back before the load is finished
+        self.loadable_ids = array("q")  # its memory back before the load is finished
         ids_after_finish = False
         if self.loader is not None:
             if self.members:
@@ -354,7 +357,8 @@ class _Job:
                     rows.append(row)
         if rows:
             self.loadable += len(rows)
-            self.loadable_ids.update([row[0] for row in rows])
+            self.loadable_ids.extend([row[0] for row in rows])
+            self._ids_sorted = False
             self.loader.add_households(rows)
 
     def _record_places(self, pending: list) -> None:
@@ -388,10 +392,21 @@ class _Job:
         if not pending:
             return
         rows = [p[4] for p in pending]
-        if (None not in rows and self.loadable_ids.issuperset([p[0] for p in pending])
-                and self.loader.add_members_checked(rows)):
+        if None not in rows and self._all_loadable({p[0] for p in pending}) and self.loader.add_members_checked(rows):
             return  # every row good, every household loadable, no seq repeated (the usual case)
         self._flush_members_by_row(pending)
+
+    def _all_loadable(self, hids: set[int]) -> bool:
+        ids = self.loadable_ids
+        if not self._ids_sorted:
+            ids = self.loadable_ids = array("q", sorted(ids))
+            self._ids_sorted = True
+        end = len(ids)
+        for hid in hids:
+            at = bisect_left(ids, hid)
+            if at == end or ids[at] != hid:
+                return False
+        return True
 
     def _flush_members_by_row(self, pending: list) -> None:
         ids = json.dumps(sorted({p[0] for p in pending}))
