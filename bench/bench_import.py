@@ -105,12 +105,15 @@ class TreeMemory:
 
     @staticmethod
     def _rss_kb(pid) -> int:
-        try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-        except OSError:
-            pass
+        """Proportional set size: a page two processes share counts half in each (a child between
+        fork and exec shares all of this process's pages; its VmRSS would count them twice)."""
+        for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+            try:
+                for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+                    if line.startswith(field):
+                        return int(line.split()[1])
+            except OSError:
+                continue
         return 0
 
     def _sample(self) -> int:
@@ -184,4 +187,4 @@ if __name__ == "__main__":
         emit(ours(sys.argv[2:]))
     else:
         size = int(sys.argv[1])
-        emit(measure(size, runs=3 if size <= 20_000 else 1))
+        emit(measure(size, runs=3 if size <= 20_000 else 2 if size <= 200_000 else 1))

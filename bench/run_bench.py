@@ -56,7 +56,9 @@ def main() -> None:
     if only:
         last = json.loads((CACHE / "last-run.json").read_text(encoding="utf-8"))
         results.update({k: v for k, v in last.items() if k not in ("machine", "date")})
-        skip |= {"import", "lookup", "reports", "pdf", "startup", "sync", "sync_load"} - only
+        parts = {"import", "lookup", "reports", "pdf", "startup", "sync", "sync_load"}
+        skip |= parts - only
+        results["rerun"] = sorted(set(last.get("rerun", [])) | (only & parts))
     if "import" not in skip:
         results["imports"] = [attempt(f"import {n}", "bench_import", str(n))
                               for n in env_sizes("BMN_BENCH_SIZES", "15000,200000,1000000")]
