@@ -27,10 +27,12 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def _raw_connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
+def _raw_connect(path: Path, passphrase: str, *, raw_key: str | None = None) -> sqlcipher3.Connection:
+    """A keyed connection: the passphrase (SQLCipher derives the key), or raw_key, a derived key in SQLCipher's
+    "x'key+salt'" form (no derivation)."""
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    conn.execute(f'PRAGMA key = "{raw_key}"' if raw_key else f"PRAGMA key = {_quote(passphrase)}")
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as err:
@@ -44,6 +46,48 @@ def _raw_connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
     conn.execute("PRAGMA cache_size = -65536")
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn
+
+
+# SQLCipher 4 defaults (PRAGMA cipher_default_kdf_iter / _kdf_algorithm); a store made otherwise falls back
+KDF_ITERATIONS = 256_000
+SALT_BYTES = 16
+
+
+class Keying:
+    """Connections to one store that pay the key derivation once.
+
+    SQLCipher derives the page key from the passphrase with PBKDF2-HMAC-SHA512 (256,000 rounds, ~0.3 s) on
+    every new connection, and the window opens several. Here it is derived once, from the passphrase and the
+    salt in the file's first 16 bytes, and handed to each connection as a raw key. If the raw key does not
+    open the file (a store made with other settings, or a wrong passphrase) the passphrase is used, which
+    also gives the definitive WrongPassphrase."""
+
+    def __init__(self, path: Path, passphrase: str):
+        self.path, self.passphrase = path, passphrase
+        self.raw_key: str | None | bool = None  # None: not derived yet; False: not usable for this file
+
+    def _derive(self) -> str | bool | None:
+        import hashlib
+
+        try:
+            with open(self.path, "rb") as f:
+                salt = f.read(SALT_BYTES)
+        except OSError:
+            return None
+        if len(salt) < SALT_BYTES:
+            return None  # a new, still empty file: its salt is written with the first page
+        key = hashlib.pbkdf2_hmac("sha512", self.passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+        return f"x'{key.hex()}{salt.hex()}'"
+
+    def connect(self) -> sqlcipher3.Connection:
+        if self.raw_key is None:
+            self.raw_key = self._derive()
+        if self.raw_key:
+            try:
+                return _raw_connect(self.path, self.passphrase, raw_key=self.raw_key)
+            except WrongPassphrase:
+                self.raw_key = False
+        return _raw_connect(self.path, self.passphrase)
 
 
 @dataclass
@@ -84,12 +128,13 @@ def _translate(err: Exception) -> Exception:
     return err
 
 
-def engine_for(path: Path, passphrase: str) -> Engine:
+def engine_for(path: Path, passphrase: str, keying: Keying | None = None) -> Engine:
+    keying = keying or Keying(path, passphrase)
     engine = create_engine(
         "sqlite+pysqlite://",
         module=sqlcipher3.dbapi2,  # the pysqlcipher dialect would re-key every connection from the URL
-        creator=lambda: _raw_connect(path, passphrase),
-        poolclass=QueuePool,  # connections reused across worker threads: each new one pays the key derivation
+        creator=keying.connect,
+        poolclass=QueuePool,  # connections reused across worker threads
         pool_size=4,
         max_overflow=4,
     )
@@ -114,8 +159,9 @@ def open_store(path: Path | str, passphrase: str, *, create: bool = False) -> St
         raise UserError(msg("passphrase_too_short", n=MIN_PASSPHRASE))
     path.parent.mkdir(parents=True, exist_ok=True)
     is_new = not path.exists() or path.stat().st_size == 0
-    _raw_connect(path, passphrase).close()  # fail fast on a wrong key, before any pool exists
-    store = Store(path=path, engine=engine_for(path, passphrase))
+    keying = Keying(path, passphrase)
+    keying.connect().close()  # fail fast on a wrong key, before any pool exists
+    store = Store(path=path, engine=engine_for(path, passphrase, keying))
     try:
         migrate.upgrade(store, is_new=is_new)
     except Exception:

@@ -86,3 +86,41 @@ def test_older_schema_is_backed_up_then_upgraded(db_path):
         upgraded.close()
     backup = db.open_store(migrate.last_backup, PASSPHRASE)  # the backup is the old schema, upgraded on open
     backup.close()
+
+
+def test_key_is_derived_once_and_given_to_every_connection(store, db_path, monkeypatch):
+    store.close()
+    reopened = db.open_store(db_path, PASSPHRASE)
+    keying = reopened.engine.pool._creator.__self__
+    assert keying.raw_key and keying.raw_key.startswith("x'")  # the derived key with the file's salt
+    passphrase_connects = []
+    original = db._raw_connect
+
+    def spy(path, passphrase, *, raw_key=None):
+        if raw_key is None:
+            passphrase_connects.append(path)
+        return original(path, passphrase, raw_key=raw_key)
+
+    monkeypatch.setattr(db, "_raw_connect", spy)
+    held = [reopened.engine.connect() for _ in range(5)]  # more than the pool held: new connections
+    assert all(c.execute(text("SELECT count(*) FROM meta")).scalar() > 0 for c in held)
+    for c in held:
+        c.close()
+    assert passphrase_connects == []  # none of them derived the key again
+    reopened.close()
+
+
+def test_new_store_and_wrong_passphrase_fall_back_to_the_passphrase(tmp_path):
+    path = tmp_path / "new.db"
+    keying = db.Keying(path, PASSPHRASE)
+    keying.connect().close()  # no file yet: no salt to derive from, SQLCipher keys it from the passphrase
+    assert keying.raw_key is None
+    created = db.open_store(path, PASSPHRASE, create=True)
+    created.close()
+    later = db.Keying(path, PASSPHRASE)
+    later.connect().close()
+    assert later.raw_key and later.raw_key.startswith("x'")
+    wrong = db.Keying(path, "not-the-passphrase")
+    with pytest.raises(WrongPassphrase):
+        wrong.connect()
+    assert wrong.raw_key is False  # the derived key failed, the passphrase gave the definitive answer
