@@ -64,7 +64,7 @@ def _login(args) -> int:
 
 def _server(args, store) -> str:
     from desktop.models import meta
-    from desktop.sync.client import SERVER_META
+    from desktop.sync.tokens import SERVER_META
 
     server = args.server or os.environ.get(tokens.SERVER_ENV)
     if not server:

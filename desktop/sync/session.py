@@ -7,25 +7,27 @@ retry, so Cancel never waits for a whole back-off."""
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy import Connection, text
 
 from desktop.models import meta
 from desktop.models.errors import UserError
 from desktop.sync import outbox, tokens, wire
-from desktop.sync.client import SERVER_META, Progress, Retry, SyncClient, SyncReport
 from desktop.sync.messages import msg
 
-ClientFactory = Callable[..., SyncClient]
+if TYPE_CHECKING:  # the client (httpx) is imported when a sync starts, not with the window
+    from desktop.sync.client import Progress, SyncClient, SyncReport
+
+ClientFactory = Callable[..., "SyncClient"]
 
 
 def remembered_server(conn: Connection) -> str:
-    return meta.get(conn, SERVER_META) or ""
+    return meta.get(conn, tokens.SERVER_META) or ""
 
 
 def remember_server(conn: Connection, server: str) -> None:
-    meta.put(conn, SERVER_META, tokens.normalise_server(server))
+    meta.put(conn, tokens.SERVER_META, tokens.normalise_server(server))
 
 
 def outbox_summary(conn: Connection) -> dict:
@@ -80,6 +82,8 @@ def cancellable_sleep(cancel: Callable[[], bool] | None, step: float = 0.1) -> C
 
 def make_client(store, server: str, token: str, *, progress: Progress | None = None,
                 cancel: Callable[[], bool] | None = None, **options) -> SyncClient:
+    from desktop.sync.client import Retry, SyncClient
+
     options.setdefault("retry", Retry(sleep=cancellable_sleep(cancel)))
     return SyncClient(store, server, token, progress=progress, cancel=cancel, **options)
 

@@ -8,6 +8,7 @@ import os
 ENV_VAR = "BMN_SYNC_TOKEN"
 SERVER_ENV = "BMN_SYNC_SERVER"
 SERVICE = "bmn-field-desk"
+SERVER_META = "sync_server"  # meta key of the server this laptop last synced with
 
 
 def normalise_server(url: str) -> str:
