@@ -11,22 +11,25 @@ Device clocks play no part: order comes from the server's sequence numbers.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 import httpx
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, meta
+from desktop.models import audit, db, meta
 from desktop.models.errors import Cancelled, UserError
 from desktop.sync import apply, bundle, local, outbox, wire
 from desktop.sync.messages import msg
 
 Progress = Callable[[str, int, "int | None"], None]
 SERVER_META = "sync_server"
+WAL_AUTOCHECKPOINT = 1000  # pages: SQLite's default, what every store connection has
 
 
 class SyncOffline(UserError):
@@ -255,7 +258,10 @@ class SyncClient:
                     theirs["members_rows"] = [list(m) for m in members[r["id"]]]
                 conflicts.update_theirs(conn, r["id"], theirs)
 
-    def _apply(self, chunk: dict, stage: str, cursor: tuple[str, int] | None) -> apply.ChunkResult:
+    def _apply(self, chunk: dict, stage: str, cursor: tuple[str, int] | None,
+               downloaded: Callable[[], None] | None = None) -> apply.ChunkResult:
+        """`downloaded`: called once this chunk needs the network no more (its members fetched), before the
+        local write: the pull asks for the next chunk then, so the server works while this laptop writes."""
         rows = wire.records(chunk["households"])
         with self.store.read() as conn:  # this laptop is the only writer of its store: still true at the commit
             have = local.snapshots(conn, [r["id"] for r in rows], by_code=False, server={r["id"]: r for r in rows})
@@ -263,7 +269,9 @@ class SyncClient:
                 and (r["id"] not in have or have[r["id"]]["members_hash"] != r.get("members_hash"))]
         members = _members_of(self.transport.request("POST", "/v1/fetch", payload={"ids": need}, chunk=True)) if need else {}
         layouts = apply.layouts_of(chunk)
-        with self.store.begin() as conn:
+        if downloaded is not None:
+            downloaded()
+        with self._chunk_transaction() as conn:
             result = apply.apply_chunk(conn, rows, members, layouts, chunk.get("villages") or {}, f"sync {self.server}",
                                        have)
             if cursor is not None:
@@ -275,6 +283,31 @@ class SyncClient:
                                      "conflicts": result.conflicts, "cursor": cursor[1] if cursor else None})
             self._hook(stage, conn)
         return result
+
+    @contextlib.contextmanager
+    def _chunk_transaction(self) -> Iterator[Connection]:
+        """A write transaction whose commit does not checkpoint the WAL. A chunk writes thousands of pages;
+        SQLite's automatic checkpoint (every 1000 pages) copied them into the database file at every chunk's
+        commit, about a third of a pull. The pull checkpoints once at its end (_checkpoint)."""
+        with self.store.read() as conn:  # held until the setting is restored: no other thread gets it meanwhile
+            raw = db.raw(conn)
+            raw.execute("PRAGMA wal_autocheckpoint = 0")
+            try:
+                with conn.begin():
+                    yield conn
+            except Exception as err:  # noqa: BLE001 - disk full: the store's own message, as store.begin gives
+                translated = db._translate(err)  # noqa: SLF001 - what Store.begin does
+                if translated is err:
+                    raise
+                raise translated from err
+            finally:
+                raw.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT}")
+
+    def _checkpoint(self) -> None:
+        """Copy what the pull wrote from the WAL into the database file, once; PASSIVE never waits for readers
+        (what it leaves, the next automatic checkpoint takes)."""
+        with self.store.read() as conn:
+            db.raw(conn).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def refetch(self) -> apply.ChunkResult:
         with self.store.read() as conn:
@@ -302,24 +335,43 @@ class SyncClient:
         counts = self.transport.request("GET", "/v1/preview", params={"area": area, "cursor": cursor})
         return int(counts.get("households", 0)) + int(counts.get("removed", 0)) or None
 
+    def _pull_chunk(self, area: str, cursor: int) -> dict:
+        chunk = self.transport.request("GET", "/v1/pull", params={"area": area, "cursor": cursor,
+                                                                  "limit": self.pull_limit}, chunk=True)
+        if chunk.get("protocol") != wire.PROTOCOL:
+            raise SyncRefused(msg("protocol", detail=chunk.get("protocol")))
+        return chunk
+
     def pull(self, area: str) -> apply.ChunkResult:
+        """Chunk after chunk from the committed cursor. The next chunk is asked for (one background request,
+        never two at once on the transport) while the current one is written; it is used only after that
+        write committed, with the cursor committed with it, and dropped if the write fails or is cancelled."""
         total = apply.ChunkResult()
         expected = self._expected(area)
-        while True:
-            self._check_cancel()
-            with self.store.read() as conn:
-                cursor = get_cursor(conn, self.server, area)
-            chunk = self.transport.request("GET", "/v1/pull", params={"area": area, "cursor": cursor,
-                                                                      "limit": self.pull_limit}, chunk=True)
-            if chunk.get("protocol") != wire.PROTOCOL:
-                raise SyncRefused(msg("protocol", detail=chunk.get("protocol")))
-            if not chunk["households"]["data"][0]:
-                break
-            total.add(self._apply(chunk, "pull", (area, int(chunk["next_cursor"]))))
-            self._progress(msg("stage_pull", area=area), total.received,
-                           max(expected, total.received) if expected else None)
-            if not chunk.get("more"):
-                break
+        self._check_cancel()
+        with self.store.read() as conn:
+            cursor = get_cursor(conn, self.server, area)
+        ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
+        try:
+            chunk = self._pull_chunk(area, cursor)
+            while chunk["households"]["data"][0]:
+                cursor = int(chunk["next_cursor"])
+                following: list[Future] = []
+
+                def ask_next(after: int = cursor, more: bool = bool(chunk.get("more"))) -> None:
+                    if more:
+                        following.append(ahead.submit(self._pull_chunk, area, after))
+
+                total.add(self._apply(chunk, "pull", (area, cursor), ask_next))
+                self._progress(msg("stage_pull", area=area), total.received,
+                               max(expected, total.received) if expected else None)
+                if not following:
+                    break
+                self._check_cancel()
+                chunk = following[0].result()
+        finally:
+            ahead.shutdown(wait=True, cancel_futures=True)  # no request left running on the transport
+            self._checkpoint()
         return total
 
     def receipt(self, area: str) -> list[dict]:
