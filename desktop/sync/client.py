@@ -259,10 +259,10 @@ class SyncClient:
                 conflicts.update_theirs(conn, r["id"], theirs)
 
     def _apply(self, chunk: dict, stage: str, cursor: tuple[str, int] | None,
-               downloaded: Callable[[], None] | None = None) -> apply.ChunkResult:
+               downloaded: Callable[[], None] | None = None, rows: list[dict] | None = None) -> apply.ChunkResult:
         """`downloaded`: called once this chunk needs the network no more (its members fetched), before the
         local write: the pull asks for the next chunk then, so the server works while this laptop writes."""
-        rows = wire.records(chunk["households"])
+        rows = wire.records(chunk["households"]) if rows is None else rows
         with self.store.read() as conn:  # this laptop is the only writer of its store: still true at the commit
             have = local.snapshots(conn, [r["id"] for r in rows], by_code=False, server={r["id"]: r for r in rows})
         need = [r["id"] for r in rows if not r.get("deleted")
@@ -335,12 +335,12 @@ class SyncClient:
         counts = self.transport.request("GET", "/v1/preview", params={"area": area, "cursor": cursor})
         return int(counts.get("households", 0)) + int(counts.get("removed", 0)) or None
 
-    def _pull_chunk(self, area: str, cursor: int) -> dict:
+    def _pull_chunk(self, area: str, cursor: int) -> tuple[dict, list[dict]]:
         chunk = self.transport.request("GET", "/v1/pull", params={"area": area, "cursor": cursor,
                                                                   "limit": self.pull_limit}, chunk=True)
         if chunk.get("protocol") != wire.PROTOCOL:
             raise SyncRefused(msg("protocol", detail=chunk.get("protocol")))
-        return chunk
+        return chunk, wire.records(chunk["households"])  # decoded here: in the background while a chunk is written
 
     def pull(self, area: str) -> apply.ChunkResult:
         """Chunk after chunk from the committed cursor. The next chunk is asked for (one background request,
@@ -353,8 +353,8 @@ class SyncClient:
             cursor = get_cursor(conn, self.server, area)
         ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
         try:
-            chunk = self._pull_chunk(area, cursor)
-            while chunk["households"]["data"][0]:
+            chunk, rows = self._pull_chunk(area, cursor)
+            while rows:
                 cursor = int(chunk["next_cursor"])
                 following: list[Future] = []
 
@@ -362,13 +362,13 @@ class SyncClient:
                     if more:
                         following.append(ahead.submit(self._pull_chunk, area, after))
 
-                total.add(self._apply(chunk, "pull", (area, cursor), ask_next))
+                total.add(self._apply(chunk, "pull", (area, cursor), ask_next, rows))
                 self._progress(msg("stage_pull", area=area), total.received,
                                max(expected, total.received) if expected else None)
                 if not following:
                     break
                 self._check_cancel()
-                chunk = following[0].result()
+                chunk, rows = following[0].result()
         finally:
             ahead.shutdown(wait=True, cancel_futures=True)  # no request left running on the transport
             self._checkpoint()
