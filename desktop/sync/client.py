@@ -288,7 +288,7 @@ class SyncClient:
     def _chunk_transaction(self) -> Iterator[Connection]:
         """A write transaction whose commit does not checkpoint the WAL. A chunk writes thousands of pages;
         SQLite's automatic checkpoint (every 1000 pages) copied them into the database file at every chunk's
-        commit, about a third of a pull. The pull checkpoints once at its end (_checkpoint)."""
+        commit, about a third of a pull. The pull checkpoints beside its writes instead (_checkpoint)."""
         with self.store.read() as conn:  # held until the setting is restored: no other thread gets it meanwhile
             raw = db.raw(conn)
             raw.execute("PRAGMA wal_autocheckpoint = 0")
@@ -304,10 +304,14 @@ class SyncClient:
                 raw.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT}")
 
     def _checkpoint(self) -> None:
-        """Copy what the pull wrote from the WAL into the database file, once; PASSIVE never waits for readers
-        (what it leaves, the next automatic checkpoint takes)."""
-        with self.store.read() as conn:
-            db.raw(conn).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        """Copy what the pull committed from the WAL into the database file: in the background after each chunk
+        (beside the next chunk's write) and once at the end. PASSIVE never waits for readers or the writer
+        (what it leaves, the next checkpoint takes)."""
+        try:
+            with self.store.read() as conn:
+                db.raw(conn).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except Exception:  # noqa: BLE001 - nothing is lost: the WAL keeps it, the next automatic checkpoint copies it
+            pass
 
     def refetch(self) -> apply.ChunkResult:
         with self.store.read() as conn:
@@ -352,6 +356,8 @@ class SyncClient:
         with self.store.read() as conn:
             cursor = get_cursor(conn, self.server, area)
         ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
+        flush = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-checkpoint")
+        flushing: Future | None = None
         try:
             chunk, rows = self._pull_chunk(area, cursor)
             while rows:
@@ -363,6 +369,8 @@ class SyncClient:
                         following.append(ahead.submit(self._pull_chunk, area, after))
 
                 total.add(self._apply(chunk, "pull", (area, cursor), ask_next, rows))
+                if flushing is None or flushing.done():  # the committed chunks into the file, beside the next write
+                    flushing = flush.submit(self._checkpoint)
                 self._progress(msg("stage_pull", area=area), total.received,
                                max(expected, total.received) if expected else None)
                 if not following:
@@ -371,6 +379,7 @@ class SyncClient:
                 chunk, rows = following[0].result()
         finally:
             ahead.shutdown(wait=True, cancel_futures=True)  # no request left running on the transport
+            flush.shutdown(wait=True)
             self._checkpoint()
         return total
 
