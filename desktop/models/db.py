@@ -105,7 +105,7 @@ class Store:
             with self.engine.begin() as conn:
                 yield conn
         except Exception as err:  # noqa: BLE001 - translated, then re-raised
-            translated = _translate(err)
+            translated = translate_error(err)
             if translated is err:
                 raise
             raise translated from err
@@ -121,7 +121,8 @@ class Store:
             self._closed = True
 
 
-def _translate(err: Exception) -> Exception:
+def translate_error(err: Exception) -> Exception:
+    """The store's own error for a failed write (DiskFull for a full disk), or err itself."""
     text_ = str(getattr(err, "orig", err)).lower()
     if "database or disk is full" in text_ or "no space left" in text_:
         return DiskFull()

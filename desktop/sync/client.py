@@ -24,11 +24,10 @@ from sqlalchemy import Connection, text
 
 from desktop.models import audit, db, meta
 from desktop.models.errors import Cancelled, UserError
-from desktop.sync import apply, bundle, local, outbox, wire
+from desktop.sync import apply, bundle, local, outbox, tokens, wire
 from desktop.sync.messages import msg
 
 Progress = Callable[[str, int, "int | None"], None]
-SERVER_META = "sync_server"
 WAL_AUTOCHECKPOINT = 1000  # pages: SQLite's default, what every store connection has
 
 
@@ -296,7 +295,7 @@ class SyncClient:
                 with conn.begin():
                     yield conn
             except Exception as err:  # noqa: BLE001 - disk full: the store's own message, as store.begin gives
-                translated = db._translate(err)  # noqa: SLF001 - what Store.begin does
+                translated = db.translate_error(err)  # what Store.begin does
                 if translated is err:
                     raise
                 raise translated from err
@@ -418,7 +417,7 @@ class SyncClient:
             self._progress(msg("stage_receipt"), len(receipts), len(me["areas"]))
             receipts += self.receipt(area)
         with self.store.begin() as conn:
-            meta.put(conn, SERVER_META, self.server)
+            meta.put(conn, tokens.SERVER_META, self.server)
             open_conflicts = conn.execute(text("SELECT count(*) FROM sync_conflict WHERE state = 'open'")).scalar()
             differ = [r["key"] for r in receipts if not r["equal"]]
             audit.append(conn, "sync.receipt", target=self.server,
