@@ -82,7 +82,7 @@ messages.register({
     ),
     "cert_verify_changed": (
         "ข้อมูลเปลี่ยนไปจากที่รับรอง: {area} ปี {year} รหัส {short}: {n:,} ครัวเรือน",
-        "The data has changed since it was certified: {area} {year}, code {short}: {n:,} households",
+        "The data has changed since it was certified: {area} {year}, code {short}; households changed: {n:,}",
     ),
     "cert_verify_unknown": (
         "ไม่พบการรับรองรหัส {code} ในฐานข้อมูลนี้ (ใช้ข้อความจาก QR เพื่อตรวจกับข้อมูลในเครื่องนี้)",
