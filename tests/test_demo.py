@@ -241,6 +241,12 @@ def test_command_line_creates_the_demo_and_info_reads_it(tmp_path, env_passphras
     info = json.loads(capsys.readouterr().out)
     assert info["years"][str(YEAR)]["households"] == 500
     assert info["years"][str(YEAR)]["districts"] == LAMPANG_DISTRICTS
+    assert main.main(["info", "--db", str(path)]) == 0
+    assert "ครัวเรือน 500" in capsys.readouterr().out
+    assert main.main(["--lang", "en", "info", "--db", str(path)]) == 0
+    english = capsys.readouterr().out
+    assert f"Survey year {YEAR}" in english and "households 500" in english
+    assert not any("\u0e00" <= ch <= "\u0e7f" for ch in english)  # no Thai left in the English lines
 
 
 def test_command_line_in_english_and_its_errors(tmp_path, env_passphrase, capsys):

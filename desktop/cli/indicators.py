@@ -32,9 +32,13 @@ def _list(store) -> int:
     periods = sorted(set(indicators.bundled_periods()) | set(installed))
     for period in periods:
         ind_set = installed.get(period) or indicators.bundled(period)
-        origin = "โหลดเข้าฐานข้อมูล" if period in installed else "มากับโปรแกรม"
-        draft = " — ชุดตัวชี้วัดฉบับร่าง" if ind_set.provisional else ""
-        print(f"{period}: {ind_set.title_th} ({len(ind_set.indicators)} ตัวชี้วัด, {origin}){draft}")
+        n, loaded = len(ind_set.indicators), period in installed
+        title_th, title_en = ind_set.title_th, ind_set.title_en or ind_set.title_th
+        draft = ind_set.provisional  # said once: a draft set's own title may say so already
+        _say(f"{period}: {title_th} ({n} ตัวชี้วัด, {'โหลดเข้าฐานข้อมูล' if loaded else 'มากับโปรแกรม'})"
+             + (" — ชุดตัวชี้วัดฉบับร่าง" if draft and "ร่าง" not in title_th else ""),
+             f"{period}: {title_en} ({n} indicators, {'loaded into the store' if loaded else 'bundled'})"
+             + (" — draft set" if draft and "draft" not in title_en.lower() else ""))
     return 0
 
 

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import json
 
+from desktop import messages
 from desktop.cli import common
 from desktop.models import areas, surveys
 from desktop.models.schema import LEVEL_DISTRICT, LEVEL_PROVINCE, LEVEL_TAMBON, LEVEL_VILLAGE
+
+
+messages.register({
+    "info_store": ("ฐานข้อมูล: {path}", "Store: {path}"),
+    "info_empty": ("ยังไม่มีข้อมูลครัวเรือน", "No households yet."),
+    "info_year": (
+        "ปีสำรวจ {year} (ชุดตัวชี้วัด {period}): จังหวัด {provinces}  อำเภอ {districts}  ตำบล {tambons}"
+        "  หมู่บ้าน {villages}  ครัวเรือน {households:,}  คน {members:,}",
+        "Survey year {year} (indicator set {period}): provinces {provinces}  districts {districts}"
+        "  tambons {tambons}  villages {villages}  households {households:,}  members {members:,}",
+    ),
+})
 
 
 def add_parser(sub) -> None:
@@ -48,10 +61,10 @@ def _print(data: dict, as_json: bool) -> int:
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(f"ฐานข้อมูล / store: {data['store']}")
+    print(messages.msg("info_store", path=data["store"]))
     if not data["years"]:
-        print("ยังไม่มีข้อมูลครัวเรือน / no households yet")
+        print(messages.msg("info_empty"))
     for year, y in data["years"].items():
-        print(f"ปีสำรวจ {year} (ชุดตัวชี้วัด {y['indicator_set']}): จังหวัด {y['provinces']}  อำเภอ {y['districts']}  "
-              f"ตำบล {y['tambons']}  หมู่บ้าน {y['villages']}  ครัวเรือน {y['households']:,}  คน {y['members']:,}")
+        print(messages.msg("info_year", year=year, period=y["indicator_set"], **{
+            k: y[k] for k in ("provinces", "districts", "tambons", "villages", "households", "members")}))
     return 0

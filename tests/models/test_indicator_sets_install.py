@@ -126,6 +126,9 @@ def test_cli_load_and_list(store, db_path, tmp_path, env_passphrase, capsys):
     assert "100" in capsys.readouterr().out
     assert main.main(["indicators", "list", "--db", str(db_path)]) == 0
     assert "ชุดตัวชี้วัดทางการ ทดสอบ" in capsys.readouterr().out
+    assert main.main(["--lang", "en", "indicators", "list", "--db", str(db_path)]) == 0
+    english = capsys.readouterr().out
+    assert "loaded into the store" in english and "bundled" in english and "ตัวชี้วัด," not in english
     bad = _write(tmp_path, {"period": "x"}, "bad.json")
     assert main.main(["indicators", "load", str(bad), "--db", str(db_path)]) == 1
 
