@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 from desktop.cli import common
+from desktop.models import certification_messages as cm
 from desktop.models.certification_messages import msg
 
 
@@ -84,10 +85,11 @@ def _roster_parser(sub) -> None:
         q.add_argument("--area", required=True)
         if name in ("set", "remove"):
             q.add_argument("--member", required=True, help="member uuid (see roster list)")
-        if name in ("add", "set"):
-            q.add_argument("--name", required=True)
-            q.add_argument("--position", default="")
-            q.add_argument("--role", choices=("chair", "member", "secretary"), default="member")
+        if name in ("add", "set"):  # set: what is not given stays as it is
+            adding = name == "add"
+            q.add_argument("--name", required=adding)
+            q.add_argument("--position", default="" if adding else None)
+            q.add_argument("--role", choices=("chair", "member", "secretary"), default="member" if adding else None)
             q.add_argument("--order", type=int, default=None)
         _lang(q)
         q.set_defaults(run=run_roster)
@@ -105,7 +107,7 @@ def print_preview(pv) -> None:
     if pv.missing_children:
         print(msg("cert_missing", areas=", ".join(f"{n} ({c})" for c, n in pv.missing_children)))
     for m in pv.roster:
-        print(f"  {m.member_uuid}  {m.role_label}: {m.name} ({m.position})")
+        print(f"  {m.member_uuid}  {cm.role_name(m.role)}: {m.name} ({m.position})")
     for problem in pv.problems:
         print(f"- {problem}")
 
@@ -189,7 +191,7 @@ def run_list(args) -> int:
             found = certification.find(conn, survey_year=args.year, area_code=args.area)
         for c in found:
             print(f"{c.uuid}  {c.short_code}  {c.survey_year}  {c.level:<8} {c.area_code:<9} {c.certified_at[:19]}Z"
-                  f"  {certification.STATUS_LABELS[c.status]}  {c.area_title}")
+                  f"  {cm.status_name(c.status)}  {c.area_title}")
         return 0
 
     return common.with_store(args, work)
@@ -232,7 +234,7 @@ def run_board(args) -> int:
             when = dates.be_date(r.certification.certified_at[:10]) if r.certification else ""
             who = (r.certification.officer.get("name", "") if r.certification else "")
             changed = f" ({r.changed:,})" if r.changed else ""
-            print(f"{r.code:<9} {r.name:<30} {cc.BOARD_LABELS[r.state]}{changed}  {when} {who}".rstrip())
+            print(f"{r.code:<9} {r.name:<30} {cm.board_name(r.state)}{changed}  {when} {who}".rstrip())
         return 0
 
     return common.with_store(args, work)
@@ -246,7 +248,7 @@ def run_roster(args) -> int:
             with store.read() as conn:
                 if args.action == "list":
                     for m in roster.current(conn, args.level, args.area):
-                        print(f"{m.member_uuid}  {m.role_label}: {m.name} ({m.position})")
+                        print(f"{m.member_uuid}  {cm.role_name(m.role)}: {m.name} ({m.position})")
                 else:
                     for e in roster.history(conn, args.level, args.area):
                         print(json.dumps(e, ensure_ascii=False))
@@ -255,9 +257,14 @@ def run_roster(args) -> int:
             if args.action == "remove":
                 roster.remove_member(conn, args.level, args.area, args.member)
                 member = args.member
+            elif args.action == "add":
+                member = roster.set_member(conn, args.level, args.area, args.name, args.position, args.role, args.order)
             else:
-                member = roster.set_member(conn, args.level, args.area, args.name, args.position, args.role,
-                                           args.order, args.member if args.action == "set" else None)
+                was = {m.member_uuid: m for m in roster.current(conn, args.level, args.area)}.get(args.member)
+                keep = (lambda given, field: getattr(was, field) if given is None and was else given)
+                member = roster.set_member(conn, args.level, args.area, keep(args.name, "name"),
+                                           keep(args.position, "position"), keep(args.role, "role") or roster.MEMBER,
+                                           args.order, args.member)
         print(msg("cert_roster_saved", uuid=member))
         return 0
 

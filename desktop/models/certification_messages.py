@@ -105,6 +105,34 @@ messages.register({
     "cert_roster_saved": ("บันทึกคณะทำงานแล้ว: {uuid}", "Roster saved: {uuid}"),
 })
 
+# names on screen and on the command line (the form itself keeps the Thai labels of its documents)
+messages.register({
+    "cert_status_active": ("รับรองแล้ว", "certified"),
+    "cert_status_superseded": ("ยกเลิกการรับรองแล้ว (รอรับรองใหม่)", "re-opened (to be certified again)"),
+    "cert_board_certified": ("รับรองแล้ว", "certified"),
+    "cert_board_stale": ("ข้อมูลเปลี่ยนหลังรับรอง", "changed since certified"),
+    "cert_board_reopened": ("ยกเลิกการรับรองแล้ว รอรับรองใหม่", "re-opened: certify again"),
+    "cert_board_missing": ("ยังไม่รับรอง", "not certified"),
+    "roster_role_chair": ("ประธานคณะทำงาน", "chair of the working group"),
+    "roster_role_member": ("คณะทำงาน", "member of the working group"),
+    "roster_role_secretary": ("คณะทำงานและเลขานุการ", "member and secretary"),
+})
 
 problems_text = messages.problems_text
 msg = messages.msg
+
+
+def status_name(status: str) -> str:
+    """A certification's status (active / superseded) in the user's language."""
+    return msg(f"cert_status_{status}")
+
+
+def board_name(state: str) -> str:
+    """A board state (certified / stale / reopened / missing) in the user's language."""
+    return msg(f"cert_board_{state}")
+
+
+def role_name(role: str) -> str:
+    """A roster role (chair / member / secretary) in the user's language; an unknown one as it is."""
+    key = f"roster_role_{role}"
+    return msg(key) if key in messages.CATALOGUE else role

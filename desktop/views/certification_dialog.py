@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from desktop.models.certification_messages import role_name  # a small module: no store, no Qt
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Certification", text)
@@ -117,7 +119,7 @@ class CertifyDialog(QDialog):
         self.roster_list = QListWidget(box)
         self.roster_list.setObjectName("rosterPresentList")
         for m in self.preview.roster:
-            item = QListWidgetItem(f"{m.role_label}: {m.name} — {m.position}", self.roster_list)
+            item = QListWidgetItem(f"{role_name(m.role)}: {m.name} — {m.position}", self.roster_list)
             item.setData(Qt.ItemDataRole.UserRole, m.member_uuid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -178,7 +180,7 @@ class RosterDialog(QDialog):
         self.role_combo = QComboBox(self)
         self.role_combo.setObjectName("roleCombo")
         for role in roster.ROLES:
-            self.role_combo.addItem(roster.ROLE_LABELS[role], role)
+            self.role_combo.addItem(role_name(role), role)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("nameEdit")
         self.name_edit.setPlaceholderText(tr("Name and surname"))
@@ -214,7 +216,7 @@ class RosterDialog(QDialog):
             self.members = roster.current(conn, self.level, self.area_code)
         self.table.setRowCount(len(self.members))
         for row, m in enumerate(self.members):
-            for col, value in enumerate((m.role_label, m.name, m.position)):
+            for col, value in enumerate((role_name(m.role), m.name, m.position)):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
 

@@ -43,7 +43,14 @@ def test_certify_preview_refusal_override_and_list(district, db_path, capsys):
     c = only_certification(district)
     assert c.short_code in capsys.readouterr().out
     assert run(db_path, "certification", "list", "--year", str(YEAR)) == 0
-    assert c.uuid in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert c.uuid in listed and "รับรองแล้ว" in listed
+    assert main.main(["--lang", "en", "certification", "list", "--db", str(db_path)]) == 0
+    assert "  certified  " in capsys.readouterr().out
+    assert main.main(["--lang", "en", "certification", "board", "--area", "5201", "--year", str(YEAR), "--db",
+                      str(db_path)]) == 0
+    board = capsys.readouterr().out
+    assert "not certified" in board and "ยังไม่รับรอง" not in board
 
 
 def test_certificate_reprints_identically_and_carries_the_form(district, db_path, tmp_path, capsys):
@@ -108,7 +115,10 @@ def test_roster_commands(store, db_path, env_passphrase, capsys):
     assert run(db_path, "roster", "set", "--level", "district", "--area", "5201", "--member", member, "--name",
                "นาย ก ใหม่") == 0
     assert run(db_path, "roster", "list", "--level", "district", "--area", "5201") == 0
-    assert "นาย ก ใหม่" in capsys.readouterr().out
+    assert "ประธานคณะทำงาน: นาย ก ใหม่ (นายอำเภอ)" in capsys.readouterr().out  # set keeps what it was not given
+    assert main.main(["--lang", "en", "roster", "list", "--level", "district", "--area", "5201", "--db",
+                      str(db_path)]) == 0
+    assert "chair of the working group: นาย ก ใหม่" in capsys.readouterr().out
     assert run(db_path, "roster", "remove", "--level", "district", "--area", "5201", "--member", "nobody") == 1
     assert run(db_path, "roster", "add", "--level", "district", "--area", "5201", "--name", " ") == 1
     assert run(db_path, "roster", "history", "--level", "district", "--area", "5201") == 0
