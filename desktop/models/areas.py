@@ -75,6 +75,25 @@ def ensure_laos(conn: Connection, laos: dict[str, tuple[str, str, str]], village
 
 
 @dataclass(frozen=True)
+class Lao:
+    code: str
+    kind: str  # เทศบาล / อบต. / ...
+    name: str
+    tambon: str
+
+
+def laos_within(conn: Connection, area_code: str) -> list[Lao]:
+    """The อปท. whose tambon lies inside an area (a province, district or tambon code), in Thai order."""
+    from desktop.models.sortkeys import thai_sort_key
+
+    prefix = str(area_code)[:6]
+    found = [Lao(*row) for row in conn.execute(
+        text("SELECT code, kind, name_th, tambon_code FROM lao WHERE substr(tambon_code, 1, :n) = :p"),
+        {"n": len(prefix), "p": prefix})]
+    return sorted(found, key=lambda lao: (thai_sort_key(lao.name), lao.code))
+
+
+@dataclass(frozen=True)
 class AreaNode:
     code: str
     level: int

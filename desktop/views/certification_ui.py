@@ -54,11 +54,13 @@ class CertificationController(QObject):
         self.preview_dialog = None
         self.board: CertificationBoard | None = None
         self._temp: tempfile.TemporaryDirectory | None = None
+        self.lao: tuple[str, str] | None = None  # (code, name) of a chosen อปท., until another area is selected
         menu = window.add_feature_menu(tr("Ce&rtification"))
         menu.setObjectName("certificationMenu")
         self.actions = {}
         for key, text, slot in (
                 ("certify", tr("&Certify this area…"), self.open_certify),
+                ("lao", tr("Choose a &local administration (LAO) of this area…"), self.choose_lao),
                 ("print", tr("&Print the certificate…"), self.print_certificate),
                 ("save", tr("&Save the certificate as PDF…"), self.save_certificate),
                 ("reopen", tr("&Re-open the certification…"), self.reopen),
@@ -83,7 +85,7 @@ class CertificationController(QObject):
 
     @property
     def area(self) -> str | None:
-        return certifiable(self.window.area_code)
+        return self.lao[0] if self.lao else certifiable(self.window.area_code)
 
     @property
     def year(self) -> int | None:
@@ -96,7 +98,38 @@ class CertificationController(QObject):
         return True
 
     def _area_changed(self, *_args) -> None:
+        self.lao = None
         QTimer.singleShot(0, self.refresh)  # after the window has taken the new area
+
+    def choose_lao(self, code: str | None = None) -> str | None:
+        """Point the certification actions at an อปท. (a grouping of villages) inside the selected area;
+        selecting another area in the tree points them back at it."""
+        from desktop.models import areas
+
+        within = certifiable(self.window.area_code)
+        if within is None or self.year is None:
+            self.window.statusBar().showMessage(tr("Select a tambon, district or province first."), 5000)
+            return None
+        with self.store.read() as conn:
+            laos = areas.laos_within(conn, within)
+        if not laos:
+            self.window.statusBar().showMessage(tr("No local administration (LAO) in this area."), 5000)
+            return None
+        if code is None:
+            names = [f"{lao.name} ({lao.code})" for lao in laos]
+            picked, ok = QInputDialog.getItem(self.window, tr("Local administration (LAO)"),
+                                              tr("Certify, print and re-open for:"), names, 0, False)
+            if not ok:
+                return None
+            code = laos[names.index(picked)].code
+        lao = next((lao for lao in laos if lao.code == code), None)
+        if lao is None:
+            return None
+        self.lao = (lao.code, lao.name)
+        self.window.statusBar().showMessage(
+            tr("Certification now works on %1; select an area in the tree to go back.").replace("%1", lao.name), 8000)
+        self.refresh()
+        return lao.code
 
     def refresh(self) -> None:
         """The status-bar mark, and the board when it is open."""
@@ -107,8 +140,8 @@ class CertificationController(QObject):
             return
         with self.store.read() as conn:
             active = certification.active(conn, self.area, self.year)
-        self.status_label.setText(tr("Certified · %1").replace("%1", active.short_code) if active
-                                  else tr("Not certified"))
+        state = tr("Certified · %1").replace("%1", active.short_code) if active else tr("Not certified")
+        self.status_label.setText(f"{self.lao[1]}: {state}" if self.lao else state)
         if self.board is not None:
             self.load_board()
 

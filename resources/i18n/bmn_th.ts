@@ -286,6 +286,10 @@
       <translation>รับรองข้อมูลพื้นที่นี้… (&amp;C)</translation>
     </message>
     <message>
+      <source>Choose a &amp;local administration (LAO) of this area…</source>
+      <translation>เลือก อปท. ในพื้นที่นี้ (&amp;L)…</translation>
+    </message>
+    <message>
       <source>&amp;Print the certificate…</source>
       <translation>พิมพ์แบบรับรอง… (&amp;P)</translation>
     </message>
@@ -312,6 +316,22 @@
     <message>
       <source>Select a tambon, district or province first.</source>
       <translation>เลือกตำบล อำเภอ หรือจังหวัดก่อน</translation>
+    </message>
+    <message>
+      <source>No local administration (LAO) in this area.</source>
+      <translation>ไม่มี อปท. ในพื้นที่นี้</translation>
+    </message>
+    <message>
+      <source>Local administration (LAO)</source>
+      <translation>องค์กรปกครองส่วนท้องถิ่น (อปท.)</translation>
+    </message>
+    <message>
+      <source>Certify, print and re-open for:</source>
+      <translation>รับรอง พิมพ์ และยกเลิกการรับรองของ:</translation>
+    </message>
+    <message>
+      <source>Certification now works on %1; select an area in the tree to go back.</source>
+      <translation>การรับรองข้อมูลใช้กับ %1 แล้ว: เลือกพื้นที่ในแผนผังเพื่อกลับ</translation>
     </message>
     <message>
       <source>Certified · %1</source>

@@ -139,3 +139,30 @@ def test_verify_from_the_menu(qtbot, window, demo_store, monkeypatch):
     assert ctl.verify(code.lower()) == tr("The data is still as certified.")
     assert ctl.verify("ZZZZZZZZ") == tr("No certification with this code in this store.")
     assert shown == [tr("The data is still as certified."), tr("No certification with this code in this store.")]
+
+
+def test_certify_a_local_administration_chosen_in_the_window(qtbot, window, demo_store, monkeypatch):
+    from desktop.models import areas
+
+    ctl = controller(window)
+    tambon = next(c for c in area_codes(demo_store, 6) if c.startswith("5201"))
+    select(qtbot, window, "5201")
+    with demo_store.read() as conn:
+        laos = areas.laos_within(conn, "5201")
+        lao = next(x for x in laos if x.tambon == tambon)
+    assert laos and all(x.tambon.startswith("5201") for x in laos)
+    monkeypatch.setattr("desktop.views.certification_ui.QInputDialog.getItem",
+                        lambda *args: (f"{lao.name} ({lao.code})", True))
+    assert ctl.choose_lao() == lao.code  # picked from the list offered
+    assert ctl.area == lao.code and ctl.status_label.text() == f"{lao.name}: {tr('Not certified')}"
+    make_roster(qtbot, ctl, "นายกเทศมนตรี ทดสอบ")
+    cert_uuid = certify(qtbot, ctl)
+    with demo_store.read() as conn:
+        cert = certification.get(conn, cert_uuid)
+    assert cert.level == "lao" and cert.area_code == lao.code
+    qtbot.waitUntil(lambda: ctl.status_label.text().startswith(f"{lao.name}: "))
+    assert cert.short_code in ctl.status_label.text()
+    select(qtbot, window, tambon)  # another area in the tree: the actions are the tambon's again
+    assert ctl.lao is None and ctl.area == tambon
+    assert ctl.status_label.text() == tr("Not certified")
+    assert ctl.choose_lao("L-none") is None and ctl.lao is None
