@@ -3,28 +3,35 @@
 from __future__ import annotations
 
 IMPORT_NOTES = """\
-Where the import's time goes (cProfile and a timer on every SQL statement; the machine is shared,
-so ±20 %). At 200,000 households, before the reader process: reading and checking the rows in
-Python ~4.9 s (CSV split ~1 s, fast-path checks ~3.9 s), writing households, members and the
-house-code table ~3.5 s, member facts and checks per batch ~1.5 s; then, in the same transaction,
-indicator evaluation (one INSERT … SELECT into `household`) ~1.8 s, report summaries ~2.3 s, five
-secondary indexes ~3.6 s (~0.9 s for each member index: sorting 524,170 keys and writing encrypted
-pages; the same CREATE INDEX on an unencrypted copy takes 0.67 s), commit with its WAL checkpoint
-~1 s. The reader process (desktop/importers/prefetch.py) now reads and checks the rows on the
-second core while the import writes (the reading half ~7.5 s instead of ~9.7 s when that core is
-free). At 1,000,000 households (89.6 s profiled): reading 38 s (households 14.6, members 23.4),
-evaluation 9.4 s, report summaries 12.3 s (persons per indicator 5.1 s, persons by age and sex
-4.9 s, village sums 2.2 s), indexes 21.2 s (5.1–6.3 s per member index), area counts, drops,
-reconciliation and ANALYZE ~4 s, commit ~3.5 s. The floor does none of the finishing work and
-writes unencrypted pages, so at this scale the finish alone (47 s) is longer than the whole floor
-(31 s): the 1.5× target cannot be met without giving up part of what the import guarantees
-(encryption, results and summaries ready when the import ends).
+Where the import's time goes: `python -m bench.profile_import N` (pyinstrument, the importing process;
+trees in docs/profile-import-200000.txt and docs/profile-import-1000000.txt). At 1,000,000 households
+(93.3 s under the profiler): the rows 38.3 s — writing members 13.8 s and households 4.5 s
+(executemany), member facts per batch 4.8 s, waiting for and unpacking the reader process's rows
+12.1 s (6.6 s of it waiting: the reader, checking rows in Python on the other core, is the slower
+side); then the finish 47.7 s — five secondary indexes 21.1 s, indicator evaluation (one INSERT …
+SELECT) 10.6 s, report summaries 11.6 s (persons per indicator 4.7, ages 3.9, village sums 1.5,
+income list 1.3), area counts, drops, ANALYZE and reconciliation ~4.3 s; and the commit with its WAL
+checkpoint 6.5 s. At 200,000 the same shares: rows 7.1 s, finish 8.3 s, commit 0.7 s.
+
+Tried and measured at 200,000 households (same files, same machine): `PRAGMA threads = 2` for
+CREATE INDEX: no change; the index sort with temp_store=FILE: 0.28 s faster per member index, but
+it writes names and IDs unencrypted to temporary files (SQLCipher does not encrypt them): refused;
+16 KB SQLCipher pages instead of 4 KB: the import 10–12 % faster, not done (every connection would
+have to know a store's page size before keying it, and existing stores are 4 KB); a rollback
+journal instead of WAL for the load: 4–6 %, not done (it needs the store to itself while the
+window's readers are open). Why the targets stay out of reach: the floor puts CSV strings straight
+into unencrypted tables; at a million households the finish and commit alone (54 s) are longer than
+the whole floor (32–35 s), and the row path does in Python what the floor does not (every check,
+Thai sort keys, ages, the house-code table for duplicates and orphans).
 
 Memory: reading streams (flat ~110 MB with a 16 MB page cache during the load); the peak comes from
-CREATE INDEX, which sorts all keys of an index in memory because temp_store=MEMORY keeps the sort
-off the disk (SQLite's sort spill files would not be encrypted): ~200 MB for the 2,621,294 member
-names or IDs of the 1,000,000-household province. Age counts for the report summaries are grouped a
-hundred villages at a time for the same reason (a province at once held ~85 MB more)."""
+CREATE INDEX. With temporary storage in memory (temp_store=MEMORY, so that nothing unencrypted
+reaches the disk) SQLite's sorter never writes sorted runs: every key is its own allocation, about
+90 bytes a key as measured — the last member index of the province (2,621,294 keys) takes the
+process from 108 MB to 344 MB. Keeping the member indexes during the load instead needs no sort and
+keeps memory flat, but inserts every member into three B-trees at random places (about twice the
+time). Age counts for the report summaries are grouped a hundred villages at a time for the same
+reason (a province at once held ~85 MB more)."""
 
 
 def render(results: dict) -> str:
