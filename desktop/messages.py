@@ -39,12 +39,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # import
     "imp_ok": (
         "นำเข้าสำเร็จ: {households:,} ครัวเรือน {members:,} คน ใน {villages:,} หมู่บ้าน (แทนที่ฉบับเดิม {replaced:,} ครัวเรือน)",
-        "Imported {households:,} households and {members:,} members in {villages:,} villages "
-        "(replaced {replaced:,} earlier records).",
+        "Imported: households {households:,}, members {members:,}, villages {villages:,}"
+        " (earlier records replaced: {replaced:,}).",
     ),
     "imp_failed": (
         "พบปัญหา {n:,} รายการ จึงไม่ได้นำเข้าข้อมูลใดเลย แก้ไขไฟล์แล้วนำเข้าใหม่",
-        "Found {n:,} problems, so nothing was imported. Fix the file and import it again.",
+        "Problems found: {n:,}. Nothing was imported: fix the file and import it again.",
     ),
     "imp_more": ("... และอีก {n:,} รายการ (ดูทั้งหมดด้วย --report FILE)", "... and {n:,} more (see all with --report FILE)"),
     "imp_unknown_file": (

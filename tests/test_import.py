@@ -428,7 +428,7 @@ def test_cli_english_report_and_problem_list(db_path, env_passphrase, tmp_path, 
     status = main.main(["import", *map(str, paths), "--db", str(db_path), "--report", str(report), "--lang", "en"])
     assert status == 1
     out = capsys.readouterr().out
-    assert "Found 60 problems, so nothing was imported." in out
+    assert "Problems found: 60. Nothing was imported" in out
     assert "data-members.csv row 2, column sex: 'X' is not one of" in out
     assert "... and 10 more" in out
     assert out.count("column sex") == 50
@@ -440,7 +440,7 @@ def test_cli_english_report_and_problem_list(db_path, env_passphrase, tmp_path, 
     assert rows[1][4].startswith("'X' is not one of")
     messages.set_language("th")
     assert main.main(["--lang", "en", "import", *map(str, paths), "--db", str(db_path)]) == 1
-    assert "Found 60 problems" in capsys.readouterr().out
+    assert "Problems found: 60." in capsys.readouterr().out
 
 
 def test_report_cells_cannot_run_as_formulas(tmp_path):
