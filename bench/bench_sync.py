@@ -170,7 +170,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=100)
     ap.add_argument("--requests", type=int, default=10, help="pushes per client in the load test")
     ap.add_argument("--per-request", type=int, default=20, help="events per push in the load test")
-    ap.add_argument("--pull-limit", type=int, default=5000, help="households per pulled chunk (the client's default)")
+    ap.add_argument("--pull-limit", type=int, default=None, help="households per pulled chunk (default: the client's)")
     ap.add_argument("--pg", action="store_true", help="PostgreSQL (pgserver) instead of the SQLite default")
     a = ap.parse_args()
 
@@ -178,7 +178,7 @@ def main() -> None:
 
     from desktop.models import db as store_db
     from desktop.models import households as hh
-    from desktop.sync.client import SyncClient
+    from desktop.sync.client import PULL_LIMIT, SyncClient
 
     work = CACHE / "sync"
     shutil.rmtree(work, ignore_errors=True)
@@ -205,7 +205,7 @@ def main() -> None:
         wait_ready(base, proc)
         remove_db(laptop)
         store = store_db.open_store(laptop, PASSPHRASE, create=True)
-        client = SyncClient(store, base, tokens[0], pull_limit=a.pull_limit, push_chunk=1000)
+        client = SyncClient(store, base, tokens[0], pull_limit=a.pull_limit or PULL_LIMIT, push_chunk=1000)
         try:
             seconds, payload, pulled = timed_pull(client)
             result["first_pull"] = {"s": round(seconds, 2), "mb": round(payload / 1e6, 2),
