@@ -16,8 +16,9 @@ checkpoint 6.5 s. At 200,000 the same shares: rows 7.1 s, finish 8.3 s, commit 0
 Tried and measured at 200,000 households (same files, same machine): `PRAGMA threads = 2` for
 CREATE INDEX: no change; the index sort with temp_store=FILE: 0.28 s faster per member index, but
 it writes names and IDs unencrypted to temporary files (SQLCipher does not encrypt them): refused;
-16 KB SQLCipher pages instead of 4 KB: the import 10–12 % faster, not done (every connection would
-have to know a store's page size before keying it, and existing stores are 4 KB); a rollback
+16 KB SQLCipher pages instead of 4 KB: the import ~10 % faster, but on a 1,000,000-household store
+built that way searches got slower (name p95 53 ms, over the 50 ms target; house number median
+22.8 ms instead of 8.6): not done; a rollback
 journal instead of WAL for the load: 4–6 %, not done (it needs the store to itself while the
 window's readers are open). Why the targets stay out of reach: the floor puts CSV strings straight
 into unencrypted tables; at a million households the finish and commit alone (54 s) are longer than
