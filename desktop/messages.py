@@ -138,7 +138,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "exp_bad_format": ("รูปแบบไฟล์ '{fmt}' ไม่รองรับ (csv หรือ xlsx)", "Unsupported format '{fmt}' (csv or xlsx)."),
     "exp_done": (
         "ส่งออก {households:,} ครัวเรือน {members:,} คน (ข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล) ไปที่ {paths}",
-        "Exported {households:,} households and {members:,} members (personal data: keep it safe under the PDPA) to {paths}",
+        "Exported: households {households:,}, members {members:,} (personal data: keep it safe under the PDPA) to {paths}",
     ),
     "exp_write_error": ("เขียนไฟล์ไม่ได้: {error}", "Cannot write the file: {error}"),
     # demo

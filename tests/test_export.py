@@ -175,7 +175,7 @@ def test_cli_export(filled, db_path, env_passphrase, tmp_path, capsys):
     assert msg("exp_done", households=4, members=8, paths=f"{out}, {tmp_path / 'cli-members.csv'}") in capsys.readouterr().out
     assert main.main(["export", "--area", "52", "--out", str(tmp_path / "cli.xlsx"), "--db", str(db_path),
                       "--year", "2567", "--lang", "en"]) == 0
-    assert (tmp_path / "cli.xlsx").exists() and "Exported 7 households" in capsys.readouterr().out
+    assert (tmp_path / "cli.xlsx").exists() and "Exported: households 7," in capsys.readouterr().out
     assert main.main(["export", "--area", "99", "--out", str(tmp_path / "none.csv"), "--db", str(db_path)]) == 1
     assert not (tmp_path / "none.csv").exists()
 

@@ -61,18 +61,18 @@ messages.register({
     "cert_preview": (
         "{area} ({code}) ปีสำรวจ {year}: {households:,} ครัวเรือน {persons:,} คน (ชาย {male:,} หญิง {female:,})"
         " {villages:,} หมู่บ้าน ตัวชี้วัดไม่ผ่าน {failed} จาก {indicators} ตัวชี้วัด รายได้เฉลี่ย {income:,} บาท/คน/ปี",
-        "{area} ({code}) survey year {year}: {households:,} households, {persons:,} persons ({male:,} male,"
-        " {female:,} female), {villages:,} villages, {failed} of {indicators} indicators failed, average income"
+        "{area} ({code}) survey year {year}: households {households:,}, persons {persons:,} (male {male:,},"
+        " female {female:,}), villages {villages:,}, indicators failed {failed} of {indicators}, average income"
         " {income:,} baht per person per year",
     ),
     "cert_open_items": (
         "การแก้ไขที่ยังไม่ยืนยัน {open:,} รายการ ครัวเรือนที่ยังไม่ตรวจสอบ {unreviewed:,} ครัวเรือน",
-        "{open:,} open corrections, {unreviewed:,} households not reviewed",
+        "Open corrections: {open:,}; households not reviewed: {unreviewed:,}",
     ),
     "cert_missing": ("พื้นที่ระดับล่างที่ยังไม่รับรอง: {areas}", "Child areas not certified yet: {areas}"),
     "cert_done": (
         "รับรองข้อมูลแล้ว: รหัสยืนยัน {short} (การรับรอง {uuid}) ครอบคลุม {households:,} ครัวเรือน",
-        "Certified: short code {short} (certification {uuid}) covering {households:,} households",
+        "Certified: short code {short} (certification {uuid}); households covered: {households:,}",
     ),
     "cert_written": ("พิมพ์ใบรับรองไปที่ {path}", "Certificate written to {path}"),
     "cert_reopened": ("ยกเลิกการรับรอง {uuid} แล้ว: ต้องรับรองใหม่", "Certification {uuid} re-opened: certify again"),
