@@ -151,6 +151,7 @@ def test_certify_a_local_administration_chosen_in_the_window(qtbot, window, demo
         laos = areas.laos_within(conn, "5201")
         lao = next(x for x in laos if x.tambon == tambon)
     assert laos and all(x.tambon.startswith("5201") for x in laos)
+    assert ctl.actions["lao"].text() == "เลือก อปท. ในพื้นที่นี้ (&L)…"  # the Thai menu
     monkeypatch.setattr("desktop.views.certification_ui.QInputDialog.getItem",
                         lambda *args: (f"{lao.name} ({lao.code})", True))
     assert ctl.choose_lao() == lao.code  # picked from the list offered
