@@ -139,17 +139,19 @@ def _json_list(codes) -> str:
     return json.dumps(list(codes))
 
 
-def names_of(conn: Connection, codes: list[str]) -> dict[str, str]:
+def names_of(conn: Connection, codes: list[str], lang: str = "th") -> dict[str, str]:
+    """{code: name}; with lang "en" the English name where the area has one (villages have Thai names only)."""
+    name = "coalesce(nullif(name_en, ''), name_th)" if lang == "en" else "name_th"
     rows = conn.execute(
-        text("SELECT code, name_th FROM area WHERE code IN (SELECT value FROM json_each(:c))"), {"c": _json_list(codes)}
+        text(f"SELECT code, {name} FROM area WHERE code IN (SELECT value FROM json_each(:c))"), {"c": _json_list(codes)}
     )
     return dict(rows.all())
 
 
-def name_path(conn: Connection, code: str) -> list[tuple[str, str]]:
+def name_path(conn: Connection, code: str, lang: str = "th") -> list[tuple[str, str]]:
     """[(code, name)] from the province down to the area itself."""
     prefixes = [code[:n] for n in (2, 4, 6, 8) if n <= len(code)]
-    found = names_of(conn, prefixes)
+    found = names_of(conn, prefixes, lang)
     return [(c, found.get(c, c)) for c in prefixes]
 
 

@@ -39,6 +39,17 @@ def thai_date(day: dt.date, *, short: bool = False, thai_digits: bool = False) -
     return text.translate(THAI_DIGITS) if thai_digits else text
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def long_date(day: dt.date, lang: str = "th") -> str:
+    """The day in words in the user's language, year in พ.ศ.: 30 มกราคม 2567 / 30 January 2567 (B.E.)."""
+    if lang == "en":
+        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year + BE_OFFSET} (B.E.)"
+    return thai_date(day)
+
+
 def be_date(iso: str) -> str:
     """'1980-05-17' -> '17/05/2523' (the form officers read and type)."""
     if not iso:

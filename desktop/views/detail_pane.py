@@ -145,7 +145,7 @@ class DetailPane(QWidget):
         parts = []
         if detail.survey_date:
             try:
-                parts.append(dates.thai_date(dt.date.fromisoformat(detail.survey_date)))
+                parts.append(dates.long_date(dt.date.fromisoformat(detail.survey_date), self.lang))
             except ValueError:
                 parts.append(detail.survey_date)
         if detail.collector:

@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
             return
         with self.store.read() as conn:
             found = households.detail(conn, hid)
-            path = areas.name_path(conn, str(found.village)) if found else []
+            path = areas.name_path(conn, str(found.village), self.lang) if found else []
             found, history = self.corrections.prepare(conn, found) if found else (None, [])
         if found is None:
             self.detail.clear()

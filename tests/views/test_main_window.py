@@ -156,6 +156,10 @@ def test_english_language_switch(qtbot, demo_store, runner):
     assert w.filter_bar.status_combo.itemText(1) == "Imported"
     assert w.count_label.text() == "600 households shown"
     assert [a.text() for a in w.menuBar().actions()][0] == "&File"
+    w.show_household(w.model.household_id(0))
+    surveyed, path = w.detail.fields["surveyed"].text(), w.detail.fields["area"].text()
+    assert path.startswith("Lampang › ") and "(B.E.)" in surveyed  # English names and months
+    assert not any("\u0e00" <= ch <= "\u0e7f" for ch in surveyed.split(" by ")[0])
     app.make_app("th")
     w2 = MainWindow(demo_store, runner, "th")
     qtbot.addWidget(w2)
