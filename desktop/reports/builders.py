@@ -236,12 +236,15 @@ def build(conn: Connection, kind: str, area_code: str, survey_year: int | None, 
 
 
 def _build_kind(kind: str, ctx: Context, age_groups) -> Report:
-    from desktop.reports import failing, income, indicators_report, population
+    from desktop.reports import failing, income, indicators_report, population, yoy
 
     if kind == "population":
-        return population.build(ctx, age_groups)
-    if kind == "indicators":
-        return indicators_report.build(ctx)
-    if kind == "income":
-        return income.build(ctx)
-    return failing.build(ctx)
+        report = population.build(ctx, age_groups)
+    elif kind == "indicators":
+        report = indicators_report.build(ctx)
+    elif kind == "income":
+        report = income.build(ctx)
+    else:
+        report = failing.build(ctx)
+    yoy.add(report, ctx)  # last year beside this year, when the store has an earlier year of the area
+    return report
