@@ -237,9 +237,10 @@ def pdf_flowables(report: Report, width: float, digits=str) -> list:
 
 # ---------------------------------------------------------------------------------------- Excel
 
-def add_xlsx_chart(book, report: Report) -> bool:
-    """A sheet with the rates per indicator (one column per หมวด, so each หมวด has its colour) and a native
-    bar chart over them whose value axis starts at axis_floor. False when the report has no indicator table."""
+def add_xlsx_chart(book, report: Report, sheet=None, next_row: int = 1) -> bool:
+    """The rates per indicator (one column per หมวด, so each หมวด has its colour) and a native bar chart over
+    them whose value axis starts at axis_floor: on a sheet of their own, or appended to `sheet` (a
+    write-only sheet whose next row is `next_row`). False when the report has no indicator table."""
     groups = pass_rate_groups(report)
     if not groups:
         return False
@@ -249,11 +250,12 @@ def add_xlsx_chart(book, report: Report) -> bool:
     from openpyxl.utils import get_column_letter
 
     floor = axis_floor([b.rate for g in groups for b in g.bars])
-    sheet = book.create_sheet(SHEET_TITLE)
+    if sheet is None:
+        sheet, next_row = book.create_sheet(SHEET_TITLE), 1
     sheet.append([CHART_TITLE])
     sheet.append([floor_note(floor, marked=False)])
     sheet.append(["ตัวชี้วัดที่"] + [g.name or g.short for g in groups])
-    first = 4
+    first = next_row + 3
     for gi, group in enumerate(groups):
         for bar in group.bars:
             row: list = [str(bar.no)] + [None] * len(groups)
@@ -269,7 +271,8 @@ def add_xlsx_chart(book, report: Report) -> bool:
     chart.x_axis.title = "ตัวชี้วัดที่"
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = floor / 100, 1.0
     chart.y_axis.number_format = "0%"
-    chart.y_axis.majorUnit = (tick_values(floor)[1] - floor) / 100 if len(tick_values(floor)) > 1 else 0.1
+    ticks = tick_values(floor)
+    chart.y_axis.majorUnit = (ticks[1] - floor) / 100 if len(ticks) > 1 else 0.1
     chart.x_axis.delete = chart.y_axis.delete = False
     data = Reference(sheet, min_col=2, max_col=1 + len(groups), min_row=first - 1, max_row=last)
     chart.add_data(data, titles_from_data=True)
@@ -279,5 +282,5 @@ def add_xlsx_chart(book, report: Report) -> bool:
     chart.gapWidth = 40
     chart.legend.position = "t"
     chart.width, chart.height = 32, 12
-    sheet.add_chart(chart, f"{get_column_letter(len(groups) + 3)}3")
+    sheet.add_chart(chart, f"{get_column_letter(len(groups) + 3)}{next_row + 2}")
     return True

@@ -232,3 +232,12 @@ def summary_report(pack: Pack) -> Report:
     report.notes.append(" · ".join(name for _no, name in pack.categories))
     report.notes.append("ความเชื่อมั่น: จากการตรวจสอบซ้ำ (back-check) ในการติดตามของอำเภอ/จังหวัด; '-' = ยังไม่มีการตรวจสอบ")
     return report
+
+
+def status_text(certification) -> str:
+    """"รับรองแล้ว 15 ก.ค. 67" for an active certification (anything with .certified_at, ISO), else
+    "ยังไม่รับรอง". Certification sits above reports; callers look it up and pass it in."""
+    if certification is None:
+        return "ยังไม่รับรอง"
+    day = dt.date.fromisoformat(str(certification.certified_at)[:10])
+    return f"รับรองแล้ว {thai_date(day, short=True)}"
