@@ -24,7 +24,8 @@ from desktop.views.report_view import ReportView, kind_names
 
 INDICATOR_DIALOG = "desktop.views.indicator_dialog"
 # Feature controllers that add their own menus, tabs and status-bar widgets: each module has install(window).
-FEATURES = ("desktop.views.visits_ui", "desktop.views.certification_ui", "desktop.views.sync_ui")
+FEATURES = ("desktop.views.visits_ui", "desktop.views.certification_ui", "desktop.views.sync_ui",
+            "desktop.views.meeting_ui")
 
 
 class MainWindow(QMainWindow):
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.review_action)
         edit_menu.addAction(self.corrections.correct_action)
-        report_menu = self.menuBar().addMenu(self.tr("Re&ports"))
+        self.report_menu = report_menu = self.menuBar().addMenu(self.tr("Re&ports"))
         for number, (kind, name) in enumerate(kind_names().items(), start=1):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
