@@ -211,24 +211,27 @@ class ProjectorView(QWidget):
             y += height
 
     def _table(self, painter: QPainter, body: QRectF, headings: list[str], rows: list[list[str]],
-               widths: list[float], bold_rows: set[int] = frozenset()) -> None:
+               widths: list[float], bold_rows: set[int] = frozenset(), numeric: list[bool] | None = None,
+               scale: float = 1.0) -> None:
+        """Rows of text under headings; numeric columns (default: all but the first) are right-aligned."""
+        numeric = numeric or [j > 0 for j in range(len(widths))]
         line = self.unit() * 1.55
         x_at = [body.left()]
         for w in widths[:-1]:
             x_at.append(x_at[-1] + w * body.width())
         painter.setFont(self.type_font(0.8, True))
         painter.setPen(MUTED)
-        for x, w, text in zip(x_at, widths, headings):
-            align = Qt.AlignmentFlag.AlignLeft if x == body.left() else Qt.AlignmentFlag.AlignRight
+        for x, w, text, number in zip(x_at, widths, headings, numeric):
+            align = Qt.AlignmentFlag.AlignRight if number else Qt.AlignmentFlag.AlignLeft
             painter.drawText(QRectF(x, body.top(), w * body.width() - 8, line * 1.3),
                              align | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, text)
         y = body.top() + line * 1.4
         painter.setPen(QPen(INK, 2))
         painter.drawLine(QPointF(body.left(), y), QPointF(body.right(), y))
         for r, row in enumerate(rows):
-            painter.setFont(self.type_font(1.0, r in bold_rows))
+            painter.setFont(self.type_font(scale, r in bold_rows))
             for j, (x, w, text) in enumerate(zip(x_at, widths, row)):
-                align = Qt.AlignmentFlag.AlignLeft if j == 0 else Qt.AlignmentFlag.AlignRight
+                align = Qt.AlignmentFlag.AlignRight if numeric[j] else Qt.AlignmentFlag.AlignLeft
                 painter.drawText(QRectF(x, y, w * body.width() - 8, line), align | Qt.AlignmentFlag.AlignVCenter,
                                  text)
             y += line
@@ -242,8 +245,8 @@ class ProjectorView(QWidget):
         rows = [[format_value(values[i], table.columns[i].kind) for i in show] for values, _kind in self.page.rows]
         bold = {r for r, (_v, kind) in enumerate(self.page.rows) if kind == TOTAL}
         n_cat = len(show) - 4
-        widths = [0.3, 0.13, 0.13] + [0.3 / max(1, n_cat)] * n_cat + [0.14]
-        self._table(painter, body, headings, rows, widths, bold)
+        widths = [0.25, 0.11, 0.12] + [0.4 / max(1, n_cat)] * n_cat + [0.12]
+        self._table(painter, body, headings, rows, widths, bold, scale=0.9)
 
     def _paint_figures(self, painter: QPainter, body: QRectF) -> None:
         row = self.pack.summary[self.page.section]
@@ -278,13 +281,13 @@ class ProjectorView(QWidget):
     def _figure_line(self, painter, body, y, label, value, change) -> None:
         painter.setPen(INK)
         painter.setFont(self.type_font(1.1))
-        painter.drawText(QRectF(body.left(), y, body.width() * 0.5, self.unit() * 2), Qt.AlignmentFlag.AlignVCenter,
+        painter.drawText(QRectF(body.left(), y, body.width() * 0.45, self.unit() * 2), Qt.AlignmentFlag.AlignVCenter,
                          label)
         painter.setFont(self.type_font(1.6, True))
-        painter.drawText(QRectF(body.left() + body.width() * 0.45, y, body.width() * 0.25, self.unit() * 2),
+        painter.drawText(QRectF(body.left() + body.width() * 0.4, y, body.width() * 0.22, self.unit() * 2),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, value)
-        painter.setFont(self.type_font(0.9))
-        painter.drawText(QRectF(body.left() + body.width() * 0.73, y, body.width() * 0.27, self.unit() * 2),
+        painter.setFont(self.type_font(0.85))
+        painter.drawText(QRectF(body.left() + body.width() * 0.64, y, body.width() * 0.36, self.unit() * 2),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, change)
 
     def _paint_chart(self, painter: QPainter, body: QRectF) -> None:
@@ -301,7 +304,7 @@ class ProjectorView(QWidget):
                  for i, v in enumerate(r)] for r in self.page.rows]
         self._table(painter, body.adjusted(0, self.unit() * 0.2, 0, 0),
                     ["บ้านเลขที่", "หมู่บ้าน", "หัวหน้าครัวเรือน", "สมาชิก", "รายได้ต่อคน"], rows,
-                    [0.14, 0.28, 0.32, 0.1, 0.16])
+                    [0.12, 0.27, 0.37, 0.1, 0.14], numeric=[False, False, False, True, True], scale=0.9)
 
     def _paint_question(self, painter: QPainter) -> None:
         box = QRectF(self.width() * 0.15, self.height() * 0.35, self.width() * 0.7, self.height() * 0.3)
@@ -335,15 +338,20 @@ def paint_chart(painter: QPainter, box: QRectF, groups: list[charts.BarGroup], l
                 value_font: QFont) -> None:
     """The pass-rate chart of charts.layout in `box`: bars from the 0 line, axis from the floor, break band."""
     unit = label_font.pixelSize()
-    geometry = charts.layout(groups, box.width(), box.height() - unit * 1.6, left=unit * 3.2, bottom=unit * 3.4,
-                             top=unit * 1.2)
+    chart_h = box.height() - unit * 3.0  # a legend row above, the axis note below
+    geometry = charts.layout(groups, box.width(), chart_h, left=unit * 3.2, bottom=unit * 3.4, top=unit * 1.2)
     top = box.top() + unit * 1.6
 
     def y_of(y: float) -> float:  # chart points (origin bottom-left) -> widget pixels
-        return top + (box.height() - unit * 1.6) - y
+        return top + chart_h - y
 
     x0, y0, w, h = geometry.plot
     left = box.left()
+    slot = geometry.bars[1].x - geometry.bars[0].x if len(geometry.bars) > 1 else w
+    number_font = QFont(label_font)  # two digits must fit under a bar
+    number_font.setPixelSize(max(9, min(label_font.pixelSize(), int(slot * 0.6))))
+    small_font = QFont(value_font)
+    small_font.setPixelSize(max(9, min(value_font.pixelSize(), int(slot * 0.6))))
     painter.setFont(label_font)
     painter.setPen(QPen(QColor("#d5d9de"), 1))
     for value, y in geometry.ticks:
@@ -357,13 +365,14 @@ def paint_chart(painter: QPainter, box: QRectF, groups: list[charts.BarGroup], l
         if bar.rate is not None:
             painter.fillRect(QRectF(left + bar.x, y_of(bar.top), bar.width, bar.top - y0), colour)
         painter.setPen(INK)
-        painter.setFont(value_font)
+        painter.setFont(small_font)
         label = "–" if bar.rate is None else f"{bar.rate:.0f}"
         painter.drawText(QRectF(left + bar.x - 10, y_of(bar.top) - unit * 1.1, bar.width + 20, unit),
                          Qt.AlignmentFlag.AlignCenter, label)
-        painter.setFont(label_font)
+        painter.setFont(number_font)
         painter.drawText(QRectF(left + bar.x - 10, y_of(y0) + 2, bar.width + 20, unit * 1.2),
                          Qt.AlignmentFlag.AlignCenter, str(bar.no))
+    painter.setFont(label_font)
     if geometry.break_band is not None:
         b0, b1 = geometry.break_band
         painter.fillRect(QRectF(left + x0 - 6, y_of(b1), w + 6, b1 - b0), BAND)
@@ -382,13 +391,18 @@ def paint_chart(painter: QPainter, box: QRectF, groups: list[charts.BarGroup], l
                          Qt.AlignmentFlag.AlignCenter, label)
     painter.setPen(MUTED)
     legend_x = left + x0
-    for gi, group in enumerate(groups):  # a legend above the plot
+    metrics = painter.fontMetrics()
+    full = sum(metrics.horizontalAdvance(g.name or g.short) + unit * 2 for g in groups) <= w
+    for gi, group in enumerate(groups):  # a legend above the plot (หมวด numbers only when names do not fit)
         colour = QColor(charts.COLOURS[gi % len(charts.COLOURS)])
         painter.fillRect(QRectF(legend_x, box.top() + unit * 0.3, unit * 0.8, unit * 0.8), colour)
-        name = group.name or group.short
+        name = (group.name or group.short) if full else group.short
         width = painter.fontMetrics().horizontalAdvance(name)
         painter.drawText(QRectF(legend_x + unit, box.top(), width + 4, unit * 1.4), Qt.AlignmentFlag.AlignVCenter, name)
         legend_x += width + unit * 2
     painter.setFont(value_font)
-    painter.drawText(QRectF(left, box.bottom() - unit * 0.2, box.width(), unit * 1.2), Qt.AlignmentFlag.AlignLeft,
-                     charts.floor_note(geometry.floor).replace("ที่โคนแท่ง", ""))
+    note = charts.floor_note(geometry.floor, marked=False)
+    if geometry.floor:
+        note += " — ช่วงที่ตัดออกคือแถบระหว่างเส้นซิกแซก"
+    painter.drawText(QRectF(left, box.bottom() - unit * 1.3, box.width(), unit * 1.2), Qt.AlignmentFlag.AlignLeft,
+                     note)
