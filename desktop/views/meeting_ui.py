@@ -30,7 +30,7 @@ def install(window) -> "MeetingController":
 
 
 def certification_status(conn, code: str, year: int) -> str:
-    from desktop.models import certification
+    from desktop.certify import certification
     from desktop.reports.meeting_pack import status_text
 
     return status_text(certification.active(conn, code, year))
