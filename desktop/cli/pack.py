@@ -15,19 +15,15 @@ import sys
 from pathlib import Path
 
 from desktop.cli import common
+from desktop import messages
 from desktop.messages import language
 
-_MESSAGES = {
-    "bad_date": ("วันที่ประชุม '{value}' ไม่ถูกต้อง (ใช้ ปปปป-ดด-วว ค.ศ. เช่น 2024-07-15)",
+messages.register({
+    "pack_bad_date": ("วันที่ประชุม '{value}' ไม่ถูกต้อง (ใช้ ปปปป-ดด-วว ค.ศ. เช่น 2024-07-15)",
                  "Meeting date '{value}' is invalid (use YYYY-MM-DD, e.g. 2024-07-15)."),
-    "bad_suffix": ("ไฟล์ {option} ต้องลงท้ายด้วย {suffix}", "The {option} file must end in {suffix}."),
-    "progress": ("สร้างชุดเอกสารประชุม", "Building the meeting pack"),
-}
-
-
-def _msg(key: str, **values) -> str:
-    th, en = _MESSAGES[key]
-    return (en if language() == "en" else th).format(**values)
+    "pack_bad_suffix": ("ไฟล์ {option} ต้องลงท้ายด้วย {suffix}", "The {option} file must end in {suffix}."),
+    "pack_progress": ("สร้างชุดเอกสารประชุม", "Building the meeting pack"),
+})
 
 
 def add_parser(sub) -> None:
@@ -53,7 +49,7 @@ def outputs(args) -> dict[str, Path]:
     found = {"pdf": args.out, "xlsx": args.xlsx, "pptx": args.pptx}
     for fmt, path in found.items():
         if path is not None and path.suffix.lower() != f".{fmt}":
-            raise UserError(_msg("bad_suffix", option="--out" if fmt == "pdf" else f"--{fmt}", suffix=f".{fmt}"))
+            raise UserError(messages.msg("pack_bad_suffix", option="--out" if fmt == "pdf" else f"--{fmt}", suffix=f".{fmt}"))
     return {fmt: path for fmt, path in found.items() if path is not None}
 
 
@@ -65,7 +61,7 @@ def meeting_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UserError(_msg("bad_date", value=value)) from None
+        raise UserError(messages.msg("pack_bad_date", value=value)) from None
 
 
 def certification_status(conn, code: str, year: int) -> str:
@@ -86,7 +82,7 @@ def run(args) -> int:
         return common.fail(err)
 
     def work(store) -> int:
-        progress = common.TerminalProgress(_msg("progress"))
+        progress = common.TerminalProgress(messages.msg("pack_progress"))
         with store.read() as conn:
             pack = meeting_pack.build(conn, args.area, args.year, meeting=meeting, status_of=certification_status,
                                       lists=not args.without_lists, progress=progress)

@@ -113,7 +113,7 @@ class Geometry:
     break_band: tuple[float, float] | None  # (y0, y1) of the break across the plot; None: the axis starts at 0
 
     def y_of(self, value: float) -> float:
-        x, y, w, h = self.plot
+        _x, y, _w, h = self.plot
         if self.break_band is None:
             return y + h * value / 100
         low = self.break_band[1] + 3

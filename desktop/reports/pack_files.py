@@ -15,7 +15,8 @@ from typing import Callable
 
 from desktop.models import audit
 from desktop.models.errors import DiskFull, UserError
-from desktop.reports.files import _msg
+from desktop import messages
+from desktop.reports import files  # noqa: F401 - registers report_write_error
 from desktop.reports.meeting_pack import Pack
 
 Progress = Callable[[int, int], None]
@@ -84,4 +85,4 @@ def _discard(parts: dict[str, Path]) -> None:
 def _user_error(err: OSError) -> UserError:
     if err.errno == errno.ENOSPC:
         return DiskFull()
-    return UserError(_msg("write_error", error=err.strerror or err))
+    return UserError(messages.msg("report_write_error", error=err.strerror or err))

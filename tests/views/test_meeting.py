@@ -4,8 +4,6 @@ confirmed, Esc returns)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import openpyxl
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
