@@ -6,21 +6,12 @@ from __future__ import annotations
 
 import openpyxl
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from sqlalchemy import text
 
 from desktop.views import projector as projector_module
-from tests.views import (  # noqa: F401
-    close_message_boxes,
-    demo_path,
-    demo_store,
-    demo_template,
-    latest_year,
-    runner,
-    thai_app,
-)
 from tests.views.test_report_view import open_report, tambon, window  # noqa: F401
 
 
@@ -42,10 +33,15 @@ def test_meeting_pack_from_the_menu(qtbot, window, demo_store, tmp_path, monkeyp
     assert dialog.title_edit.text().startswith("การประชุมคณะทำงาน")
     assert "25" in dialog.date_be.text()  # the date in พ.ศ. beside the picker
     qtbot.keyClicks(dialog.place_edit, "Meeting room 2")  # QTest types ASCII only
-    qtbot.mouseClick(dialog.xlsx_box, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.xlsx_box, Qt.MouseButton.LeftButton, pos=QPoint(6, dialog.xlsx_box.height() // 2))
+    assert dialog.xlsx_box.isChecked()
+    errors = []
+    window.runner.error_reported.connect(errors.append)
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: target.exists() and target.with_suffix(".xlsx").exists() and not window.runner.busy,
-                    timeout=60_000)
+    qtbot.waitUntil(lambda: errors or (target.exists() and target.with_suffix(".xlsx").exists()
+                                      and not window.runner.busy),
+                    timeout=120_000)
+    assert errors == []
     reader = PdfReader(target)
     assert [i.title for i in reader.outline if not isinstance(i, list)][:3] == ["ปก", "สารบัญ", "สรุปภาพรวม"]
     assert openpyxl.load_workbook(target.with_suffix(".xlsx")).sheetnames[0] == "สรุปภาพรวม"

@@ -5,15 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.models import areas
-from tests.views import (  # noqa: F401
-    close_message_boxes,
-    demo_path,
-    demo_store,
-    demo_template,
-    latest_year,
-    runner,
-    thai_app,
-)
 from tests.views.test_report_view import open_report, window  # noqa: F401
 
 
