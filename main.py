@@ -46,6 +46,19 @@ def main(argv: list[str] | None = None) -> int:
     return run_guarded(args)
 
 
+def _sigterm_unwinds() -> None:
+    """SIGTERM (a shutdown, `kill`) unwinds like Ctrl-C: transactions roll back, part-files are removed."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def run_guarded(args: argparse.Namespace) -> int:
     """Run the sub-command: Ctrl-C is a clean "cancelled" (130); a store fault SQLite reported by code is
     its message; anything else is a bug, logged with its traceback and named by a short message."""
@@ -55,6 +68,7 @@ def run_guarded(args: argparse.Namespace) -> int:
     from desktop.models.errors import UserError, from_sqlite
 
     logs.setup()
+    _sigterm_unwinds()
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:

@@ -37,18 +37,32 @@ def log_path() -> Path:
 
 def setup() -> Path:
     """Log to a rotating file (once per process) and dump fatal-error stacks to faults.log."""
-    if "path" in _state:
-        return _state["path"]  # type: ignore[return-value]
     path = log_path()
+    if _state.get("path") == path:
+        return path
+    _close()
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     faults = open(path.with_name(FAULT_NAME), "a", encoding="utf-8")  # kept open for faulthandler
     faulthandler.enable(faults, all_threads=True)
-    _state.update(path=path, faults=faults)
+    _state.update(path=path, faults=faults, handler=handler)
     threading.excepthook = _thread_excepthook
     return path
+
+
+def _close() -> None:
+    """Drop an earlier set-up (the user data folder changed: tests)."""
+    handler = _state.pop("handler", None)
+    if handler is not None:
+        log.removeHandler(handler)
+        handler.close()
+    faults = _state.pop("faults", None)
+    if faults is not None:
+        faulthandler.disable()
+        faults.close()
+    _state.pop("path", None)
 
 
 def log_unexpected(err: BaseException, where: str = "") -> Path:

@@ -33,6 +33,7 @@ from desktop.models.errors import (
 
 MIN_PASSPHRASE = 8
 BUSY_TIMEOUT_MS = 5000
+CHECKPOINT_AFTER_BYTES = 16 * 1024 * 1024
 
 
 def _quote(passphrase: str) -> str:
@@ -167,6 +168,7 @@ class Store:
                         yield conn
                 finally:
                     conn.info.pop(WRITE_TRANSACTION, None)
+            self._checkpoint_if_big()
         except Exception as err:  # noqa: BLE001 - translated when a person can act on it, else re-raised
             translated = translate_error(err, self.path)
             if translated is err:
@@ -183,6 +185,18 @@ class Store:
             if translated is err:
                 raise
             raise translated from err
+
+    def _checkpoint_if_big(self) -> None:
+        """After a big write (import, demo, pull) fold the WAL into the .db (PASSIVE: never waits), so a
+        copy of the .db alone holds the data. The size comes from stat(): the WAL is never opened here."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            big = wal.stat().st_size > CHECKPOINT_AFTER_BYTES
+        except FileNotFoundError:
+            return
+        if big:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
     def checkpoint(self) -> None:
         """Fold the WAL into the store file (after big writes), so the .db alone holds the data."""
