@@ -20,7 +20,7 @@ from pathlib import Path
 from desktop.models.errors import StoreInUse
 
 _guard = threading.Lock()
-_held: dict[str, "_Lock"] = {}
+_held: dict[str, _Lock] = {}
 
 
 @dataclass

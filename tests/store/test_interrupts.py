@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -83,7 +82,7 @@ def test_ctrl_c_during_the_database_phase_exits_130_and_changes_nothing(tmp_path
         time.sleep(0.05)
     time.sleep(1.0)  # inside the demo's write transaction
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "ยกเลิกแล้ว" in err and "Traceback" not in err
     assert _count(path) == 0
