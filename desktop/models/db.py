@@ -259,7 +259,7 @@ def _first_connection(path: Path, passphrase: str, read_only: bool) -> Keying:
             raise
         wal = path.with_name(path.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:
-            raise StoreReadOnly(path) from err
+            raise StoreReadOnly(path, pending_wal=True) from err
     keying = Keying(path, passphrase, read_only=True, immutable=True)
     keying.connect().close()
     return keying

@@ -16,6 +16,13 @@ register({
         "The store {path} is on a medium or folder that cannot be written: it is open for reading only and"
         " nothing can be saved. To make changes, copy the store to a writable folder first.",
     ),
+    "store_read_only_wal": (
+        "ฐานข้อมูล {path} อยู่บนสื่อที่เขียนไม่ได้ และมีการเปลี่ยนแปลงล่าสุดค้างอยู่ในไฟล์ {path}-wal"
+        " ซึ่งอ่านจากที่นี่ไม่ได้: คัดลอกไฟล์ฐานข้อมูลพร้อมไฟล์ -wal ไปไว้ในโฟลเดอร์ที่เขียนได้แล้วเปิดจากที่นั่น",
+        "The store {path} is on a medium that cannot be written, and its newest changes are in {path}-wal,"
+        " which cannot be read from here: copy the store together with its -wal file to a writable folder"
+        " and open it there.",
+    ),
     "store_busy": (
         "ฐานข้อมูลกำลังถูกใช้งานโดยงานอื่น (เช่น การนำเข้าข้อมูล): ยังไม่ได้บันทึกสิ่งใด รอให้งานนั้นเสร็จแล้วลองใหม่",
         "The store is busy with other work (an import, for example): nothing was saved. Wait until it"
@@ -87,8 +94,8 @@ class DiskFull(UserError):
 class StoreReadOnly(UserError):
     """The store (or its folder) cannot be written: opened for reading only, or a write was refused."""
 
-    def __init__(self, path: object = "") -> None:
-        super().__init__(msg("store_read_only", path=path))
+    def __init__(self, path: object = "", *, pending_wal: bool = False) -> None:
+        super().__init__(msg("store_read_only_wal" if pending_wal else "store_read_only", path=path))
 
 
 class StoreBusy(UserError):

@@ -93,4 +93,6 @@ def mark_open(store_path: Path) -> bool:
 
 
 def mark_closed(store_path: Path) -> None:
-    marker_path(store_path).unlink(missing_ok=True)
+    marker = marker_path(store_path)
+    if marker.exists():  # (unlink on a read-only medium fails even for a missing file)
+        marker.unlink()
