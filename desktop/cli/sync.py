@@ -37,6 +37,8 @@ def add_parser(sub) -> None:
     p.add_argument("--set", action="append", default=None, metavar="FIELD=VALUE",
                    help="with resolve: a merged value instead of --choice (repeatable; dates dd/mm/yyyy พ.ศ.)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--insecure-http", action="store_true",
+                   help="allow plain http:// to a server that is not this machine (unencrypted: test networks only)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages")
     common.add_db_option(p)
     p.set_defaults(run=run)
@@ -83,7 +85,8 @@ def _client(args, store):
     if not token:
         raise UserError(msg("no_token", server=server))
     progress = _Progress()
-    return SyncClient(store, server, token, progress=progress), progress
+    return SyncClient(store, server, token, progress=progress,
+                      insecure_http=args.insecure_http or tokens.insecure_http_allowed()), progress
 
 
 class _Progress:

@@ -62,6 +62,7 @@ def record(conn: Connection, kind: str, payload: dict, target: str | int | Itera
         return [event_uuid]
     changes = dict(payload.get("set") or {k: v for k, v in payload.items() if k in wire.SETTABLE})
     bases = _bases(conn, ids, list(changes))
+    versions = _versions(conn, ids) if kind == "household.status" else {}
     rows, links, out = [], [], []
     for hid in ids:
         if hid not in bases:
@@ -69,6 +70,8 @@ def record(conn: Connection, kind: str, payload: dict, target: str | int | Itera
         base, village, year = bases[hid]
         event_uuid = str(uuid.uuid4())
         body = {**payload, "household": hid, "village": village, "survey_year": year, "base": base}
+        if hid in versions:  # the record version reviewed: a newer one on the server answers needs_recheck
+            body["version"] = versions[hid]
         rows.append((event_uuid, kind, str(hid), json.dumps(body, ensure_ascii=False, sort_keys=True), created, origin))
         links.append({"h": hid, "u": event_uuid})
         out.append(event_uuid)
@@ -76,6 +79,12 @@ def record(conn: Connection, kind: str, payload: dict, target: str | int | Itera
     if links:
         conn.execute(text("INSERT OR IGNORE INTO outbox_household(household_id, uuid) VALUES (:h, :u)"), links)
     return out
+
+
+def _versions(conn: Connection, ids: list[int]) -> dict[int, int]:
+    return {hid: int(v) for hid, v in conn.execute(
+        text("SELECT id, version FROM household WHERE id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(ids)}) if v is not None}
 
 
 def _insert(conn: Connection, rows: list[tuple]) -> None:
@@ -133,7 +142,8 @@ def _bases(conn: Connection, ids: list[int], fields: list[str]) -> dict[int, tup
 def pending(conn: Connection, limit: int = 500, after_seq: int = 0) -> list[dict]:
     rows = conn.execute(
         text("SELECT seq, uuid, kind, target, payload, created_at, origin FROM outbox"
-             " WHERE state = 'pending' AND seq > :after ORDER BY seq LIMIT :n"),
+             " WHERE state = 'pending' AND seq > :after AND uuid NOT IN (SELECT uuid FROM sync_quarantine)"
+             " ORDER BY seq LIMIT :n"),
         {"after": after_seq, "n": limit},
     ).mappings()
     return [{**dict(r), "payload": json.loads(r["payload"])} for r in rows]
@@ -222,6 +232,9 @@ def acknowledge(conn: Connection, acks: list[dict]) -> dict:
         if ack["status"] == "duplicate":
             # the server had this event already (a lost reply, another laptop relaying a bundle): it was
             # applied back then and the household may have moved on since; look at it again
+            conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"), {"h": hid})
+        if state == SYNC_NEEDS_RECHECK and row.kind == "household.status":
+            # reviewed against an older record: the server's record comes down, the officer reviews again
             conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"), {"h": hid})
         if row.origin and row.origin != own and state in (SYNC_CONFLICT, SYNC_REJECTED):
             # another laptop's event relayed from a bundle: its officer settles it when their laptop

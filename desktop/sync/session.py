@@ -85,6 +85,7 @@ def make_client(store, server: str, token: str, *, progress: Progress | None = N
     from desktop.sync.client import Retry, SyncClient
 
     options.setdefault("retry", Retry(sleep=cancellable_sleep(cancel)))
+    options.setdefault("insecure_http", tokens.insecure_http_allowed())
     return SyncClient(store, server, token, progress=progress, cancel=cancel, **options)
 
 
