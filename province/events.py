@@ -263,6 +263,10 @@ class Authors:
         return Judged(author, ev.author)
 
 
+def _household_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63
+
+
 def for_caller(ack: dict, caller: Officer) -> dict:
     """An ack as the caller may see it: household data only for households inside the caller's areas."""
     current = ack.get("current")
@@ -302,8 +306,7 @@ def push(db: ServerDB, officer: Officer, store_id: str, events: list[Incoming], 
         known = _known(conn, sorted({ev.uuid for ev in events}))
         authors = Authors(conn, officer, store_id)
         batch = Batch(conn, officer, fingerprint)
-        batch.load([ev.payload.get("household") for ev in events
-                    if isinstance(ev.payload.get("household"), int) and not isinstance(ev.payload.get("household"), bool)])
+        batch.load([ev.payload.get("household") for ev in events if _household_id(ev.payload.get("household"))])
         acks, rows, at = [], [], now()
         for ev in events:
             problem = validate.event_problem(ev)

@@ -200,14 +200,29 @@ def check_signer(conn: Connection, bundle: Bundle) -> tuple[dict, dict[str, dict
     signer = keys.get(bundle.public_key)
     if signer is None or signer.get("revoked"):
         audit.append(conn, "bundle.refused", target=bundle.store_id, detail={"public_key": bundle.public_key})
-        raise BundleError("bundle_unknown_signer", key=bundle.public_key[:16])
+        raise BundleError("bundle_unknown_signer", signer=bundle.public_key[:16])
     return signer, keys
 
 
 def describe_signer(result: ImportResult) -> str:
     s = result.signer or {}
     return msg("bundle_signed_by", officer=s.get("officer", "?"), store=s.get("store_id", result.store_id),
-               key=result.public_key[:16])
+               signer=result.public_key[:16])
+
+
+def import_summary(result: ImportResult) -> str:
+    """What an import did, who signed the file, and what was left out: for the CLI and the window."""
+    if result.own:
+        return msg("bundle_own")
+    lines = [msg("bundle_imported", store=result.store_id, new=result.new, skipped=result.skipped,
+                 conflicts=result.conflicts), describe_signer(result)]
+    if result.unverified:
+        lines.append(msg("bundle_unverified", n=result.unverified))
+    return "\n".join(lines)
+
+
+def export_summary(n: int, path, key: str) -> str:
+    return msg("bundle_written", n=n, path=path, public=key[:16]) + "\n" + msg("bundle_personal")
 
 
 def import_file(store, path: Path | str) -> ImportResult:

@@ -247,7 +247,7 @@ class SyncController(QObject):
 
     def _exported(self, result) -> None:
         n, path, key = result
-        self._tell(msg("bundle_written", n=n, path=path, public=key[:16]))
+        self._tell(bundle.export_summary(n, path, key))
 
     def import_bundle(self, path: str | Path | None = None):
         if path is None:
@@ -265,9 +265,7 @@ class SyncController(QObject):
 
     def _imported(self, result) -> None:
         self.refresh_window()
-        self._tell(msg("bundle_own") if result.own else
-                   msg("bundle_imported", store=result.store_id, new=result.new, skipped=result.skipped,
-                       conflicts=result.conflicts))
+        self._tell(bundle.import_summary(result))
 
     def _bundle_failed(self, err: BaseException) -> bool:
         """Shown in the panel and the status bar; a message box too when the panel is not open."""
