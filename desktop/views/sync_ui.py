@@ -138,6 +138,25 @@ class SyncController(QObject):
         with self.window.store.read() as conn:
             return session.outbox_summary(conn)
 
+    def quarantined(self) -> list[dict]:
+        with self.window.store.read() as conn:
+            return session.quarantined(conn)
+
+    def settle_quarantined(self, event_uuid: str, action: str):
+        """Retry (back in line for the next sync) or drop (never sent) an event set aside; on the writer."""
+        store = self.window.store
+
+        def job(_progress, _cancel):
+            with store.begin() as conn:
+                return session.settle_quarantined(conn, event_uuid, action)
+
+        def done(_result):
+            self.refresh_window(reload_areas=False)
+            self._tell(msg("quarantine_" + action, uuid=event_uuid))
+
+        return self.window.runner.write(job, title=tr("Saving…"), on_done=done,
+                                        on_error=lambda err: self._user_error(err, self._tell))
+
     # preview and sync ------------------------------------------------------------------------------------
 
     @property
