@@ -99,12 +99,9 @@ class RateLimiter:
             return 0.0
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
-    """Refuses request bodies above a size (413, JSON) before they are read into memory."""
+    """Refuses request bodies above a size with 413 (JSON): by Content-Length before reading anything, or,
+    for a chunked body, as soon as more than the limit has arrived (never more than the limit in memory)."""
 
     def __init__(self, app, default: int = MAX_BODY, paths: dict[str, int] | None = None):
         self.app = app
@@ -123,29 +120,35 @@ class BodyLimit:
                 return await _send_json(send, 400, {"error": message("invalid_request", detail="Content-Length")})
             if too_big:
                 return await _send_json(send, 413, {"error": message("too_large", limit=limit)})
+        # no Content-Length (chunked): read the body here, up to the limit, then hand it to the app whole, so
+        # an oversize body is always 413 (raised inside FastAPI's body parsing it would become a 400)
+        body, more = [], True
         received = 0
-        started = False
-
-        async def limited_receive():
-            nonlocal received
+        while more:
             msg = await receive()
-            if msg["type"] == "http.request":
-                received += len(msg.get("body", b""))
-                if received > limit:
-                    raise _TooLarge()
-            return msg
+            if msg["type"] != "http.request":
+                return await self.app(scope, _replay([], msg, receive), send)
+            body.append(msg.get("body", b""))
+            received += len(body[-1])
+            more = msg.get("more_body", False)
+            if received > limit:
+                return await _send_json(send, 413, {"error": message("too_large", limit=limit)})
+        return await self.app(scope, _replay(body, None, receive), send)
 
-        async def tracking_send(msg):
-            nonlocal started
-            if msg["type"] == "http.response.start":
-                started = True
-            await send(msg)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _send_json(send, 413, {"error": message("too_large", limit=limit)})
+def _replay(chunks: list[bytes], first, receive):
+    """A receive() that gives the buffered body as one message, then passes through (disconnect)."""
+    sent = False
+
+    async def replay():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return first if first is not None else {"type": "http.request", "body": b"".join(chunks),
+                                                    "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _send_json(send, status: int, body: dict) -> None:
