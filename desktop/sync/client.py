@@ -292,12 +292,18 @@ class SyncClient:
                 if err.status == 413 and len(batch) > 1:  # big events (indicator sets...): send fewer at a time
                     size = max(1, len(batch) // 2)
                     continue
-                raise
-            except ServerFailed as err:  # the server fails on this chunk: halve it, set aside an event failing alone
+                if err.status != 422:
+                    raise
+                failed = f"HTTP 422: {err}"  # an event the server cannot even parse: treated like a failing one
+            except ServerFailed as err:
+                failed = err.detail
+            else:
+                failed = ""
+            if failed:  # the server fails on this chunk: halve it, set aside an event failing alone
                 if len(batch) > 1:
                     size = max(1, len(batch) // 2)
                     continue
-                self._set_aside(batch[0], err.detail)
+                self._set_aside(batch[0], failed[:300])
                 report.quarantined += 1
                 size = self.push_chunk
                 continue

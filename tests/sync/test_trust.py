@@ -232,8 +232,10 @@ def test_a_poison_event_is_rejected_alone_never_500(province, name, payload, tar
     assert acks[1]["status"] == "accepted" and server(province, hid) == 2
 
 
-def test_an_event_the_server_keeps_failing_on_is_set_aside_and_the_rest_goes(province, laptop_factory, tmp_path):
-    """Before: the 500 read as "offline": the same chunk first on every sync, nothing after it ever left."""
+@pytest.mark.parametrize("status", [500, 422])
+def test_an_event_the_server_keeps_failing_on_is_set_aside_and_the_rest_goes(province, laptop_factory, status):
+    """Before: the 500 read as "offline" (a 422 stopped the sync): the same chunk first on every sync, nothing
+    after it ever left."""
     import httpx
 
     a = laptop_factory("a")
@@ -246,7 +248,7 @@ def test_an_event_the_server_keeps_failing_on_is_set_aside_and_the_rest_goes(pro
     class Failing(httpx.BaseTransport):  # a server bug triggered by one event
         def handle_request(self, request):
             if request.url.path == "/v1/push" and poison_uuid.encode() in request.read():
-                return httpx.Response(500, json={"error": {"code": "server_error", "th": "", "en": ""}})
+                return httpx.Response(status, json={"error": {"code": "x", "th": "เสีย", "en": "broken"}})
             return province.transport.handle_request(request)
 
     from desktop.sync.client import Retry, SyncClient
