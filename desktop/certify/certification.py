@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -237,8 +238,8 @@ def certify(conn: Connection, area_code: str, survey_year: int, *, present: list
     fingerprint = wire.certification_fingerprint(lines.values())
     summary = {**pv.summary, "missing_children": [list(c) for c in pv.missing_children],
                "open_corrections": pv.open_corrections, "unreviewed": pv.unreviewed}
-    cert_uuid, now, officer = str(uuid.uuid4()), events.now(), events.officer_json(conn)
-    row = {"u": cert_uuid, "a": pv.coverage.code, "l": pv.coverage.level, "y": pv.survey_year, "t": now, "o": officer,
+    cert_uuid, now, officer = events.stamp(conn)
+    row: dict[str, Any] = {"u": cert_uuid, "a": pv.coverage.code, "l": pv.coverage.level, "y": pv.survey_year, "t": now, "o": officer,
            "r": rosters.snapshot(chosen), "f": fingerprint, "s": wire.short_code(fingerprint),
            "sm": json.dumps(summary, ensure_ascii=False, sort_keys=True), "ov": override_reason,
            "i": pv.indicator_set, "p": int(pv.provisional), "pl": (place or "").strip(), "h": len(lines),

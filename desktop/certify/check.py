@@ -29,7 +29,7 @@ from desktop.reports import builders
 from desktop.sync import local, wire
 
 _RECORD = struct.Struct(">q8sB")
-STATUS_LABELS = {0: "นำเข้าแล้ว", 1: "ตรวจแล้ว", 2: "ขอแก้ไข", 3: "แก้ไขแล้วในระบบ", 4: "รับรองแล้ว"}  # schema.STATUS_*
+STATUS_LABELS: dict[int | None, str] = {0: "นำเข้าแล้ว", 1: "ตรวจแล้ว", 2: "ขอแก้ไข", 3: "แก้ไขแล้วในระบบ", 4: "รับรองแล้ว"}  # schema.STATUS_*
 STATUS_FIELD = "สถานะการตรวจสอบ"
 CHANGED, ADDED, REMOVED = "changed", "added", "removed"
 CHANGE_LABELS = {CHANGED: "ข้อมูลเปลี่ยน", ADDED: "ครัวเรือนใหม่", REMOVED: "ครัวเรือนหายไป"}
@@ -108,7 +108,8 @@ def _field_diffs(conn: Connection, household_id: int, since: str) -> list[tuple]
 
 def compare(conn: Connection, cert: Certification, *, with_diffs: bool = True, limit: int = 500) -> Check:
     """The certification against the data now: which households differ (at most `limit` get field diffs)."""
-    blob = conn.execute(text("SELECT line_digests FROM certification_event WHERE uuid = :u"), {"u": cert.uuid}).scalar()
+    blob = conn.execute(text("SELECT line_digests FROM certification_event WHERE uuid = :u"),
+                        {"u": cert.uuid}).scalar_one()
     stored = unpack_digests(blob)
     cov = coverage(conn, cert.area_code)
     lines = current_lines(conn, cov, cert.survey_year)
@@ -225,7 +226,7 @@ def board(conn: Connection, area_code: str, survey_year: int) -> list[BoardRow]:
                                  None if by_laos or not earlier else earlier[0], 0))
             continue
         blob = conn.execute(text("SELECT line_digests FROM certification_event WHERE uuid = :u"),
-                            {"u": cert.uuid}).scalar()
+                            {"u": cert.uuid}).scalar_one()
         stored = {h: digest for h, (digest, _status) in unpack_digests(blob).items()}
         mine = now if code == cov.code else {h: d for h, d in now.items() if villages[h].startswith(code)}
         changed = sum(1 for h in set(stored) | set(mine) if stored.get(h) != mine.get(h))

@@ -82,7 +82,7 @@ class Keying:
     def connect(self) -> sqlcipher3.Connection:
         if self.raw_key is None:
             self.raw_key = self._derive()
-        if self.raw_key:
+        if isinstance(self.raw_key, str) and self.raw_key:
             try:
                 return _raw_connect(self.path, self.passphrase, raw_key=self.raw_key)
             except WrongPassphrase:

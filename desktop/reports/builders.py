@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from desktop.messages import language
+from desktop import messages
 from desktop.models import areas, surveys
 from desktop.models.errors import UserError
 from desktop.models.schema import LEVEL_DISTRICT, LEVEL_PROVINCE, LEVEL_TAMBON, LEVEL_VILLAGE
@@ -41,7 +41,7 @@ CHILD_LEVEL = {LEVEL_PROVINCE: LEVEL_DISTRICT, LEVEL_DISTRICT: LEVEL_TAMBON, LEV
                LEVEL_LAO: LEVEL_VILLAGE}
 _CHILD_DIV = {LEVEL_PROVINCE: 10_000, LEVEL_DISTRICT: 100, LEVEL_TAMBON: 1, LEVEL_LAO: 1, LEVEL_VILLAGE: None}
 
-_MESSAGES = {
+messages.register({"report_" + key: pair for key, pair in {
     "bad_kind": ("ไม่รู้จักรายงาน '{kind}' (ใช้ {kinds})", "Unknown report '{kind}' (use {kinds})."),
     "bad_area": (
         "รหัสพื้นที่ '{area}' ไม่ถูกต้อง: ใช้รหัสจังหวัด 2 หลัก อำเภอ 4 หลัก ตำบล 6 หลัก หมู่บ้าน 8 หลัก หรือรหัส อปท.",
@@ -59,12 +59,11 @@ _MESSAGES = {
         "กลุ่มอายุไม่ถูกต้อง: {groups} (เช่น 0-5,6-12,13-18,19-25,26-49,50-59,60-)",
         "Invalid age groups: {groups} (e.g. 0-5,6-12,13-18,19-25,26-49,50-59,60-).",
     ),
-}
+}.items()})
 
 
 def message(key: str, **values: object) -> str:
-    th, en = _MESSAGES[key]
-    return (en if language() == "en" else th).format(**values)
+    return messages.msg("report_" + key, **values)
 
 
 @dataclass(frozen=True)

@@ -417,7 +417,7 @@ class SyncClient:
         pulled = self.refetch()
         for area in me["areas"]:
             pulled.add(self.pull(area))
-        receipts = []
+        receipts: list = []
         for area in me["areas"]:
             self._progress(msg("stage_receipt"), len(receipts), len(me["areas"]))
             receipts += self.receipt(area)

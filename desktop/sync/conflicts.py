@@ -76,7 +76,7 @@ def record(conn: Connection, hid: int, source: str, base: dict, mine: dict, thei
     )
     audit.append(conn, "sync.conflict", target=str(hid),
                  detail={"conflict": conflict_uuid, "source": source, "fields": sorted(fields), "event": event_uuid})
-    return conn.execute(text("SELECT id FROM sync_conflict WHERE uuid = :u"), {"u": conflict_uuid}).scalar()
+    return conn.execute(text("SELECT id FROM sync_conflict WHERE uuid = :u"), {"u": conflict_uuid}).scalar_one()
 
 
 def update_theirs(conn: Connection, hid: int, theirs: dict) -> None:
@@ -232,7 +232,7 @@ def set_fields(conn: Connection, hid: int, sets: dict) -> None:
     conn.execute(text(f"UPDATE household SET {assignments} WHERE id = :id"), {**values, "id": hid})
     if any(f in wire.MONEY for f in values):
         year, village = conn.execute(text("SELECT survey_year, village FROM household WHERE id = :id"), {"id": hid}).one()
-        survey = surveys.get(conn, year)
+        survey = surveys.require(conn, year)
         engine.evaluate_scope(conn, survey.indicator_set, year, survey.layout, "h.id = :hid", {"hid": hid})
         from desktop.sync.apply import _refresh_reports
 
