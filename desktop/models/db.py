@@ -130,15 +130,15 @@ class Keying:
         return f"x'{key.hex()}{salt.hex()}'"
 
     def connect(self) -> sqlcipher3.Connection:
-        flags = {"read_only": self.read_only, "immutable": self.immutable}
         if self.raw_key is None:
             self.raw_key = self._derive()
         if isinstance(self.raw_key, str) and self.raw_key:
             try:
-                return _raw_connect(self.path, self.passphrase, raw_key=self.raw_key, **flags)
+                return _raw_connect(self.path, self.passphrase, raw_key=self.raw_key, read_only=self.read_only,
+                                    immutable=self.immutable)
             except WrongPassphrase:
                 self.raw_key = False
-        return _raw_connect(self.path, self.passphrase, **flags)
+        return _raw_connect(self.path, self.passphrase, read_only=self.read_only, immutable=self.immutable)
 
 
 @dataclass
