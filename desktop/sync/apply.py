@@ -320,7 +320,7 @@ def base_snapshots(conn: Connection, ids: list[int], mine: dict[int, dict]) -> d
         snap = json.loads(data)
         if isinstance(snap.get("answers"), str):  # captured by the trigger: local layout, no members' digest
             year = snap.get("survey_year") or (mine.get(hid) or {}).get("survey_year")
-            snap["answers"] = wire.answers_by_code(snap["answers"], lays.get(year, []))
+            snap["answers"] = wire.answers_by_code(snap["answers"], lays.get(int(year or 0), []))
         snap.setdefault("members_hash", (mine.get(hid) or {}).get("members_hash"))
         out[hid] = snap
     for hid in ids:

@@ -166,7 +166,7 @@ def read(data: bytes) -> Bundle:
                        "origin": str(e.get("origin") or doc.get("store_id") or ""),
                        "author": str(e.get("author") or ""), "signature": str(e.get("signature") or "")})
     return Bundle(str(doc.get("store_id") or ""), public.hex(), str(doc.get("created_at") or ""),
-                  doc.get("officer") if isinstance(doc.get("officer"), dict) else {}, events)
+                  officer if isinstance(officer := doc.get("officer"), dict) else {}, events)
 
 
 def read_file(path: Path | str) -> Bundle:

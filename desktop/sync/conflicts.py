@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -183,7 +184,7 @@ def _settle_server(conn: Connection, c: Conflict, mine: dict, choice: str | None
         wanted = {f: v for f, v in wanted.items() if v != theirs.get(f)}
     layout = local.layouts(conn).get(int(theirs.get("survey_year") or mine.get("survey_year") or 0), [])
     members = {c.household_id: theirs["members_rows"]} if theirs.get("members_rows") else {}
-    server_row = {**{k: theirs.get(k) for k in wire.HOUSEHOLD_WIRE if k in theirs},
+    server_row: dict[str, Any] = {**{k: theirs.get(k) for k in wire.HOUSEHOLD_WIRE if k in theirs},
                   "answers": "".join((theirs.get("answers") or {}).get(code, "-") for code in layout)}
     server_row.setdefault("survey_year", mine.get("survey_year"))
     server_row.setdefault("house_code", mine.get("house_code"))
