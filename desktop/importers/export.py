@@ -1,8 +1,8 @@
 """Export the households of an area in the import format (docs/import-format.md), CSV or XLSX.
 
 What is written reads back, through national.import_files, as the same households and members.
-The files are built in memory (the csv module into a buffer; openpyxl in its normal mode, whose
-write-only mode spills rows as plain XML into the system temp folder) and written to the destination
+The files are built in memory (the csv module into a buffer; XlsxWriter with in_memory=True, since
+openpyxl writes every worksheet as plain XML into the system temp folder) and written to the destination
 folder only when complete, after the export is in the audit log (personal data): as a hidden part-file
 renamed into place at once. A killed export leaves nothing personal in the temp folder; only a kill
 during that last write can leave the hidden part-file, in the folder the officer chose.
