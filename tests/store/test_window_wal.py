@@ -12,7 +12,6 @@ from desktop.models import store_lock
 from desktop.views import app as app_setup
 from desktop.views.main_window import MainWindow
 from tests.store.helpers import locks_held_on, run_cli, wal
-from tests.views import demo_path, demo_store, demo_template, runner, thai_app  # noqa: F401
 from tests.views.test_report_view import open_report, tambon
 
 
