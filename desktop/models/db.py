@@ -119,7 +119,7 @@ class Keying:
         self.read_only, self.immutable = read_only, immutable
         self.raw_key: str | None | bool = None  # None: not derived yet; False: not usable for this file
 
-    def _derive(self) -> str | bool | None:
+    def _derive(self) -> str | None:
         import hashlib
 
         try:
@@ -132,15 +132,15 @@ class Keying:
         return f"x'{key.hex()}{salt.hex()}'"
 
     def connect(self) -> sqlcipher3.Connection:
-        flags = {"read_only": self.read_only, "immutable": self.immutable}
         if self.raw_key is None:
             self.raw_key = self._derive()
-        if self.raw_key:
+        if isinstance(self.raw_key, str):
             try:
-                return _raw_connect(self.path, self.passphrase, raw_key=self.raw_key, **flags)
+                return _raw_connect(self.path, self.passphrase, raw_key=self.raw_key, read_only=self.read_only,
+                                    immutable=self.immutable)
             except WrongPassphrase:
                 self.raw_key = False
-        return _raw_connect(self.path, self.passphrase, **flags)
+        return _raw_connect(self.path, self.passphrase, read_only=self.read_only, immutable=self.immutable)
 
 
 @dataclass

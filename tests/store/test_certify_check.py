@@ -11,7 +11,7 @@ from desktop.views.certification_dialog import CertifyDialog
 from desktop.views.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 from tests.store.test_faults import _damage_one_page
-from tests.views import close_message_boxes, demo_path, demo_template, runner, thai_app  # noqa: F401
+from tests.views import close_message_boxes
 
 
 def _root_page(path, table: str) -> int:
@@ -24,7 +24,7 @@ def _root_page(path, table: str) -> int:
 
 
 @pytest.fixture
-def damaged_window(qtbot, demo_path, runner):  # noqa: F811
+def damaged_window(qtbot, demo_path, runner):
     _damage_one_page(demo_path, _root_page(demo_path, "household_version"))  # a table the window does not read
     store = db.open_store(demo_path, PASSPHRASE)
     w = MainWindow(store, runner, "th")
@@ -37,7 +37,7 @@ def damaged_window(qtbot, demo_path, runner):  # noqa: F811
     store.close()
 
 
-def test_certify_action_on_a_damaged_store_says_so_and_opens_nothing(qtbot, damaged_window, runner):  # noqa: F811
+def test_certify_action_on_a_damaged_store_says_so_and_opens_nothing(qtbot, damaged_window, runner):
     damaged_window.open("5201")
     qtbot.waitUntil(lambda: damaged_window.area_code == "5201")
     action = damaged_window.findChild(QAction, "certification_certify")
