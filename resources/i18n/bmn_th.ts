@@ -2287,6 +2287,10 @@
       <translation>ข้อขัดแย้ง: %1</translation>
     </message>
     <message>
+      <source>Saving…</source>
+      <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
       <source>Asking the server…</source>
       <translation>กำลังสอบถามเซิร์ฟเวอร์…</translation>
     </message>
@@ -2462,6 +2466,10 @@
       <translation>เซิร์ฟเวอร์ไม่รับ</translation>
     </message>
     <message>
+      <source>Set aside</source>
+      <translation>พักไว้</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>ปิด</translation>
     </message>
@@ -2500,6 +2508,26 @@
     <message>
       <source>Press Preview to ask the server.</source>
       <translation>กด "ดูก่อนซิงก์" เพื่อสอบถามเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>สาเหตุ</translation>
+    </message>
+    <message>
+      <source>&amp;Retry at the next sync</source>
+      <translation>ส่งใหม่ในการซิงก์ครั้งถัดไป (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Do&amp;n't send</source>
+      <translation>ไม่ส่ง (&amp;N)</translation>
+    </message>
+    <message>
+      <source>Set aside (%1)</source>
+      <translation>พักไว้ (%1)</translation>
     </message>
     <message>
       <source>House %1 · %2 · village %3</source>
