@@ -6,6 +6,7 @@
     serve admin load FILE... [--year Y]                     national exports, checked like a desktop import
     serve admin import-bundle FILE                          a laptop's offline bundle
     serve admin register-device --officer ID --store-id S --public-key HEX
+    serve admin status --area 52 [--json]                   per district: certifications, visits, confidence
 
 --db takes postgresql://user:pass@host/db (psycopg 3), an sqlite:/// URL or a file path.
 """
@@ -56,6 +57,10 @@ def add_parser(sub) -> None:
     a.add_argument("--store-id", required=True)
     a.add_argument("--public-key", required=True)
     _db_option(a, True)
+    a = tasks.add_parser("status", help="per district: certifications (verified?), visits, confidence, open corrections")
+    a.add_argument("--area", required=True, help="province (2) or district (4) code")
+    a.add_argument("--json", action="store_true")
+    _db_option(a, True)
 
 
 def run(args) -> int:
@@ -70,7 +75,7 @@ def run(args) -> int:
         if args.admin is None:
             return _serve(args, db)
         return {"add-officer": _add_officer, "list-officers": _list, "load": _load,
-                "import-bundle": _import_bundle, "register-device": _register}[args.admin](args, db)
+                "import-bundle": _import_bundle, "register-device": _register, "status": _status}[args.admin](args, db)
     except (UserError, ValueError) as err:
         return common.fail(err)
     finally:
@@ -149,6 +154,20 @@ def _register(args, db) -> int:
             raise UserError(f"officer {args.officer}?")
         auth.register_device(conn, args.officer, args.store_id, args.public_key.lower())
     print(msg("device_registered", store=args.store_id, officer=args.officer))
+    return 0
+
+
+def _status(args, db) -> int:
+    from province import status
+
+    if not (args.area.isdigit() and len(args.area) in (2, 4)):
+        raise UserError(msg("bad_area", areas=args.area))
+    with db.read() as conn:
+        data = status.report(conn, args.area)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print("\n".join(status.lines(data, _lang() == "en")))
     return 0
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, meta, surveys
+from desktop.models import audit, cert_levels, meta, surveys
 from desktop.models import roster as rosters
 from desktop.models.certification_messages import msg, problems_text
 from desktop.models.errors import UserError
@@ -53,6 +53,13 @@ class Certification:
     households: int
     status: str
     reopen: dict | None = None
+    verdict: str = ""  # another office's: the province server's answer (accepted = verified, needs_recheck), "" unknown
+    origin: str = ""  # "" made here; else the store id of the laptop that made it (desktop/sync/feed.py)
+    office: dict = field(default_factory=dict)  # another office's: {"name", "areas"}
+
+    @property
+    def foreign(self) -> bool:
+        return bool(self.origin)
 
     @property
     def area_title(self) -> str:
@@ -72,11 +79,11 @@ def _certification(conn: Connection, row) -> Certification:
         json.loads(row.roster), row.fingerprint, row.short_code, json.loads(row.summary), row.override_reason,
         row.indicator_set, bool(row.provisional), row.place, row.households, SUPERSEDED if reopen else ACTIVE,
         {"uuid": reopen.uuid, "reason": reopen.reason, "by": json.loads(reopen.by or "{}"), "at": reopen.at}
-        if reopen else None)
+        if reopen else None, row.verdict, row.origin, json.loads(row.office or "{}"))
 
 
 _COLUMNS = ("uuid, area_code, level, survey_year, certified_at, officer, roster, fingerprint, short_code, summary,"
-            " override_reason, indicator_set, provisional, place, households")
+            " override_reason, indicator_set, provisional, place, households, verdict, origin, office")
 
 
 def get(conn: Connection, cert_uuid: str) -> Certification:
@@ -161,9 +168,13 @@ def check_unlocked(conn: Connection, household_id: int) -> None:
 
 # ---------------------------------------------------------------- child-first rule
 
-def _children(conn: Connection, cov: Coverage, survey_year: int) -> list[str]:
-    """Child areas with households in the year: tambons of a district, districts of a province."""
-    width = {DISTRICT: 6, PROVINCE: 4}.get(cov.level)
+def _children(conn: Connection, cov: Coverage, survey_year: int, *, required: bool = True) -> list[str]:
+    """Child areas with households in the year. required=True (the child-first rule): at the level that certifies
+    below the area's in that year (cert_levels: tambons of a district, districts of a province; none for a 2567
+    district). required=False (the status board): tambons of a district, districts of a province."""
+    below = cert_levels.for_year(survey_year).child_level(cov.level) if required else \
+        {DISTRICT: TAMBON, PROVINCE: DISTRICT}.get(cov.level)
+    width = {TAMBON: 6, DISTRICT: 4}.get(below or "")
     if width is None:
         return []
     return sorted(conn.execute(text(
@@ -178,7 +189,33 @@ def _tambon_covered_by_laos(conn: Connection, tambon: str, survey_year: int) -> 
     laos = {lao for _v, lao in villages}
     if not villages or None in laos:
         return False
-    return all(active(conn, lao, survey_year) is not None for lao in laos)
+    return all(counts_as_certified(conn, active(conn, lao, survey_year)) for lao in laos)
+
+
+def verification(conn: Connection, cert: Certification) -> str:
+    """The province server's answer on a certification: "accepted" (verified), "needs_recheck", or "" (not
+    sent yet, or another office's record that came in a bundle)."""
+    if cert.foreign:
+        return cert.verdict
+    state = conn.execute(text("SELECT state FROM outbox WHERE kind = 'certification' AND json_extract(payload, '$.uuid')"
+                              " = :u ORDER BY seq DESC LIMIT 1"), {"u": cert.uuid}).scalar()
+    return state if state in ("accepted", "needs_recheck") else ""
+
+
+def counts_as_certified(conn: Connection, cert: Certification | None) -> bool:
+    """An active certification satisfies the child-first rule when it was made here, or, made by another office,
+    when the server verified it, or (no verdict yet: it came in a bundle) its fingerprint matches the data here."""
+    if cert is None:
+        return False
+    if not cert.foreign or cert.verdict == "accepted":
+        return True
+    if cert.verdict:
+        return False
+    from desktop.models import certification_check as check
+    from desktop.sync import wire
+
+    lines = check.current_lines(conn, coverage(conn, cert.area_code), cert.survey_year)
+    return wire.certification_fingerprint(lines.values()) == cert.fingerprint
 
 
 def missing_children(conn: Connection, area_code: str, survey_year: int) -> list[str]:
@@ -186,7 +223,7 @@ def missing_children(conn: Connection, area_code: str, survey_year: int) -> list
     cov = coverage(conn, area_code)
     missing = []
     for child in _children(conn, cov, survey_year):
-        if active(conn, child, survey_year) is None and not (
+        if not counts_as_certified(conn, active(conn, child, survey_year)) and not (
                 len(child) == 6 and _tambon_covered_by_laos(conn, child, survey_year)):
             missing.append(child)
     return missing

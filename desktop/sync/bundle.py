@@ -29,7 +29,7 @@ from sqlalchemy import Connection
 
 from desktop.models import audit, meta
 from desktop.models.errors import UserError
-from desktop.sync import conflicts, local, outbox, wire
+from desktop.sync import conflicts, feed, local, outbox, wire
 from desktop.sync.messages import msg
 
 MAGIC = b"BMN-BUNDLE\x00\x01"
@@ -198,6 +198,7 @@ def import_file(store, path: Path | str) -> ImportResult:
             clashes += _apply_here(conn, event)
             outbox.insert_foreign(conn, event)
             new += 1
+        feed.project_bundle(conn, bundle.events, bundle.officer)  # its records, as that office's (desktop/sync/feed.py)
         if new:
             audit.append(conn, "bundle.import", target=bundle.store_id,
                          detail={"public_key": bundle.public_key, "new": new, "skipped": skipped,
