@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, cert_levels, meta, surveys
+from desktop.models import audit, cert_levels, demo_data, meta, surveys
 from desktop.models import roster as rosters
 from desktop.models.certification_messages import msg, problems_text
 from desktop.models.errors import UserError
@@ -338,7 +338,10 @@ def certify(conn: Connection, area_code: str, survey_year: int, *, present: list
 
     fingerprint = wire.certification_fingerprint(lines.values())
     summary = {**pv.summary, "missing_children": [list(c) for c in pv.missing_children],
-               "open_corrections": pv.open_corrections, "unreviewed": pv.unreviewed}
+               "open_corrections": pv.open_corrections, "unreviewed": pv.unreviewed,
+               "levels": list(cert_levels.for_year(pv.survey_year).levels)}
+    if demo_data.is_demo(conn):
+        summary["demo"] = True  # the form carries the demo mark
     cert_uuid, now, officer = str(uuid.uuid4()), _now(), meta.get(conn, "profile", "{}")
     row = {"u": cert_uuid, "a": pv.coverage.code, "l": pv.coverage.level, "y": pv.survey_year, "t": now, "o": officer,
            "r": rosters.snapshot(chosen), "f": fingerprint, "s": wire.short_code(fingerprint),

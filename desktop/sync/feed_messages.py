@@ -17,6 +17,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "verified_needs_recheck": ("เซิร์ฟเวอร์ขอให้ตรวจใหม่", "server: needs re-check"),
     "verified_": ("ยังไม่ได้ตรวจที่เซิร์ฟเวอร์", "not yet verified by the server"),
     "from_office": ("จาก {office}", "from {office}"),
+    "demo_removed": ("ลบข้อมูลสาธิตแล้ว: {n:,} ครัวเรือน", "Removed the demo data: {n:,} households"),
+    "demo_none": ("ฐานข้อมูลนี้ไม่มีข้อมูลสาธิต", "This store holds no demo data"),
+    "demo_import_ask": (
+        "ฐานข้อมูลนี้มีข้อมูลสาธิต (ครัวเรือนที่สร้างขึ้น) ถ้านำเข้าข้อมูลจริงโดยไม่ลบ รายงานจะรวมข้อมูลสาธิตด้วย:"
+        " ใช้ --replace-demo เพื่อลบข้อมูลสาธิตก่อนนำเข้า (หรือ main.py demo --remove) ยังไม่ได้นำเข้าสิ่งใด",
+        "This store holds demo data (made-up households); real data imported beside it would be counted with it."
+        " Use --replace-demo to remove the demo first (or main.py demo --remove). Nothing was imported.",
+    ),
 }
 
 
