@@ -24,7 +24,8 @@ from desktop.views.report_view import ReportView, kind_names
 
 INDICATOR_DIALOG = "desktop.views.indicator_dialog"
 # Feature controllers that add their own menus, tabs and status-bar widgets: each module has install(window).
-FEATURES = ("desktop.views.visits_ui", "desktop.views.certification_ui", "desktop.views.sync_ui")
+FEATURES = ("desktop.views.visits_ui", "desktop.views.certification_ui", "desktop.views.sync_ui",
+            "desktop.views.demo_ui")
 
 
 class MainWindow(QMainWindow):
