@@ -14,6 +14,7 @@ from keyring.backend import KeyringBackend  # noqa: E402
 from keyring.errors import PasswordDeleteError  # noqa: E402
 
 PASSPHRASE = "test-passphrase-1"
+pytest_plugins = ("tests.views.fixtures",)  # the GUI fixtures, for tests/views, tests/certification, tests/visits
 
 
 class MemoryKeyring(KeyringBackend):

@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 import main
 from desktop.importers import demo
-from desktop.models import certification as cert
+from desktop.certify import certification as cert
 from desktop.models import db, demo_data, roster, summary
 from desktop.reports import builders, tabular
 from tests.sync import world

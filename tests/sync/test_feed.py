@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from desktop.models import certification as cert
+from desktop.certify import certification as cert
 from desktop.models import meta, roster, visits
 from desktop.models.errors import Cancelled
 from desktop.sync import feed, first

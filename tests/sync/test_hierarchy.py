@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import text
 
 from desktop.models import backcheck, confidence, corrections, meta, roster, visits
-from desktop.models import certification as cert
-from desktop.models import certification_check as check
+from desktop.certify import certification as cert
+from desktop.certify import check
 from desktop.models.corrections import Change
 from desktop.sync import bundle, local
 from desktop.sync.client import SyncClient, compare_receipts

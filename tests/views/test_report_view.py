@@ -15,16 +15,7 @@ from desktop.views import app as app_setup
 from desktop.views.main_window import MainWindow
 from desktop.views.report_output import default_file_name
 from desktop.views.report_table_model import KEY_ROLE
-from tests.views import (  # noqa: F401
-    area_codes,
-    close_message_boxes,
-    demo_path,
-    demo_store,
-    demo_template,
-    latest_year,
-    runner,
-    thai_app,
-)
+from tests.views import close_message_boxes, latest_year
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.models.errors import Cancelled, WrongPassphrase
 from desktop.views.progress import JobProgressDialog
-from tests.views import close_message_boxes, runner, thai_app  # noqa: F401
+from tests.views import close_message_boxes
 
 
 def dialogs() -> list[JobProgressDialog]:
