@@ -15,7 +15,8 @@ and the status board need them. An อปท. code (not numeric) is placed by th
 # No "from __future__ import annotations": FastAPI reads the endpoint annotations at run time.
 
 import json
-from typing import Annotated, Callable
+from collections.abc import Callable
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, Query
 from sqlalchemy import Connection, bindparam, text

@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import text
 
 import main
-from desktop.importers import demo
 from desktop.certify import certification as cert
+from desktop.importers import demo
 from desktop.models import db, demo_data, roster, summary
 from desktop.reports import builders, tabular
 from tests.sync import world

@@ -9,7 +9,7 @@ continue. Once done (`first_sync = done`), later syncs are plain syncs.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import text
 

@@ -16,9 +16,9 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from desktop.models import backcheck, confidence, corrections, meta, roster, visits
 from desktop.certify import certification as cert
 from desktop.certify import check
+from desktop.models import backcheck, confidence, corrections, meta, roster, visits
 from desktop.models.corrections import Change
 from desktop.sync import bundle, local
 from desktop.sync.client import SyncClient, compare_receipts
@@ -160,8 +160,9 @@ def _province_sees_and_certifies(store, district: dict, tmp_path: Path, *, verdi
         roster.set_member(conn, "province", "52", "นายจังหวัด ทดสอบ", "ผู้ว่าราชการจังหวัด", roster.CHAIR)
         assert cert.preview(conn, "52", YEAR).missing_children == []
         province_cert = cert.certify(conn, "52", YEAR, place="ศาลากลางจังหวัด")  # no override reason
-    from desktop.reports import certificate_pdf
     from pypdf import PdfReader
+
+    from desktop.reports import certificate_pdf
 
     with store.read() as conn:
         made = cert.get(conn, province_cert)
