@@ -182,7 +182,9 @@ def _district_facts(store, hid, set_uuid, visit_id, cert_uuid) -> dict:
             "matched": figure.matched}
 
 
-def test_three_offices_through_the_server_on_postgresql(server, tmp_path):
+def test_three_offices_through_the_server_on_postgresql(server, tmp_path, capsys, monkeypatch):
+    import main
+
     url, tokens, db = server
     tambon, district, province = (_laptop(tmp_path, *o) for o in OFFICERS)
     try:
@@ -215,6 +217,16 @@ def test_three_offices_through_the_server_on_postgresql(server, tmp_path):
         assert [(c["area"], c["verified"]) for c in row["certifications"]] == [("5201", True)]
         assert (row["compared"], row["matched"]) == (facts["compared"], facts["matched"])
         assert [(c["area"], c["verified"]) for c in data["certifications"]] == [("52", True)]
+        capsys.readouterr()
+        assert main.main(["serve", "admin", "status", "--area", "52", "--db", db.url]) == 0
+        printed = capsys.readouterr().out.splitlines()
+        assert printed[0].startswith("52: 52 province") and "(ตรวจแล้ว)" in printed[0]
+        assert printed[2].startswith("5201  14  5201 district") and f"({facts['matched']}/{facts['compared']})  1" in printed[2]
+        monkeypatch.setenv("BMN_DB_PASSPHRASE", world.RAW_KEY)
+        assert main.main(["certification", "board", "--area", "52", "--year", str(YEAR), "--db",
+                          str(province.path)]) == 0
+        (row,) = [line for line in capsys.readouterr().out.splitlines() if line.startswith("5201")]
+        assert "[เซิร์ฟเวอร์ตรวจแล้ว]" in row and "จาก นายอำเภอ ทดสอบ" in row
     finally:
         for s in (tambon, district, province):
             s.close()
