@@ -50,8 +50,8 @@ class DataPage(AsyncPage):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setTitle(self.tr("Household data"))
-        self.setSubTitle(self.tr("Start with the demo province to try the program, or import the files "
-                                 "exported from the national BMN system."))
+        self.setSubTitle(self.tr("Start with the demo province to try the program, import the files exported "
+                                 "from the national BMN system, or download your area from the province server."))
         self.demo_choice = QRadioButton(self.tr("Load the &demo province (Lampang, made-up households)"), self)
         self.demo_choice.setObjectName("demoChoice")
         self.import_choice = QRadioButton(self.tr("&Import files from the national system"), self)

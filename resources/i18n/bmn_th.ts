@@ -754,8 +754,8 @@
       <translation>ข้อมูลครัวเรือน</translation>
     </message>
     <message>
-      <source>Start with the demo province to try the program, or import the files exported from the national BMN system.</source>
-      <translation>เริ่มด้วยจังหวัดตัวอย่างเพื่อทดลองใช้โปรแกรม หรือนำเข้าไฟล์ที่ส่งออกจากระบบ จปฐ. ระดับประเทศ</translation>
+      <source>Start with the demo province to try the program, import the files exported from the national BMN system, or download your area from the province server.</source>
+      <translation>เริ่มด้วยจังหวัดตัวอย่างเพื่อทดลองใช้โปรแกรม นำเข้าไฟล์ที่ส่งออกจากระบบ จปฐ. ระดับประเทศ หรือรับข้อมูลพื้นที่ของท่านจากเซิร์ฟเวอร์จังหวัด</translation>
     </message>
     <message>
       <source>Load the &amp;demo province (Lampang, made-up households)</source>

@@ -4,7 +4,7 @@ board's stale and re-opened marks."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop.certify import certification
 from desktop.models import households
@@ -62,6 +62,8 @@ def certify(qtbot, ctl, *, override: str = "") -> str:
     ctl.open_certify()  # the preview is gathered on a reader thread
     qtbot.waitUntil(lambda: ctl.dialog is not None and ctl.dialog.isVisible(), timeout=20_000)
     dialog = ctl.dialog
+    levels = dialog.findChild(QLabel, "levelsLabel").text()  # the demo is 2567: districts and the province certify
+    assert levels.startswith("อำเภอ, จังหวัด (") and "ลป 0019.4/ว 14942" in levels
     dialog.place_edit.setText("ศาลาประชาคม")
     if override:
         assert not dialog.certify_button.isEnabled() and dialog.override_edit.isVisible()
