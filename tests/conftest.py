@@ -38,6 +38,13 @@ class MemoryKeyring(KeyringBackend):
         del self.items[(service, username)]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def user_data_in_tmp(tmp_path_factory):
+    """The user data folder (logs, desktop/logs.py) of the test session: never the real one."""
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("xdg-data"))
+    yield
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring():
     previous = keyring.get_keyring()

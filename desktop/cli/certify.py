@@ -115,7 +115,10 @@ def print_preview(pv) -> None:
 def run_certify(args) -> int:
     def work(store) -> int:
         from desktop.certify import certification
+        from desktop.models import store_files
 
+        if not args.preview:
+            store_files.require_sound(store)  # never certify from a damaged store
         with store.begin() as conn:
             pv = certification.preview(conn, args.area, args.year)
             print_preview(pv)

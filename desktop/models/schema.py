@@ -284,6 +284,22 @@ sync_refetch = Table(  # households to download again in full at the next sync (
     Column("household_id", BigInteger, primary_key=True, autoincrement=False),
 )
 
+sync_relay = Table(  # another laptop's event from a bundle: its author's key and signature, relayed unchanged (0008)
+    "sync_relay",
+    metadata,
+    Column("uuid", String, primary_key=True),
+    Column("author", String, nullable=False),
+    Column("signature", String, nullable=False),
+)
+
+sync_quarantine = Table(  # events set aside after the server failed on them repeatedly: retried or dropped by a person
+    "sync_quarantine",
+    metadata,
+    Column("uuid", String, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("set_aside_at", String, nullable=False),
+)
+
 # Households failing the year's income indicator, kept with the other report summaries (migration 0003)
 # so that a province-wide list reads ~70,000 narrow rows in order instead of scanning every household.
 report_income_failing = Table(

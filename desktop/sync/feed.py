@@ -57,11 +57,16 @@ def pull(client: SyncClient) -> int:
             return new
 
 
-def project_bundle(conn: Connection, events: list[dict], officer: dict) -> int:
-    """Another laptop's bundle: its records go in as that office's (no server verdict yet)."""
-    office = {"name": str(officer.get("name") or ""), "areas": [officer["area_code"]] if officer.get("area_code")
-              else [], "via": "bundle"}
-    return sum(project(conn, e, office, "") for e in events if e.get("kind") in KINDS)
+def project_bundle(conn: Connection, authored: list[tuple[dict, dict]]) -> int:
+    """Records from another laptop's bundle, each with its verified author (desktop/sync/trust.author_of: the
+    vouched key's officer and areas): written as that office's, without a server verdict yet."""
+    added = 0
+    for event, author in authored:
+        if event.get("kind") in KINDS:
+            office = {"name": str(author.get("officer") or ""), "areas": list(author.get("areas") or []),
+                      "via": "bundle"}
+            added += project(conn, event, office, "")
+    return added
 
 
 def project(conn: Connection, event: dict, office: dict, status: str) -> int:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox
 
+from desktop.views import file_dialogs
 from desktop.views.certification_board import CertificationBoard
 from desktop.views.certification_dialog import CertifyDialog, RosterDialog
 
@@ -233,7 +234,7 @@ class CertificationController(QObject):
         if cert is None:
             return
         suggested = str(Path.home() / f"certificate-{cert.area_code}-{cert.survey_year}-{cert.short_code}.pdf")
-        chosen, _filter = QFileDialog.getSaveFileName(self.window, tr("Save the certificate"), suggested, "PDF (*.pdf)")
+        chosen, _filter = file_dialogs.save_file_name(self.window, tr("Save the certificate"), suggested, "PDF (*.pdf)")
         if chosen:
             self.render(cert, Path(chosen), lambda p: self.window.statusBar().showMessage(
                 tr("Saved %1").replace("%1", str(p)), 5000))
