@@ -68,7 +68,8 @@ def _first(args, store) -> int:
         raise UserError(msg("no_token", server=server))
     progress = _Progress()
     try:
-        report = first.start(store, server, token, progress=progress)
+        report = first.start(store, server, token, progress=progress,
+                             insecure_http=args.insecure_http or tokens.insecure_http_allowed())
     except (Cancelled, KeyboardInterrupt):
         progress.done()
         print(msg("sync_cancelled"), file=sys.stderr)

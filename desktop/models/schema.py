@@ -474,7 +474,7 @@ certification_event = Table(
     Column("place", String, nullable=False, server_default=""),
     Column("households", Integer, nullable=False),
     Column("line_digests", LargeBinary, nullable=False),  # zlib(household id 8 bytes + line digest 8 bytes, ...)
-    Column("verdict", String, nullable=False, server_default=""),  # the server's answer (migration 0008)
+    Column("verdict", String, nullable=False, server_default=""),  # the server's answer (migration 0009)
     Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
     Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )

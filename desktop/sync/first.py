@@ -32,11 +32,14 @@ def can_start(conn) -> bool:
 
 
 def start(store, server: str, token: str, *, progress: Callable | None = None, cancel: Callable[[], bool] | None = None,
-          http=None, remember_token: bool = True):
+          http=None, remember_token: bool = True, insecure_http: bool | None = None):
     """Download the officer's areas into an empty store; returns the SyncReport. UserError if the store holds data."""
     from desktop.sync.client import SyncClient
 
+    from desktop.sync.client import check_server_url
+
     server = tokens.normalise_server(server)
+    check_server_url(server, bool(insecure_http) or tokens.insecure_http_allowed())  # before the store is touched
     token = (token or "").strip()
     if not token:
         from desktop.sync.messages import msg as sync_msg
@@ -49,7 +52,9 @@ def start(store, server: str, token: str, *, progress: Callable | None = None, c
         meta.put(conn, tokens.SERVER_META, server)
     if remember_token:
         tokens.save(server, token)  # no keyring: the token is asked again next time (or BMN_SYNC_TOKEN)
-    client = SyncClient(store, server, token, progress=progress, cancel=cancel, http=http)
+    if insecure_http is None:
+        insecure_http = tokens.insecure_http_allowed()
+    client = SyncClient(store, server, token, progress=progress, cancel=cancel, http=http, insecure_http=insecure_http)
     try:
         report = client.sync()
     finally:

@@ -86,17 +86,17 @@ def test_first_download_resumes_after_cancel(province, laptop_factory):
 
     with pytest.raises(Cancelled):
         first.start(fresh, world.SERVER_URL, province.tokens[0], cancel=cancel_after_households,
-                    http=province.http(), remember_token=False)
+                    http=province.http(), remember_token=False, insecure_http=True)
     with fresh.read() as conn:
         assert meta.get(conn, first.FIRST_META) == "started"
         assert conn.execute(text("SELECT count(*) FROM visit_event")).scalar_one() == 0  # the feed was not reached
-    report = first.start(fresh, world.SERVER_URL, province.tokens[0], http=province.http(), remember_token=False)
+    report = first.start(fresh, world.SERVER_URL, province.tokens[0], http=province.http(), remember_token=False, insecure_http=True)
     assert report.receipt_equal
     with fresh.read() as conn:
         assert meta.get(conn, first.FIRST_META) == "done"
         assert conn.execute(text("SELECT count(*) FROM visit_event WHERE origin = 'laptop-source'")).scalar_one() == 1
     with pytest.raises(Exception, match="--first"):
-        first.start(fresh, world.SERVER_URL, province.tokens[0], http=province.http(), remember_token=False)
+        first.start(fresh, world.SERVER_URL, province.tokens[0], http=province.http(), remember_token=False, insecure_http=True)
 
 
 def test_other_offices_records_are_read_only_here(province, laptop_factory):

@@ -233,8 +233,29 @@ def test_three_offices_through_the_server_on_postgresql(server, tmp_path, capsys
 
 
 def test_three_offices_through_offline_bundles_only(tmp_path):
+    """Each laptop starts from the national file and meets the server once (its key registered, the province's
+    list of keys received: what a bundle's signature is checked against); then only bundles travel."""
+    from province import auth, load
+    from province.app import create_app
+    from province.db import ServerDB
+    from province.inprocess import InProcessTransport
+
+    db = ServerDB(f"sqlite:///{tmp_path / 'server.db'}")
+    db.upgrade()
+    assert load.load_files(db, _files(tmp_path)).ok
+    with db.write() as conn:
+        tokens = [auth.add_officer(conn, name, [area])[1] for _level, area, name in OFFICERS]
+    transport = InProcessTransport(create_app(db))
     tambon, district, province = (_laptop(tmp_path, *o, from_file=True) for o in OFFICERS)
     try:
+        for store, token in zip((tambon, district, province), tokens):
+            client = SyncClient(store, world.SERVER_URL, token, insecure_http=True,  # in-process
+                                http=httpx.Client(transport=transport, base_url=world.SERVER_URL))
+            try:
+                assert client.sync().receipt_equal
+            finally:
+                client.close()
+        transport.close()  # no network from here on
         hid, set_uuid = _tambon_work(tambon)
         bundle.export(tambon, tmp_path / "tambon.bmnbundle")
         bundle.import_file(district, tmp_path / "tambon.bmnbundle")
@@ -250,6 +271,7 @@ def test_three_offices_through_offline_bundles_only(tmp_path):
     finally:
         for s in (tambon, district, province):
             s.close()
+        db.dispose()
 
 
 def test_a_laptop_started_from_the_server_matches_one_started_from_the_file(server, tmp_path, monkeypatch,

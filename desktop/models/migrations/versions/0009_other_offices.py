@@ -4,14 +4,14 @@ laptop's own, marked by `origin` (the store id of the laptop that made them; '' 
 (JSON: the officer and areas they came from). `certification_event.verdict`: the province server's answer
 (accepted = verified, needs_recheck) when known.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
