@@ -7,9 +7,11 @@ those in scope, so a page costs the same whatever the officer's scope; `more` sa
 `next_cursor`. Events the asking laptop made itself (origin = its store id) are left out.
 
 An event's area: a correction's household village; a certification's `area` (the numeric range it covers);
-otherwise the area code it names (`area_code`, `area`, or the target). Certifications, their re-openings and
-rosters of an area that contains the officer's (the province seen from a district) are in scope too: the lock
-and the status board need them. An อปท. code (not numeric) is placed by the certifications of that อปท.
+otherwise the area code it names (`area_code`, `area`, or the target). A visit, sample or back-check answer is
+also in scope where its villages are (a province visit to a district's villages reaches that district's laptop).
+Certifications, their re-openings and rosters of an area that contains the officer's (the province seen from a
+district) are in scope too: the lock and the status board need them. An อปท. code (not numeric) is placed by
+the certifications of that อปท.
 """
 
 # No "from __future__ import annotations": FastAPI reads the endpoint annotations at run time.
@@ -69,10 +71,22 @@ class _Places:
         return laos.get(str(code), "")
 
 
-def in_scope(who: auth.Officer, kind: str, area: str) -> bool:
+def touched(kind: str, payload: dict, village) -> list[str]:
+    """The villages a monitoring event is about (a province visit to a district's villages is the district's
+    business too): a visit's villages, a sample's villages, an answer's household village."""
+    if kind == "visit.log":
+        return [str(v) for v in payload.get("villages") or []]
+    if kind == "backcheck.sample":
+        return [str(v) for v in (payload.get("households") or {})]
+    if kind == "backcheck.answer" and village is not None:
+        return [str(village)]
+    return []
+
+
+def in_scope(who: auth.Officer, kind: str, area: str, villages: list[str] = ()) -> bool:
     if not area:
         return False
-    if who.covers(area):
+    if who.covers(area) or any(who.covers(v) for v in villages if _numeric(v)):
         return True
     return kind in UPWARD_KINDS and any(mine.startswith(area) for mine in who.areas)
 
@@ -91,7 +105,7 @@ def read(conn: Connection, who: auth.Officer, cursor: int, limit: int, store_id:
             continue
         payload = json.loads(r.payload)
         area = places.area(r.kind, r.target, payload, r.village)
-        if not in_scope(who, r.kind, area):
+        if not in_scope(who, r.kind, area, touched(r.kind, payload, r.village)):
             continue
         if r.officer_id not in offices:
             found = auth.by_id(conn, r.officer_id)

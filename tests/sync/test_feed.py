@@ -37,9 +37,11 @@ def test_scope_paging_and_own_events(province, laptop_factory, monkeypatch):
         province.sync_once(store, token=tokens[area])
     visit_a = _visit(a, "5201", "52010101")
     visit_b = _visit(b, "5202", "52020101")
-    with top.begin() as conn:  # the province certifies (override): districts see it (upward kinds), not its visits
+    with top.begin() as conn:  # the province certifies (override): districts see it (upward kinds)
         roster.set_member(conn, "province", "52", "นายจังหวัด", "ผู้ว่า", roster.CHAIR)
         province_cert = cert.certify(conn, "52", YEAR, override_reason="ทดสอบ")
+        province_visit = visits.log(conn, survey_year=YEAR, level="province", area_code="52", visit_date="2026-11-03",
+                                    villages=["52020101"], visitors=[visits.Visitor("นายจังหวัด")]).visit_id
     province.sync_once(a, token=tokens["5201"])
     province.sync_once(b, token=tokens["5202"])
     monkeypatch.setattr(feed, "PAGE", 1)  # one event per page: the cursor moves page by page
@@ -47,19 +49,23 @@ def test_scope_paging_and_own_events(province, laptop_factory, monkeypatch):
     province.sync_once(a, token=tokens["5201"])
     with a.read() as conn:
         seen = {v.visit_id for v in visits.visits(conn, YEAR)}
-        assert seen == {visit_a}  # its own visit only; 5202's is outside its area
+        assert seen == {visit_a}  # its own visit only; 5202's and the province's visit to 5202 are outside it
         assert cert.get(conn, province_cert).verdict == "accepted"
         assert conn.execute(text("SELECT count(*) FROM visit_event WHERE origin <> ''")).scalar_one() == 0
+    province.sync_once(b, token=tokens["5202"])
+    with b.read() as conn:  # the province's visit to one of its villages reaches the district: its KPI counts it
+        assert {v.visit_id for v in visits.visits(conn, YEAR)} == {visit_b, province_visit}
     with top.read() as conn:
-        assert {v.visit_id for v in visits.visits(conn, YEAR)} == {visit_a, visit_b}
-        offices = {r[0] for r in conn.execute(text("SELECT office FROM visit_event"))}
+        assert {v.visit_id for v in visits.visits(conn, YEAR)} == {visit_a, visit_b, province_visit}
+        offices = {r[0] for r in conn.execute(text("SELECT office FROM visit_event WHERE origin <> ''"))}
         assert all('"name"' in o for o in offices)
     with province.db.read() as conn:  # the server answers each officer with its own scope
         officer = auth.by_token(conn, tokens["5202"])
         page = server_feed.read(conn, officer, 0, 1000, "")
     kinds = sorted({(e["kind"], e["area"]) for e in page["events"]})
-    assert ("visit.log", "5202") in kinds and ("certification", "52") in kinds
+    assert {("visit.log", "5202"), ("visit.log", "52"), ("certification", "52")} <= set(kinds)
     assert all(area.startswith("5202") or area == "52" for _kind, area in kinds)
+    assert all(e["payload"].get("villages") == ["52020101"] for e in page["events"] if e["kind"] == "visit.log")
     before = _counts(top)
     province.sync_once(top, token=tokens["52"])  # again: nothing new, nothing twice
     assert _counts(top) == before
