@@ -16,14 +16,7 @@ from desktop.models import demo_data
 from desktop.views.first_run import FirstRunWizard
 from desktop.views.main_window import MainWindow
 from tests.sync import world
-from tests.views import (  # noqa: F401
-    close_message_boxes,
-    demo_path,
-    demo_store,
-    demo_template,
-    runner,
-    thai_app,
-)
+from tests.views import close_message_boxes
 
 
 @pytest.fixture
