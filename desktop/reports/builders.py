@@ -198,7 +198,7 @@ def build(conn: Connection, kind: str, area_code: str, survey_year: int | None, 
         raise UserError(message("no_data", area=area.code, year=survey.year))
     ctx = Context(conn, area, survey, from_rows)
     if not as_corrected:
-        return _build_kind(kind, ctx, age_groups)
+        return mark_demo(conn, _build_kind(kind, ctx, age_groups))
     from desktop.models import corrections
 
     # the same builders over TEMP tables that shadow households/members and the summaries as corrected
@@ -207,6 +207,15 @@ def build(conn: Connection, kind: str, area_code: str, survey_year: int | None, 
     report.as_corrected = bool(corrected)
     report.notes.append(f"ฉบับแก้ไขแล้ว: รวมการแก้ไขข้อมูลที่ยังไม่ยืนยัน {corrected:,} ครัวเรือน (ทั้งปีสำรวจ)" if corrected
                         else "ไม่มีการแก้ไขข้อมูลที่ต้องรวม: รายงานนี้แสดงข้อมูลตามที่นำเข้า")
+    return mark_demo(conn, report)
+
+
+def mark_demo(conn: Connection, report: Report) -> Report:
+    """A report of a demo store says so on every page and in every file (its source line)."""
+    from desktop.models import demo_data
+
+    if demo_data.is_demo(conn) and demo_data.MARK_TH not in report.source:
+        report.source = f"{demo_data.MARK_TH} · {report.source}"
     return report
 
 

@@ -114,6 +114,10 @@
       <translation>ครัวเรือนที่เปลี่ยน</translation>
     </message>
     <message>
+      <source>Province server</source>
+      <translation>เซิร์ฟเวอร์จังหวัด</translation>
+    </message>
+    <message>
       <source>Household / field</source>
       <translation>ครัวเรือน / รายการ</translation>
     </message>
@@ -128,6 +132,18 @@
     <message>
       <source>Certified %1 of %2 · changed since %3</source>
       <translation>รับรองแล้ว %1 จาก %2 · ข้อมูลเปลี่ยนหลังรับรอง %3</translation>
+    </message>
+    <message>
+      <source>verified</source>
+      <translation>ตรวจแล้ว</translation>
+    </message>
+    <message>
+      <source>needs re-check</source>
+      <translation>ขอให้ตรวจใหม่</translation>
+    </message>
+    <message>
+      <source>not yet verified</source>
+      <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
       <source>No record changed since it was certified.</source>
@@ -228,6 +244,10 @@
     <message>
       <source>Child areas not certified:</source>
       <translation>พื้นที่ระดับล่างที่ยังไม่รับรอง:</translation>
+    </message>
+    <message>
+      <source>Levels that certify this year:</source>
+      <translation>ระดับที่รับรองข้อมูลในปีนี้:</translation>
     </message>
     <message>
       <source>Working group present (each signs the form)</source>
@@ -757,8 +777,8 @@
       <translation>ข้อมูลครัวเรือน</translation>
     </message>
     <message>
-      <source>Start with the demo province to try the program, or import the files exported from the national BMN system.</source>
-      <translation>เริ่มด้วยจังหวัดตัวอย่างเพื่อทดลองใช้โปรแกรม หรือนำเข้าไฟล์ที่ส่งออกจากระบบ จปฐ. ระดับประเทศ</translation>
+      <source>Start with the demo province to try the program, import the files exported from the national BMN system, or download your area from the province server.</source>
+      <translation>เริ่มด้วยจังหวัดตัวอย่างเพื่อทดลองใช้โปรแกรม นำเข้าไฟล์ที่ส่งออกจากระบบ จปฐ. ระดับประเทศ หรือรับข้อมูลพื้นที่ของท่านจากเซิร์ฟเวอร์จังหวัด</translation>
     </message>
     <message>
       <source>Load the &amp;demo province (Lampang, made-up households)</source>
@@ -767,6 +787,10 @@
     <message>
       <source>&amp;Import files from the national system</source>
       <translation>นำเข้าไฟล์จากระบบ จปฐ. ระดับประเทศ (&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Connect to the province server</source>
+      <translation>เชื่อมต่อเซิร์ฟเวอร์จังหวัด (&amp;C)</translation>
     </message>
     <message>
       <source>Choose &amp;files…</source>
@@ -781,12 +805,47 @@
       <translation>กำลังสร้างจังหวัดตัวอย่าง…</translation>
     </message>
     <message>
+      <source>Downloading your area from the province server…</source>
+      <translation>กำลังรับข้อมูลพื้นที่ของท่านจากเซิร์ฟเวอร์จังหวัด…</translation>
+    </message>
+    <message>
       <source>Importing files…</source>
       <translation>กำลังนำเข้าไฟล์…</translation>
     </message>
     <message>
       <source>Nothing was imported: %1 problem(s) found. Fix the files and try again.</source>
       <translation>ยังไม่ได้นำเข้าข้อมูลใด: พบปัญหา %1 รายการ แก้ไขไฟล์แล้วนำเข้าใหม่</translation>
+    </message>
+  </context>
+  <context>
+    <name>DemoUi</name>
+    <message>
+      <source>Remove the &amp;demo data…</source>
+      <translation>ลบข้อมูลสาธิต… (&amp;D)</translation>
+    </message>
+    <message>
+      <source>DEMO DATA (made up, not real)</source>
+      <translation>ข้อมูลสาธิต (สร้างขึ้น ไม่ใช่ข้อมูลจริง)</translation>
+    </message>
+    <message>
+      <source>Remove the demo data</source>
+      <translation>ลบข้อมูลสาธิต</translation>
+    </message>
+    <message>
+      <source>Remove every made-up household of the demo from this store? Data imported from the national system or received from the server stays.</source>
+      <translation>ลบครัวเรือนสาธิตที่สร้างขึ้นทั้งหมดออกจากฐานข้อมูลนี้หรือไม่ ข้อมูลที่นำเข้าจากระบบ จปฐ. หรือรับจากเซิร์ฟเวอร์จะยังอยู่ครบ</translation>
+    </message>
+    <message>
+      <source>&amp;Remove the demo data</source>
+      <translation>ลบข้อมูลสาธิต (&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Keep it</source>
+      <translation>เก็บไว้ (&amp;K)</translation>
+    </message>
+    <message>
+      <source>Removing the demo data…</source>
+      <translation>กำลังลบข้อมูลสาธิต…</translation>
     </message>
   </context>
   <context>
@@ -2254,6 +2313,21 @@
     <message>
       <source>Nothing to report for this area and year.</source>
       <translation>ไม่มีข้อมูลสำหรับรายงานของพื้นที่และปีนี้</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServerFields</name>
+    <message>
+      <source>The province's administrator gives you the address and your token. Your area's households and the other offices' records are downloaded; a cut download continues where it stopped.</source>
+      <translation>ผู้ดูแลเซิร์ฟเวอร์จังหวัดจะให้ที่อยู่และโทเค็นของท่าน ระบบจะรับข้อมูลครัวเรือนในพื้นที่ของท่านและข้อมูลของหน่วยงานอื่น ถ้าการรับข้อมูลขาดกลางทาง จะทำต่อจากจุดเดิม</translation>
+    </message>
+    <message>
+      <source>Server &amp;address:</source>
+      <translation>ที่อยู่เซิร์ฟเวอร์ (&amp;A):</translation>
+    </message>
+    <message>
+      <source>Officer &amp;token:</source>
+      <translation>โทเค็นเจ้าหน้าที่ (&amp;T):</translation>
     </message>
   </context>
   <context>
