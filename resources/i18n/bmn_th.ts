@@ -1539,6 +1539,77 @@
     </message>
   </context>
   <context>
+    <name>Meeting</name>
+    <message>
+      <source>Meeting pack</source>
+      <translation>ชุดเอกสารประชุม</translation>
+    </message>
+    <message>
+      <source>Include the lists of households failing the income indicator (personal data)</source>
+      <translation>รวมรายชื่อครัวเรือนที่ไม่ผ่านเกณฑ์รายได้ (ข้อมูลส่วนบุคคล)</translation>
+    </message>
+    <message>
+      <source>Also as an Excel workbook (a sheet per report)</source>
+      <translation>ทำเป็นไฟล์ Excel ด้วย (หนึ่งแผ่นงานต่อรายงาน)</translation>
+    </message>
+    <message>
+      <source>Also as PowerPoint slides</source>
+      <translation>ทำเป็นสไลด์ PowerPoint ด้วย</translation>
+    </message>
+    <message>
+      <source>&amp;Meeting:</source>
+      <translation>การประชุม (&amp;M):</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>วันที่ (&amp;D):</translation>
+    </message>
+    <message>
+      <source>&amp;Place:</source>
+      <translation>สถานที่ (&amp;P):</translation>
+    </message>
+    <message>
+      <source>Create…</source>
+      <translation>สร้าง…</translation>
+    </message>
+    <message>
+      <source>Meeting &amp;pack…</source>
+      <translation>ชุดเอกสารประชุม (&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Pro&amp;jector view</source>
+      <translation>นำเสนอเต็มจอ (&amp;J)</translation>
+    </message>
+    <message>
+      <source>Choose an area in the tree first.</source>
+      <translation>เลือกพื้นที่ในรายการพื้นที่ก่อน</translation>
+    </message>
+    <message>
+      <source>Save the meeting pack</source>
+      <translation>บันทึกชุดเอกสารประชุม</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Writing the meeting pack…</source>
+      <translation>กำลังเขียนชุดเอกสารประชุม…</translation>
+    </message>
+    <message>
+      <source>Building the meeting pack…</source>
+      <translation>กำลังสร้างชุดเอกสารประชุม…</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>บันทึกแล้ว: %1</translation>
+    </message>
+    <message>
+      <source>Preparing the projector view…</source>
+      <translation>กำลังเตรียมการนำเสนอเต็มจอ…</translation>
+    </message>
+  </context>
+  <context>
     <name>Monitoring</name>
     <message>
       <source>Enter back-check answers</source>
@@ -2120,6 +2191,13 @@
     </message>
   </context>
   <context>
+    <name>Projector</name>
+    <message>
+      <source>Projector</source>
+      <translation>นำเสนอเต็มจอ</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportChart</name>
     <message>
       <source>Passing each indicator (% of persons or households, by the indicator's unit)</source>
@@ -2132,6 +2210,10 @@
     <message>
       <source>Indicator no.</source>
       <translation>ตัวชี้วัดที่</translation>
+    </message>
+    <message>
+      <source>%, axis from %1% (not 0)</source>
+      <translation>ร้อยละ (แกนเริ่มที่ %1% ไม่ใช่ 0)</translation>
     </message>
     <message>
       <source>No. %1: nobody in the target group</source>
@@ -2271,6 +2353,14 @@
       <translation>สร้างรายงานโดยใช้ข้อมูลตามที่บันทึกการแก้ไขไว้</translation>
     </message>
     <message>
+      <source>By &amp;LAO</source>
+      <translation>แยกตาม อปท. (&amp;L)</translation>
+    </message>
+    <message>
+      <source>List the local administrations (LAO) of the area instead of its tambons</source>
+      <translation>แสดงรายองค์กรปกครองส่วนท้องถิ่น (อปท.) ของพื้นที่แทนรายตำบล</translation>
+    </message>
+    <message>
       <source>Save PDF…</source>
       <translation>บันทึก PDF…</translation>
     </message>
@@ -2363,6 +2453,7 @@
     <message>
       <source>Saving…</source>
       <translation>กำลังบันทึก…</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Asking the server…</source>
@@ -2542,6 +2633,7 @@
     <message>
       <source>Set aside</source>
       <translation>พักไว้</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Close</source>
@@ -2602,6 +2694,23 @@
     <message>
       <source>Set aside (%1)</source>
       <translation>พักไว้ (%1)</translation>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Why</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Retry at the next sync</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Do&amp;n't send</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set aside (%1)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>House %1 · %2 · village %3</source>
