@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from desktop.models.errors import UserError
+from desktop.reports import numbers
 from desktop.reports.builders import Context, child_names, message, new_report, ratio
 from desktop.reports.model import INT, MONEY, TEXT, TOTAL, Column, Report, ReportTable
 
@@ -84,8 +85,10 @@ def _table(ctx: Context, position: int, threshold: int) -> ReportTable:
     for seq, (hid, village, house_no, house_code, head, members, income) in enumerate(rows, start=1):
         code = str(village)
         shortfall = threshold * members - income
+        # printed with the places the threshold needs: 39,999.50 fails 40,000 and never prints as "40,000"
+        per_person = numbers.against_threshold(ratio(income, members), threshold) if members else None
         table.add([seq, house_no, house_code, names[code], names[code[:6]], head, members, income,
-                   ratio(income, members), shortfall], key={"area": code, "household": hid})
+                   per_person, shortfall], key={"area": code, "household": hid})
         members_sum, income_sum, shortfall_sum = members_sum + members, income_sum + income, shortfall_sum + shortfall
     table.add([None, None, None, None, None, f"รวม {len(rows):,} ครัวเรือน", members_sum, income_sum,
                ratio(income_sum, members_sum), shortfall_sum], TOTAL, {"area": ctx.area.code})

@@ -9,6 +9,8 @@ household = sum ÷ households; per person = sum ÷ members.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from desktop.reports.builders import Context, level_names, new_report, pct, ratio
 from desktop.reports.figures import MONEY, Figures, total
 from desktop.reports.model import INT, MONEY as MONEY_KIND, PCT, TEXT, TOTAL, Column, Report, ReportTable
@@ -112,7 +114,7 @@ def _row(code: str, name: str, f: Figures, old: Figures | None, previous: int | 
         else:
             change = None
             if f.persons and old.persons and old.income:
-                now, then = f.income / f.persons, old.income / old.persons
+                now, then = Fraction(f.income, f.persons), Fraction(old.income, old.persons)
                 change = pct(now - then, then)
             row += [old.households, old.persons, ratio(old.income, old.persons), change]
     return row

@@ -7,6 +7,7 @@ Person indicators count persons: surveyed = target persons of the households wit
 
 from __future__ import annotations
 
+from desktop.reports import numbers
 from desktop.reports.builders import Context, level_names, new_report, pct
 from desktop.reports.figures import Figures, total
 from desktop.reports.model import GROUP, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
@@ -60,9 +61,10 @@ def _by_indicator(ctx: Context, whole: Figures) -> ReportTable:
         table.add([f"หมวด {category.no} {category.name_th}"] + [None] * (width - 1), GROUP, {"category": category.no})
         for ind in members:
             surveyed, fail = surveyed_failed(ind.unit, whole.indicators.get(ind.no))
-            table.add(
-                [ind.no, ind.name_th, UNITS[ind.unit][0], surveyed, surveyed - fail, pct(surveyed - fail, surveyed),
-                 fail, pct(fail, surveyed)],
+            passing = pct(surveyed - fail, surveyed)
+            table.add(  # the failing % is 100 − the passing % as printed: the pair adds up to 100
+                [ind.no, ind.name_th, UNITS[ind.unit][0], surveyed, surveyed - fail, passing, fail,
+                 numbers.complement(passing)],
                 key={"area": code, "indicator": ind.no},
             )
     return table
