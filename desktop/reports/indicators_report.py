@@ -10,7 +10,7 @@ from __future__ import annotations
 from desktop.reports import numbers
 from desktop.reports.builders import Context, level_names, new_report, pct
 from desktop.reports.figures import Figures, total
-from desktop.reports.model import GROUP, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
+from desktop.reports.model import CODE, GROUP, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
 
 TITLE = ("รายงานผลตัวชี้วัด จปฐ.", "BMN indicator pass/fail report")
 UNITS = {"person": ("คน", "persons"), "household": ("ครัวเรือน", "households")}
@@ -75,7 +75,7 @@ def _by_child(ctx: Context, children: dict[str, Figures], whole: Figures) -> Rep
     level_th, level_en = level_names(ctx.area.child_level)
     names = ctx.child_names(children)
     category_of = {c.no: f"หมวด {c.no}" for c in ind_set.categories}
-    columns = [Column("code", "รหัส", TEXT, "Code"), Column("name", level_th, TEXT, level_en, width=2.5)]
+    columns = [Column("code", "รหัส", CODE, "Code"), Column("name", level_th, TEXT, level_en, width=2.5, names=True)]
     columns += [Column(f"ind_{ind.no}", str(ind.no), INT, f"{ind.no} ({UNITS[ind.unit][1]})",
                        category_of.get(ind.category, ""), 0.5) for ind in ind_set.indicators]
     table = ReportTable(

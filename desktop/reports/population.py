@@ -12,7 +12,7 @@ from desktop.models.schema import REPORT_TOP_AGE
 from desktop.reports import numbers
 from desktop.reports.builders import Context, level_names, message, new_report, pct, ratio
 from desktop.reports.figures import AGE_SLOTS, Figures, total
-from desktop.reports.model import DECIMAL, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
+from desktop.reports.model import CODE, DECIMAL, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
 
 TITLE = ("รายงานประชากร", "Population report")
 DEFAULT_AGE_GROUPS: tuple[tuple[int, int | None], ...] = (
@@ -128,7 +128,7 @@ def _by_child(ctx: Context, children: dict[str, Figures], whole: Figures) -> Rep
     names = ctx.child_names(children)
     table = ReportTable(
         f"ครัวเรือนและประชากร จำแนกตาม{level_th}",
-        [Column("code", "รหัส", TEXT, "Code"), Column("name", level_th, TEXT, level_en, width=2.5),
+        [Column("code", "รหัส", CODE, "Code"), Column("name", level_th, TEXT, level_en, width=2.5, names=True),
          Column("households", "ครัวเรือน", INT, "Households"),
          Column("households_pct", "ร้อยละของครัวเรือน", PCT, "% of households"),
          *_people_columns(),

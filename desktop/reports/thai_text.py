@@ -107,7 +107,7 @@ def _pack(pieces: tuple[str, ...], width: float, font: str, size: float) -> list
         cur.append(piece)
         cur_w += w
     out.append(cur)
-    if len(out) > 1 and len(out[-1]) == 1 and len(out[-2]) > 2:
+    if len(out) > 1 and len(out[-1]) == 1 and len(out[-2]) >= 2:
         moved = [out[-2][-1], *out[-1]]
         if text_width("".join(moved), font, size) <= width + _FUZZ:
             out[-2].pop()

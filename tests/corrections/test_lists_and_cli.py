@@ -53,13 +53,17 @@ def test_notice_pdf_and_xlsx(store, tmp_path):
     _two_corrections(store)
     with store.begin() as conn:
         issued = correction_lists.issue_list(conn, "520101")
-    pdf = correction_notice.render_notice_pdf(issued, tmp_path / "notice.pdf")
+        letters = correction_notice.prepare(conn, issued)
+    pdf = correction_notice.render_notice_pdf(letters, tmp_path / "notice.pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and b"Sarabun" in data
     from openpyxl import load_workbook
 
-    ws = load_workbook(correction_notice.write_xlsx(issued, tmp_path / "notice.xlsx")).active
-    assert ws["A1"].value == "ลับ — ข้อมูลส่วนบุคคล" and ws.max_row == 4 + 3
+    ws = load_workbook(correction_notice.write_xlsx(letters, tmp_path / "notice.xlsx")).worksheets[0]
+    assert ws["A1"].value == "ลับ — ข้อมูลส่วนบุคคล"
+    rows = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
+    assert len(rows) == 3 and rows[0][0] == 1  # the running number is a number, the village a column of its own
+    assert all(r[1].startswith("หมู่ ") for r in rows)
 
 
 def test_cli_list_and_show(store, db_path, env_passphrase, tmp_path, capsys):
