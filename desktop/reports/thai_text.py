@@ -27,7 +27,35 @@ FONT = "Sarabun"
 FONT_BOLD = "Sarabun-Bold"
 
 _FUZZ = 0.01  # points: a text measured exactly as wide as its line still fits
+# Measured on Sarabun with uharfbuzz (stacked marks: ปั้น ที่ ฟื้น ปู่ ฎุ ญู ศักดิ์สิทธิ์): a tone mark over an upper
+# vowel reaches 1.25 em above the baseline, a lower vowel 0.50 em below it. A ThaiText puts its first baseline
+# `size` below its top and its last `leading - size` above its bottom, so marks stick out by up to these:
+MARK_ABOVE, MARK_BELOW = 0.25, 0.50
+
+
+def pad_top(size: float) -> float:
+    """Cell top padding that keeps stacked tone marks off the grid line above (0.5 pt clear)."""
+    return round(MARK_ABOVE * size + 0.5, 2)
+
+
+def pad_bottom(size: float, leading: float) -> float:
+    """Cell bottom padding that keeps lower vowels off the grid line below (0.5 pt clear)."""
+    return round(max(0.0, MARK_BELOW * size - (leading - size)) + 0.5, 2)
 _registered = False
+
+
+def _embedded_defaults() -> None:
+    """reportlab's own defaults name Helvetica, which a PDF then references without embedding it: the initial
+    font of every canvas (its page preamble sets it), the font of table cells no style names and the font a
+    drawing (the certificate's QR code) starts with. Every document of the app uses Sarabun, embedded; these
+    defaults become Sarabun too."""
+    from reportlab import rl_config
+    from reportlab.graphics import shapes
+    from reportlab.platypus import tables
+
+    rl_config.canvas_basefontname = FONT
+    tables.CellStyle.fontname = FONT
+    shapes.STATE_DEFAULTS["fontName"] = FONT
 
 
 def register_fonts() -> tuple[str, str]:
@@ -40,6 +68,7 @@ def register_fonts() -> tuple[str, str]:
         pdfmetrics.registerFont(TTFont(FONT, str(folder / "Sarabun-Regular.ttf")))
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "Sarabun-Bold.ttf")))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+        _embedded_defaults()
         _registered = True
     if not pdfmetrics.getFont(FONT).shapable:
         raise RuntimeError("uharfbuzz is missing: Thai text cannot be shaped (pip install uharfbuzz)")

@@ -84,7 +84,10 @@ def test_form_lists_every_member_present_and_the_override(district, tmp_path):
                 yield from texts(f)
 
     everything = "\n".join(texts(flowables))
-    assert "(ประธาน 5201)" in everything and "(เลขา 5201)" in everything
+    # the roster table: ลำดับ | ชื่อ-สกุล | ตำแหน่ง | ลายมือชื่อ, a row per member, the chair's role beside the position
+    lines = everything.splitlines()
+    assert "ลำดับ\nชื่อ-สกุล\nตำแหน่ง\nลายมือชื่อ" in everything
+    assert "ประธาน 5201" in lines and "เลขา 5201" in lines and "ประธาน (ประธานคณะทำงาน)" in lines
     assert "เหตุผล: เหตุผลพิเศษ" in everything
     assert ("ฉบับร่าง" in everything) == c.provisional
     assert "ระดับอำเภอ" in everything and "2562" in everything
