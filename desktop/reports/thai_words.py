@@ -70,7 +70,8 @@ def place_names() -> frozenset[str]:
         for d in geothai.districts(p.code):
             names.update({d.name_th, d.name_th.removeprefix("เขต")})
             names.update(s.name_th for s in geothai.subdistricts(d.code))
-    return frozenset(n.strip() for n in names if n.strip() and " " not in n.strip())
+    # a name with an older name beside it ("ปอภาร (ปอพาน)"): each part is a name
+    return frozenset(part for n in names for part in re.split(r"[\s()]+", n) if len(part) > 1)
 
 
 @lru_cache(maxsize=1)
