@@ -179,7 +179,9 @@ def write_xlsx(report: Report, path: Path | str) -> None:
                 if isinstance(value, (list, tuple, dict)):
                     value = str(value)
                 figure = numbers.number(value, col_kind)  # as on paper: rounded once
-                cell = WriteOnlyCell(sheet, value=figure / 100 if col_kind == PCT and figure is not None else figure)
+                if col_kind == PCT and figure is not None:  # 87.4 % → 0.874 (in decimal: no 0.8740000000000001)
+                    figure = float(numbers.shown(value, PCT) / 100)
+                cell = WriteOnlyCell(sheet, value=figure)
                 if figure is not None and col_kind in numbers.PLACES:
                     cell.number_format = number_format(col_kind, numbers.places_of(value, col_kind))
                 if font is not None:
