@@ -35,10 +35,14 @@ def ratio(part: int, whole: int) -> Fraction | None:
     return Fraction(part, whole) if whole else None
 
 
+def exact(value) -> Fraction:
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
 def round_exact(value, places: int, *, down: bool = False) -> Decimal:
-    """An exact value (int, Fraction, Decimal; a float is taken at its exact binary value) rounded once to
-    `places` decimals, half away from zero (or towards minus infinity when `down`)."""
-    q = Fraction(value)
+    """An exact value (int, Fraction, Decimal; a float as the decimal it prints as: 94.96, not 94.9599…)
+    rounded once to `places` decimals, half away from zero (or towards minus infinity when `down`)."""
+    q = exact(value)
     scaled = q * 10**places
     if down:
         n = scaled.numerator // scaled.denominator
@@ -116,7 +120,7 @@ def against_threshold(value, threshold, kind: str = MONEY, *, places: int = 2):
     never 40,000; 39,999.996 prints 39,999.99). The printed figure never contradicts the comparison."""
     if value is None:
         return None
-    below = Fraction(value) < Fraction(threshold)
-    if (Fraction(shown(value, kind)) < Fraction(threshold)) == below:
+    below = exact(value) < exact(threshold)
+    if (exact(shown(value, kind)) < exact(threshold)) == below:
         return value  # exact: rounded once when shown
     return round_exact(value, places, down=below)
