@@ -143,11 +143,12 @@ def render_pdf(sheets: list[Sheet], path, thai_digits: bool = True) -> Path:
     from reportlab.platypus import PageBreak, SimpleDocTemplate, TableStyle
 
     from desktop.reports.thai_text import FONT, FONT_BOLD, draw_text, register_fonts
+    from desktop.reports.thai_words import thai_digits as to_thai_digits
 
     if not sheets:
         raise UserError(msg("mon_sheets_empty"))
     register_fonts()
-    d = (lambda s: s.translate(dates.THAI_DIGITS)) if thai_digits else (lambda s: s)
+    d = to_thai_digits if thai_digits else (lambda s: s)  # codes in the text keep their Arabic digits
     styles = {"grid": TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                   ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])}
     path = Path(path)

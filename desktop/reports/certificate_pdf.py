@@ -25,12 +25,19 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm, mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    KeepTogether,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop.models import dates
 from desktop.models.certification import Certification
 from desktop.models.roster import LEVEL_LABELS, ROLE_LABELS
 from desktop.reports import thai_text as tt
+from desktop.reports.thai_words import thai_digits
 
 BODY, HEAD, TITLE, SMALL = 11, 12, 14, 8.5
 LEFT, OTHER = 2.5 * cm, 2 * cm
@@ -47,7 +54,7 @@ class _Digits:
 
     def __call__(self, value) -> str:
         text = str(value)
-        return text.translate(dates.THAI_DIGITS) if self.thai else text
+        return thai_digits(text) if self.thai else text
 
 
 def _p(text: str, size: float = BODY, *, bold: bool = False, align: str = "LEFT", color=None) -> tt.ThaiText:
@@ -232,7 +239,7 @@ class _CountedCanvas(Canvas):
         self._footer = footer
         self._held: list[dict] = []
 
-    def showPage(self):  # noqa: N802 (reportlab's name)
+    def showPage(self):
         self._held.append(dict(self.__dict__))
         self._startPage()
 

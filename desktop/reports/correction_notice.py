@@ -31,14 +31,25 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm, mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak,
-                                PageTemplate, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop.models import correction_letters as letters_model
 from desktop.models import corrections, dates
 from desktop.models.correction_letters import LetterDetails, Recipient, Tally
 from desktop.models.correction_lists import CorrectionList, ListItem
 from desktop.reports import thai_text as tt
+from desktop.reports.thai_words import thai_digits
 
 SECRET = "ลับ — ข้อมูลส่วนบุคคล"
 BODY = 11  # Sarabun 11 pt ≈ TH Sarabun 16 pt, the official body size
@@ -94,7 +105,7 @@ class _Digits:
 
     def __call__(self, text) -> str:
         text = str(text)
-        return text.translate(dates.THAI_DIGITS) if self.thai else text
+        return thai_digits(text) if self.thai else text
 
 
 def value_text(item: ListItem, value: str, d: _Digits) -> str:
@@ -155,7 +166,7 @@ class _NumberedCanvas(Canvas):
         self._held: list[dict] = []
         self._letter_index = 0
 
-    def showPage(self):  # noqa: N802 (reportlab's name)
+    def showPage(self):
         self._held.append(dict(self.__dict__))
         self._startPage()
 

@@ -25,13 +25,35 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from desktop.models.dates import THAI_DIGITS, thai_date
+from desktop.models.dates import thai_date
 from desktop.reports import numbers
 from desktop.reports import thai_text as tt
-from desktop.reports.model import CODE, DATA, DECIMAL, GROUP, INT, MONEY, PCT, TEXT, TOTAL, Report, ReportTable
+from desktop.reports.model import (
+    CODE,
+    DATA,
+    DECIMAL,
+    GROUP,
+    INT,
+    MONEY,
+    PCT,
+    TEXT,
+    TOTAL,
+    Report,
+    ReportTable,
+)
+from desktop.reports.thai_words import thai_digits
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 15 * mm, 16 * mm
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
@@ -79,7 +101,7 @@ class _Digits:
         self.thai = thai
 
     def __call__(self, text: str) -> str:
-        return text.translate(THAI_DIGITS) if self.thai else text
+        return thai_digits(text) if self.thai else text
 
 
 def format_value(value, kind: str) -> str:
@@ -123,7 +145,7 @@ class _MarkedCanvas(Canvas):
         self._marks = marks
         self._held: list[dict] = []
 
-    def showPage(self):  # noqa: N802 (reportlab's name)
+    def showPage(self):
         self._held.append(dict(self.__dict__))
         self._startPage()
 

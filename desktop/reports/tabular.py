@@ -24,7 +24,14 @@ from pathlib import Path
 from desktop.importers.columns import escape_text
 from desktop.reports import numbers
 from desktop.reports.builders import area_description
-from desktop.reports.model import DECIMAL, GROUP, INT, MONEY, PCT, TEXT, TOTAL, Report, ReportTable
+from desktop.reports.model import (
+    GROUP,
+    PCT,
+    TEXT,
+    TOTAL,
+    Report,
+    ReportTable,
+)
 from desktop.reports.thai_words import cut
 
 # what Excel turns into a date, a time or a number when it opens a CSV

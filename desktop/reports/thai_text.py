@@ -174,12 +174,12 @@ class ThaiText(Flowable):
             self._for_width = width
         return self._lines
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+    def wrap(self, availWidth, availHeight):
         self.width = availWidth
         self.height = len(self.lines(availWidth)) * self.leading
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):  # noqa: N803
+    def split(self, availWidth, availHeight):
         lines = self.lines(availWidth)
         fit = int((availHeight + 1e-6) // self.leading)
         if fit >= len(lines):
@@ -192,7 +192,7 @@ class ThaiText(Flowable):
         return ThaiText(self.text, font=self.font, size=self.size, leading=self.leading, align=self.align,
                         color=self.color, lines=lines, names=self.names)
 
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+    def drawOn(self, canvas, x, y, _sW=0):
         """Draw at (x, y) as one text object: no saveState/translate per cell (a 100-page table has ~10,000
         of these). A text object sets its own font, so the canvas state is left as it was; the colour is
         the current fill colour (a table cell's TEXTCOLOR) unless `color` is given."""

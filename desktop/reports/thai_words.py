@@ -44,6 +44,22 @@ FORM_WORDS = (
 )
 
 
+_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+# what a person types back, kept in Arabic digits inside Thai-digit text: Latin letters mixed with digits (visit
+# and short codes "1A89CD", "FN9Z-K099"), runs of 6 digits or more (tambon, village, house codes, IDs)
+CODE = re.compile(r"[A-Za-z0-9]*(?:[A-Za-z][A-Za-z0-9]*\d|\d[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|\d{6,}")
+
+
+def thai_digits(text: str) -> str:
+    """Arabic digits as Thai digits ("ตัวชี้วัดข้อ 6" -> "ตัวชี้วัดข้อ ๖", "58,000" -> "๕๘,๐๐๐"), except in codes."""
+    out, pos = [], 0
+    for found in CODE.finditer(text):
+        out += [text[pos:found.start()].translate(_THAI_DIGITS), found.group()]
+        pos = found.end()
+    out.append(text[pos:].translate(_THAI_DIGITS))
+    return "".join(out)
+
+
 def has_thai(text: str) -> bool:
     """True if the text has Thai letters or marks (digits, Latin and ๐–๙ do not count)."""
     return THAI_LETTER.search(text) is not None

@@ -10,6 +10,7 @@ import pytest
 import main
 from desktop.models import certification as cert
 from desktop.reports import certificate_pdf
+from tests.reports_pdf.fonts import all_embedded
 from tests.certification.helpers import YEAR, hid, load, rosters
 
 
@@ -62,6 +63,7 @@ def test_certificate_reprints_identically_and_carries_the_form(district, db_path
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
     assert run(db_path, "certificate", "--id", "no-such", "--out", str(tmp_path / "c.pdf")) == 1
     assert not (tmp_path / "c.pdf").exists()
+    all_embedded(tmp_path / "a.pdf")  # Sarabun embedded, no Helvetica named by reportlab's defaults (QR code too)
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(tmp_path / "a.pdf"), "-"], capture_output=True, text=True).stdout
         assert f"{c.short_code[:4]}-{c.short_code[4:]}" in text

@@ -257,7 +257,7 @@ def test_every_printed_figure_equals_the_recomputation(world, tmp_path, qapp, ki
 
 
 def test_the_household_just_under_the_threshold_prints_its_satang(world):
-    store_path, hh, members, code, _folder = world
+    store_path, _hh, _members, code, _folder = world
     report = _report(store_path, "failing-income", "52")
     table = report.tables[0]
     row = next(row for row in table.rows if row[2] == code)
