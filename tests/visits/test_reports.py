@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-
 import openpyxl
 import pytest
 
 from desktop.models import backcheck, backcheck_corrections
 from desktop.reports import backcheck_sheets, files, followup_report
+from tests.pdf_text import pdf_text
 from tests.visits import helpers as H
-
-
-def pdf_text(path) -> str:
-    """The text of every page (pypdf), pages separated by form feeds as pdftotext does."""
-    from pypdf import PdfReader
-
-    return "".join(page.extract_text() + "\f" for page in PdfReader(str(path)).pages)
 
 
 def test_one_blank_sheet_per_household_with_its_code(store, tmp_path):
