@@ -88,7 +88,7 @@ def _heading(cert: Certification, d: _Digits, width: float) -> list:
     details = [
         _p(f"ระดับ{level}", HEAD, bold=True),
         _p(s.get("area_description", cert.area_code), HEAD),
-        _p(d(f"รหัสพื้นที่ {cert.area_code}    ปีสำรวจ พ.ศ. {cert.survey_year}"), BODY),
+        _p(f"รหัสพื้นที่ {cert.area_code}" + d(f"    ปีสำรวจ พ.ศ. {cert.survey_year}"), BODY),  # the code is typed back
         _p(d(f"ชุดตัวชี้วัด: {cert.indicator_set}"), BODY),
     ]
     if cert.provisional:

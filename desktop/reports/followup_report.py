@@ -95,17 +95,19 @@ def _visits_table(conn: Connection, vs, settings) -> ReportTable:
 
 
 def _areas_table(conn: Connection, s: confidence.Summary, settings) -> ReportTable:
-    t = ReportTable("2. ความเชื่อมั่นของข้อมูลรายพื้นที่", _figure_columns("พื้นที่"), key="areas")
+    # the area code in a column of its own: it is typed back (`--area`), so it keeps its Arabic digits
+    t = ReportTable("2. ความเชื่อมั่นของข้อมูลรายพื้นที่", [Column("code", "รหัส", CODE), *_figure_columns("พื้นที่")],
+                    key="areas")
     codes = sorted({f.key for figs in s.levels.values() for f in figs})
     names = areas.names_of(conn, codes)
     for level in ("district", "tambon", "village"):
         figs = s.levels.get(level) or []
         if not figs:
             continue
-        t.add([LEVEL_NAMES[confidence.LEVEL_LENGTHS[level]], None, None, None, ""], GROUP)
+        t.add([LEVEL_NAMES[confidence.LEVEL_LENGTHS[level]], None, None, None, None, ""], GROUP)
         for f in figs:
-            t.add(_figure_row(f"{names.get(f.key, f.key)} ({f.key})", f, settings), DATA, {"area": f.key})
-    t.add(_figure_row("รวม", s.overall, settings), TOTAL)
+            t.add([f.key, *_figure_row(names.get(f.key, f.key), f, settings)], DATA, {"area": f.key})
+    t.add(["", *_figure_row("รวม", s.overall, settings)], TOTAL)
     return t
 
 
