@@ -194,9 +194,10 @@ def _marks(d: _Digits, ref_no: str):
     return draw
 
 
-def _p(text: str, *, bold: bool = False, align: str = "LEFT", size: float = BODY, names: bool = False):
+def _p(text: str, *, bold: bool = False, align: str = "LEFT", size: float = BODY, names: bool = False,
+       indent: float = 0.0):
     return tt.ThaiText(text, font=tt.FONT_BOLD if bold else tt.FONT, size=size, leading=size * 1.45, align=align,
-                       names=names)
+                       names=names, indent=indent)
 
 
 def _labelled(label: str, text: str, width: float) -> Table:
@@ -226,7 +227,7 @@ def _letter(letters: NoticeLetters, recipient: Recipient, d: _Digits, width: flo
             f" ได้แก่ {villages} รายละเอียดตามสิ่งที่ส่งมาด้วย")
     close = ("จึงเรียนมาเพื่อโปรดแจ้งผู้มีสิทธิ์แก้ไขข้อมูลในระบบ ดำเนินการแก้ไขข้อมูลให้ถูกต้อง"
              " และแจ้งผลการดำเนินการให้ทราบด้วย จะขอบคุณยิ่ง")
-    indent = "\u2003" * 5  # first-line indent of a Thai paragraph (about 2.5 cm)
+    indent = 2.5 * cm  # first-line indent of a paragraph in a Thai official letter
     signer = det.signer or cl.officer.name
     position = det.position or cl.officer.position
     sign = Table([[_p("ขอแสดงความนับถือ", align="CENTER")], [Spacer(1, 14 * mm)],
@@ -248,8 +249,8 @@ def _letter(letters: NoticeLetters, recipient: Recipient, d: _Digits, width: flo
         _labelled("เรียน", d(recipient_line(recipient)), width),
         _labelled("สิ่งที่ส่งมาด้วย", d(f"{ATTACHMENT} จำนวน 1 ชุด ({len(recipient.items):,} รายการ)"), width),
         Spacer(1, 2 * mm),
-        _p(d(indent + body)), Spacer(1, 2 * mm),
-        KeepTogether([_p(d(indent + close)), Spacer(1, 6 * mm), sign]),  # never a signature alone on a page
+        _p(d(body), indent=indent), Spacer(1, 2 * mm),
+        KeepTogether([_p(d(close), indent=indent), Spacer(1, 6 * mm), sign]),  # never a signature alone on a page
         Spacer(1, 10 * mm),
         *owner,
     ]

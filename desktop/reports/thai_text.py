@@ -154,9 +154,10 @@ class ThaiText(Flowable):
 
     def __init__(self, text: str, *, font: str = FONT, size: float = 10, leading: float | None = None,
                  align: str = "LEFT", color: Color | None = None, lines: list[str] | None = None,
-                 names: bool = False):
+                 names: bool = False, indent: float = 0.0):
         super().__init__()
         self.text = text
+        self.indent = indent  # first-line indent in points (a Thai official letter's paragraphs)
         self.names = names  # a personal or place name: breaks only at its spaces
         self.font, self.size = font, size
         self.leading = leading or round(size * 1.3, 2)
@@ -170,7 +171,12 @@ class ThaiText(Flowable):
         if self._fixed is not None:
             return self._fixed
         if width != self._for_width:
-            self._lines = break_lines(self.text, width, self.font, self.size, self.names)
+            if self.indent:
+                first = break_lines(self.text, width - self.indent, self.font, self.size, self.names)[0]
+                rest = self.text[len(first):].lstrip()
+                self._lines = [first] + (break_lines(rest, width, self.font, self.size, self.names) if rest else [])
+            else:
+                self._lines = break_lines(self.text, width, self.font, self.size, self.names)
             self._for_width = width
         return self._lines
 
@@ -186,11 +192,11 @@ class ThaiText(Flowable):
             return [self]
         if fit <= 0:
             return []
-        return [self._copy(lines[:fit]), self._copy(lines[fit:])]
+        return [self._copy(lines[:fit], self.indent), self._copy(lines[fit:], 0.0)]
 
-    def _copy(self, lines: list[str]) -> ThaiText:
+    def _copy(self, lines: list[str], indent: float) -> ThaiText:
         return ThaiText(self.text, font=self.font, size=self.size, leading=self.leading, align=self.align,
-                        color=self.color, lines=lines, names=self.names)
+                        color=self.color, lines=lines, names=self.names, indent=indent)
 
     def drawOn(self, canvas, x, y, _sW=0):
         """Draw at (x, y) as one text object: no saveState/translate per cell (a 100-page table has ~10,000
@@ -203,9 +209,9 @@ class ThaiText(Flowable):
         text = canvas.beginText()
         text.setFont(self.font, self.size, self.leading)
         baseline = y + self.height - self.size
-        for line in self._lines if self._fixed is None else self._fixed:
+        for k, line in enumerate(self._lines if self._fixed is None else self._fixed):
             if line:
-                dx = 0.0
+                dx = self.indent if k == 0 else 0.0
                 if self.align != "LEFT":
                     spare = self.width - text_width(line, self.font, self.size)
                     dx = spare if self.align == "RIGHT" else spare / 2
