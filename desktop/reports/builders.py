@@ -7,8 +7,11 @@ kind: "population" (รายงานประชากร), "indicators" (ร�
 district (4), tambon (6) or village (8) code, or an อปท. code from the lao table (its villages).
 
 Conventions every renderer can rely on:
-- PCT values are percentages (97.5 means 97.5 %), rounded to 2 decimals; None where the base is 0.
-- MONEY values are baht; averages are floats rounded to 2 decimals, sums integers.
+- Figures are exact (numbers.py): counts and sums are integers, percentages and averages Fractions; each
+  renderer rounds a figure once, when it shows it. A Decimal is a figure the builder rounded on purpose
+  (shares that add up to 100, the failing % of a pass/fail pair, a value printed against a threshold).
+- PCT values are percentages (97.5 means 97.5 %); None where the base is 0.
+- MONEY values are baht.
 - A GROUP row (a หมวด heading) carries its label in the first cell and None elsewhere.
 - Tables that list child areas end with a TOTAL row for the report's area, which equals the sum of
   the rows above it (averages: the ratio of the sums).
@@ -31,7 +34,7 @@ from desktop import messages
 from desktop.models import areas, surveys
 from desktop.models.errors import UserError
 from desktop.models.schema import LEVEL_DISTRICT, LEVEL_PROVINCE, LEVEL_TAMBON, LEVEL_VILLAGE
-from desktop.reports import figures
+from desktop.reports import figures, numbers
 from desktop.reports.figures import Figures, Scope
 from desktop.reports.model import KINDS, Report
 
@@ -157,12 +160,7 @@ def new_report(kind: str, title: tuple[str, str], area: Area, survey: surveys.Su
     )
 
 
-def pct(part: int | float, whole: int | float) -> float | None:
-    return round(100.0 * part / whole, 2) if whole else None
-
-
-def ratio(part: int | float, whole: int | float) -> float | None:
-    return round(part / whole, 2) if whole else None
+pct, ratio = numbers.pct, numbers.ratio  # exact: rounded once, by whoever shows the figure
 
 
 @dataclass
