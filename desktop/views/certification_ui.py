@@ -69,7 +69,7 @@ class CertificationController(QObject):
                 ("verify", tr("&Verify a certificate code…"), self.verify)):
             action = QAction(text, window)
             action.setObjectName(f"certification_{key}")
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, run=slot: run())  # never the flag as an argument
             menu.addAction(action)
             self.actions[key] = action
         self.status_label = QLabel(window)

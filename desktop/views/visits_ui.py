@@ -76,10 +76,10 @@ class VisitsController(QObject):
             action = QAction(text, window)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, run=slot: run())  # never the flag as `visit`
             menu.addAction(action)
         b = self.board
-        b.log_button.clicked.connect(self.open_visit_dialog)
+        b.log_button.clicked.connect(lambda: self.open_visit_dialog())
         b.edit_button.clicked.connect(self.edit_visit)
         b.sample_button.clicked.connect(self.draw_sample)
         b.sheets_button.clicked.connect(self.print_sheets)
