@@ -47,6 +47,17 @@ def memory_keyring():
 
 
 @pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory):
+    """Window preferences (QSettings: geometry, last area, language) go to a fresh folder for each test."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
 def thai_messages():
     from desktop import messages
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME, messages
 from desktop.paths import fonts_dir, resources_dir
+from desktop.views import settings
 
 LANGUAGES = ("th", "en")
 FONT_FAMILY = "Sarabun"
@@ -24,18 +25,13 @@ _translator: QTranslator | None = None
 _fonts_loaded = False
 
 
-def settings() -> QSettings:
-    """Every setting lives here: key "language" ("th" or "en")."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, APP_ID)
-
-
 def saved_language() -> str | None:
-    value = settings().value("language")
+    value = settings.LANGUAGE.get()
     return value if value in LANGUAGES else None
 
 
 def save_language(lang: str) -> None:
-    settings().setValue("language", lang if lang in LANGUAGES else "th")
+    settings.LANGUAGE.set(lang if lang in LANGUAGES else "th")
 
 
 def choose_language(requested: str | None) -> str:

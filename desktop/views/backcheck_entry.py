@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from desktop.views import screen_fit
 
 YES_NO = (("", ""), ("1", "1 ใช่"), ("0", "0 ไม่ใช่"))  # typing 1 or 0 picks the answer
 
@@ -76,7 +77,7 @@ class BackcheckEntry(QDialog):
         layout.addWidget(self.identity)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        self.resize(640, 720)
+        screen_fit.fit(self, 640, 720)
 
     # opening a household -----------------------------------------------------------------------------------
 

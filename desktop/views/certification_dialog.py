@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from desktop.models.changes import CERTIFICATION
 from desktop.models.certification_messages import role_name  # a small module: no store, no Qt
+from desktop.views import screen_fit
 
 
 def tr(text: str) -> str:
@@ -33,7 +35,7 @@ class CertifyDialog(QDialog):
         self.store, self.runner, self.preview = store, runner, preview
         cov = preview.coverage
         self.setWindowTitle(tr("Certify %1 · %2").replace("%1", cov.title).replace("%2", str(preview.survey_year)))
-        self.resize(640, 720)
+        screen_fit.fit(self, 640, 720)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{cov.description}</b> ({cov.code}) · {tr('survey year')} {preview.survey_year}", self)
         heading.setWordWrap(True)
@@ -152,7 +154,8 @@ class CertifyDialog(QDialog):
             self.accept()
 
         # on a refusal the runner shows the message; the button comes back for another try
-        self.runner.write(job, title=tr("Certifying…"), on_done=done, on_error=lambda _err: self.update_button())
+        self.runner.write(job, title=tr("Certifying…"), on_done=done, on_error=lambda _err: self.update_button(),
+                          changes=CERTIFICATION, initiator=self)
 
 
 class RosterDialog(QDialog):
@@ -167,7 +170,7 @@ class RosterDialog(QDialog):
         self.setObjectName("rosterDialog")
         self.store, self.runner, self.level, self.area_code = store, runner, level, area_code
         self.setWindowTitle(tr("Working group · %1").replace("%1", title))
-        self.resize(720, 520)
+        screen_fit.fit(self, 720, 520)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("rosterTable")
@@ -243,7 +246,7 @@ class RosterDialog(QDialog):
             self.load()
             self.changed.emit()
 
-        self.runner.write(job, title=tr("Saving the roster…"), on_done=done)
+        self.runner.write(job, title=tr("Saving the roster…"), on_done=done, changes=CERTIFICATION, initiator=self)
 
     def save(self, member_uuid: str | None) -> None:
         from desktop.models import roster

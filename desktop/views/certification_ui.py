@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
 
+from desktop.models.changes import CERTIFICATION
 from desktop.views.certification_board import CertificationBoard
 from desktop.views.certification_dialog import CertifyDialog, RosterDialog
 
@@ -78,8 +79,7 @@ class CertificationController(QObject):
         window.statusBar().addPermanentWidget(self.status_label)
         window.area_panel.tree.area_selected.connect(self._area_changed)
         window.area_panel.year_changed.connect(self._area_changed)
-        self.certified.connect(lambda _u: self.refresh())
-        self.reopened.connect(lambda _u: self.refresh())
+        self.runner.events.data_changed.connect(self._data_changed)
 
     # where and when ---------------------------------------------------------------------------------------
 
@@ -130,6 +130,10 @@ class CertificationController(QObject):
             tr("Certification now works on %1; select an area in the tree to go back.").replace("%1", lao.name), 8000)
         self.refresh()
         return lao.code
+
+    def _data_changed(self, changes, _initiator) -> None:
+        if changes.any("certifications", "households", "corrections", "areas"):
+            self.refresh()
 
     def refresh(self) -> None:
         """The status-bar mark, and the board when it is open."""
@@ -262,7 +266,8 @@ class CertificationController(QObject):
             with store.begin() as conn:
                 return certification.reopen(conn, cert.uuid, reason)
 
-        self.runner.write(job, title=tr("Re-opening…"), on_done=lambda _r: self.reopened.emit(cert.uuid))
+        self.runner.write(job, title=tr("Re-opening…"), on_done=lambda _r: self.reopened.emit(cert.uuid),
+                          changes=CERTIFICATION, initiator=self)
 
     # board ------------------------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from desktop.models.errors import UserError
 from desktop.sync import session, wire
 from desktop.sync.messages import msg
 from desktop.views import labels
+from desktop.views import screen_fit
 
 MINE, THEIRS, TYPED = "mine", "theirs", "typed"
 FIELD_COLUMNS = ("field", "base", "mine", "theirs", "use", "value")
@@ -74,7 +75,7 @@ class ConflictDialog(QDialog):
         self.villages: dict[int, str] = {}
         self.setObjectName("conflictDialog")
         self.setWindowTitle(tr("Conflicts waiting for a decision"))
-        self.resize(900, 620)
+        screen_fit.fit(self, 900, 620)
         self._make_widgets()
         self._layout()
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+from desktop.models.changes import CORRECTION
 from desktop.views.correction_dialog import CorrectionDialog, load_rows
 from desktop.views.history_view import history_entries
 
@@ -123,10 +124,7 @@ class CorrectionsController(QObject):
         self._after_change(hid, tr("The correction was saved."))
 
     def _after_change(self, hid, message: str) -> None:
-        self.window.model.invalidate_rows()
-        self.window.report_view.invalidate()
-        if self.current_id() == hid:
-            self.window.show_household(hid)
+        """The window, reports and boards refresh themselves on runner.events.data_changed."""
         self.window.statusBar().showMessage(message, 5000)
         self.changed.emit(hid)
 
@@ -151,4 +149,5 @@ class CorrectionsController(QObject):
                 return [corrections.revert(conn, u, reason) for u in uuids]
 
         self.window.runner.write(job, title=tr("Reverting the correction…"),
-                                 on_done=lambda _r: self._after_change(hid, tr("The correction was reverted.")))
+                                 on_done=lambda _r: self._after_change(hid, tr("The correction was reverted.")),
+                                 changes=CORRECTION, initiator=self)

@@ -19,7 +19,7 @@ from desktop.views.passphrase_dialog import PassphraseDialog
 from desktop.views.progress import error_text
 from desktop.views.runner import Runner
 
-SCREENSHOT_SIZE = QSize(1400, 860)
+SCREENSHOT_SIZE = QSize(1366, 768)  # the common government laptop
 
 
 def tr(text: str) -> str:
@@ -102,14 +102,14 @@ def start(path: Path, *, area: str | None = None, year: int | None = None, repor
         return 1
     try:
         window = MainWindow(store, runner, lang)
-        window.open(area, year)
+        window.open_last(area, year)
         if report:
             window.open_report(report)
         if screenshot:
             ok = save_screenshot(window, screenshot)
             window.close()
             return 0 if ok else 1
-        window.show()
+        window.show_on_screen()
         return qt_app.exec()
     finally:
         runner.shutdown()

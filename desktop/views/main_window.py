@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget,
 
 from desktop import APP_NAME
 from desktop.models import areas, households, lookups, meta, surveys
+from desktop.models.changes import REVIEW, Changes
 from desktop.models.households import HouseholdFilter
 from desktop.views import app as app_setup
-from desktop.views import labels, progress
+from desktop.views import labels, progress, screen_fit, settings
 from desktop.views.area_tree import AreaPanel
 from desktop.views.corrections_ui import CorrectionsController
 from desktop.views.detail_pane import DetailPane
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.area_code: str | None = None
         self._indicator_positions: dict[int, int] = {}  # indicator number -> 1-based position in the year's set
         self._pending_household: int | None = None
+        self._keep_filters = False
         self.area_panel = AreaPanel(self)
         self.filter_bar = FilterBar(self)
         self.model = HouseholdTableModel(store, runner, self)
@@ -67,7 +69,8 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 6, 0, 6)
         centre_layout.addWidget(self.area_title)
         centre_layout.addWidget(self.centre_tabs, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
         for widget in (self.area_panel, centre, self.detail):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
@@ -153,7 +156,35 @@ class MainWindow(QMainWindow):
         self.centre_tabs.currentChanged.connect(self._centre_tab_changed)
         self.report_view.households_requested.connect(self.show_households)
         self.report_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.runner.events.data_changed.connect(self._data_changed)
         self.runner.cancelled.connect(lambda _t: self.statusBar().showMessage(self.tr("Cancelled: nothing was changed."), 5000))
+
+    # opening and closing: the screen and what was shown last time ------------------------------------------
+
+    def show_on_screen(self) -> None:
+        """As it was left (geometry, maximised, splitter); the first time maximised on a laptop screen."""
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if not geometry.isEmpty() and self.restoreGeometry(geometry):
+            self.restoreState(settings.WINDOW_STATE.get())
+            self.splitter.restoreState(settings.WINDOW_SPLITTER.get())
+            self.show()
+        elif screen_fit.is_small(self):
+            self.showMaximized()
+        else:
+            screen_fit.fit(self, 1400, 860)
+            self.show()
+
+    def open_last(self, area: str | None = None, year: int | None = None) -> None:
+        """open(), defaulting to the area and year shown when the window last closed."""
+        self.open(area or settings.LAST_AREA.get() or None, year or settings.LAST_YEAR.get() or None)
+
+    def save_layout(self) -> None:
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_STATE.set(self.saveState())
+        settings.WINDOW_SPLITTER.set(self.splitter.saveState())
+        if self.area_code and self.year:
+            settings.LAST_AREA.set(self.area_code)
+            settings.LAST_YEAR.set(self.year)
 
     # opening ---------------------------------------------------------------------------------------------
 
@@ -195,7 +226,11 @@ class MainWindow(QMainWindow):
             self.area_panel.tree.select(target)
 
     def show_area(self, code: str, count: int) -> None:
+        if code != self.area_code and not self._keep_filters and self.filter_bar.is_filtering():
+            self.filter_bar.reset()  # a new area starts unfiltered; say so, so that nothing seems missing
+            self.statusBar().showMessage(self.tr("Another area: the search and filters were cleared."), 5000)
         self.area_code = code
+        self.table.setColumnHidden(self.model.column_of("village"), len(code) >= 8)  # one village: one หมู่
         self.area_title.setText(self.area_panel.tree.label_of(code))
         self.apply_filter()
         self.report_view.set_context(code, self.year)
@@ -239,8 +274,12 @@ class MainWindow(QMainWindow):
             widget.blockSignals(False)
         self._pending_household = target.get("household")
         self.centre_tabs.setCurrentIndex(0)
-        if not self.area_panel.tree.select(area):
-            self.apply_filter()
+        self._keep_filters = True  # the report's filter is the point of going there
+        try:
+            if not self.area_panel.tree.select(area):
+                self.apply_filter()
+        finally:
+            self._keep_filters = False
 
     def _select_pending_household(self, *_args) -> None:
         hid, self._pending_household = self._pending_household, None
@@ -252,9 +291,18 @@ class MainWindow(QMainWindow):
     def load_indicator_set(self) -> None:
         dialog_class = importlib.import_module(INDICATOR_DIALOG).IndicatorSetDialog
         dialog = dialog_class(self.store, self.runner, self)
-        if dialog.exec():
-            self.set_year(self.year)
-            self.report_view.invalidate()
+        dialog.exec()  # a new set is broadcast as changed indicators: _data_changed reloads
+
+    def _data_changed(self, changes: Changes, _initiator) -> None:
+        """Any write anywhere: reload what this window shows, keeping the household that is open."""
+        current = self.detail.detail.id if self.detail.detail is not None else None
+        if changes.any("areas", "indicators"):
+            self._pending_household = current
+            self.open(self.area_code, self.year)
+        elif changes.any("households", "corrections", "certifications", "conflicts"):
+            self.model.invalidate_rows()
+            if current is not None:
+                self.show_household(current)
 
     # the selected household -------------------------------------------------------------------------------
 
@@ -296,13 +344,10 @@ class MainWindow(QMainWindow):
             with store.begin() as conn:
                 return households.set_status(conn, ids)
 
-        self.runner.write(job, title=self.tr("Marking households reviewed…"), on_done=self._reviewed)
+        self.runner.write(job, title=self.tr("Marking households reviewed…"), on_done=self._reviewed,
+                          changes=REVIEW, initiator=self)
 
     def _reviewed(self, changed: int) -> None:
-        self.model.invalidate_rows()
-        current = self.detail.detail.id if self.detail.detail else None
-        if current is not None:
-            self.show_household(current)
         self.statusBar().showMessage(self.tr("Marked %1 household(s) reviewed.").replace("%1", f"{changed:,}"), 5000)
 
     # status and misc ---------------------------------------------------------------------------------------
@@ -324,6 +369,7 @@ class MainWindow(QMainWindow):
                                  + self.tr("Font: Sarabun (SIL Open Font License 1.1)"))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_layout()
         self.runner.shutdown()
         super().closeEvent(event)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.messages import msg
+from desktop.views import screen_fit
 
 EQUAL_COLOUR = QColor("#1b7a3a")
 DIFFER_COLOUR = QColor("#b3261e")
@@ -59,7 +60,7 @@ class SyncPanel(QDialog):
         self.controller = controller
         self.setObjectName("syncPanel")
         self.setWindowTitle(tr("Sync with the province server"))
-        self.resize(720, 560)
+        screen_fit.fit(self, 720, 560)
         self._make_widgets()
         self._layout()
         controller._bridge.stage.connect(self.show_stage)

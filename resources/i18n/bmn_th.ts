@@ -995,12 +995,12 @@
       <translation>ชื่อ บ้านเลขที่ หรือเลขท้ายบัตรประชาชน (Ctrl+F)</translation>
     </message>
     <message>
-      <source>&amp;Status:</source>
-      <translation>สถานะ (&amp;S):</translation>
+      <source>S&amp;tatus:</source>
+      <translation>สถานะ (&amp;T):</translation>
     </message>
     <message>
-      <source>Co&amp;rrections:</source>
-      <translation>การแก้ไข (&amp;R):</translation>
+      <source>Corr&amp;ections:</source>
+      <translation>การแก้ไข (&amp;E):</translation>
     </message>
     <message>
       <source>Fails &amp;indicator:</source>
@@ -1120,6 +1120,10 @@
       <translation>บ้านเลขที่</translation>
     </message>
     <message>
+      <source>Village no.</source>
+      <translation>หมู่ที่</translation>
+    </message>
+    <message>
       <source>House code</source>
       <translation>รหัสบ้าน</translation>
     </message>
@@ -1142,6 +1146,10 @@
     <message>
       <source>Review status</source>
       <translation>สถานะการตรวจ</translation>
+    </message>
+    <message>
+      <source>Village code %1</source>
+      <translation>รหัสหมู่บ้าน %1</translation>
     </message>
     <message>
       <source>Passes every indicator that applies</source>
@@ -1418,6 +1426,10 @@
     <message>
       <source>No survey data yet</source>
       <translation>ยังไม่มีข้อมูลการสำรวจ</translation>
+    </message>
+    <message>
+      <source>Another area: the search and filters were cleared.</source>
+      <translation>เปลี่ยนพื้นที่แล้ว: ล้างคำค้นและตัวกรองให้แล้ว</translation>
     </message>
     <message>
       <source>Showing the ID…</source>
