@@ -175,6 +175,27 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
     states = [s for s in corrections.read_states(conn, where, params) if s.status in (corrections.RECORDED, corrections.NOT_APPLIED)]
     if not states:
         raise UserError(f"ไม่มีรายการแก้ไขที่ยังไม่ได้แจ้งในพื้นที่ {code}")
+    items = _items(conn, states)
+    issued = dt.date.today()
+    running = (conn.execute(text("SELECT count(*) FROM correction_list")).scalar() or 0) + 1
+    ref_no = f"จปฐ. {code[:2]}/{issued.year + dates.BE_OFFSET}/{running:04d}"
+    officer = meta.officer(conn)
+    the_list = CorrectionList(str(uuid.uuid4()), ref_no, issued.isoformat(), code, _area_name(conn, code),
+                              params.get("df"), params.get("dt"), officer, items)
+    conn.execute(
+        text("INSERT INTO correction_list(uuid, ref_no, issued_at, area_code, date_from, date_to, officer, corrections)"
+             " VALUES (:u, :r, :i, :a, :f, :t, :o, :c)"),
+        {"u": the_list.uuid, "r": ref_no, "i": the_list.issued_at, "a": code, "f": the_list.date_from,
+         "t": the_list.date_to, "o": officer.as_json(), "c": json.dumps([i.correction_uuid for i in items])},
+    )
+    corrections.add_status(conn, states, corrections.SENT, list_uuid=the_list.uuid)
+    audit.append(conn, "correction.list", target=code, detail={"uuid": the_list.uuid, "ref_no": ref_no,
+                                                                "corrections": len(items)})
+    return the_list
+
+
+def _items(conn: Connection, states) -> list[ListItem]:
+    """The notice's lines for correction states, in village, house and field order."""
     items = []
     cache: dict[int, tuple] = {}
     for s in states:
@@ -192,19 +213,36 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
             household["house_code"] if household else str(s.household_id % 100_000_000_000), member, s.field, s.label,
             display_value(s.field, s.old_value), display_value(s.field, s.new_value), s.reason))
     items.sort(key=lambda i: (i.village, i.house_code, i.member, i.field))
-    issued = dt.date.today()
-    running = (conn.execute(text("SELECT count(*) FROM correction_list")).scalar() or 0) + 1
-    ref_no = f"จปฐ. {code[:2]}/{issued.year + dates.BE_OFFSET}/{running:04d}"
-    officer = meta.officer(conn)
-    the_list = CorrectionList(str(uuid.uuid4()), ref_no, issued.isoformat(), code, _area_name(conn, code),
-                              params.get("df"), params.get("dt"), officer, items)
-    conn.execute(
-        text("INSERT INTO correction_list(uuid, ref_no, issued_at, area_code, date_from, date_to, officer, corrections)"
-             " VALUES (:u, :r, :i, :a, :f, :t, :o, :c)"),
-        {"u": the_list.uuid, "r": ref_no, "i": the_list.issued_at, "a": code, "f": the_list.date_from,
-         "t": the_list.date_to, "o": officer.as_json(), "c": json.dumps([i.correction_uuid for i in items])},
-    )
-    corrections.add_status(conn, states, corrections.SENT, list_uuid=the_list.uuid)
-    audit.append(conn, "correction.list", target=code, detail={"uuid": the_list.uuid, "ref_no": ref_no,
-                                                                "corrections": len(items)})
-    return the_list
+    return items
+
+
+@dataclass(frozen=True)
+class IssuedNotice:
+    uuid: str
+    ref_no: str
+    issued_at: str  # ISO date
+    area_code: str
+    corrections: int
+
+
+def issued_notices(conn: Connection, area_code: str) -> list[IssuedNotice]:
+    """Notices issued for the area, an area inside it or one containing it, newest first (to reprint)."""
+    rows = conn.execute(text(
+        "SELECT uuid, ref_no, issued_at, area_code, corrections FROM correction_list"
+        " WHERE area_code LIKE :inside OR :code LIKE area_code || '%' ORDER BY seq DESC"),
+        {"inside": f"{area_code}%", "code": area_code}).all()
+    return [IssuedNotice(r.uuid, r.ref_no, r.issued_at, r.area_code, len(json.loads(r.corrections))) for r in rows]
+
+
+def reprint(conn: Connection, list_uuid: str) -> CorrectionList:
+    """An issued notice again: the same reference number, date, officer and lines; nothing is marked."""
+    row = conn.execute(text("SELECT * FROM correction_list WHERE uuid = :u"), {"u": list_uuid}).mappings().first()
+    if row is None:
+        raise UserError(f"ไม่พบหนังสือแจ้งแก้ไขรหัส {list_uuid}")
+    uuids = json.loads(row["corrections"])
+    placeholders = ", ".join(f":c{n}" for n in range(len(uuids)))
+    states = corrections.read_states(conn, f"c.uuid IN ({placeholders})", {f"c{n}": u for n, u in enumerate(uuids)}) \
+        if uuids else []
+    return CorrectionList(row["uuid"], row["ref_no"], row["issued_at"], row["area_code"],
+                          _area_name(conn, row["area_code"]), row["date_from"], row["date_to"],
+                          meta.Officer(**json.loads(row["officer"])), _items(conn, states))

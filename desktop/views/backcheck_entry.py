@@ -63,6 +63,9 @@ class BackcheckEntry(QDialog):
         self.save_button.clicked.connect(self.submit)
         close_button = QPushButton(tr("Close"), self)
         close_button.clicked.connect(self.reject)
+        for button in (self.save_button, close_button):  # Enter after a scan looks the code up, never saves
+            button.setAutoDefault(False)
+            button.setDefault(False)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
         top = QFormLayout()
         top.addRow(tr("Sheet code"), self.code_edit)

@@ -50,7 +50,7 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setVerticalSpacing(4)
         cells = ((0, 0, self.tr("S&tatus:"), self.status_combo), (0, 2, self.tr("Corr&ections:"), self.correction_combo),
-                 (1, 0, self.tr("Fails &indicator:"), self.failed_combo), (1, 2, self.tr("Sear&ch:"), self.search_edit))
+                 (1, 0, self.tr("F&ails indicator:"), self.failed_combo), (1, 2, self.tr("Sear&ch:"), self.search_edit))
         for row, column, text, widget in cells:
             label = QLabel(text, self)
             label.setBuddy(widget)

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
 from desktop.models import areas, households, lookups, meta, surveys
 from desktop.models.changes import REVIEW, Changes
 from desktop.models.households import HouseholdFilter
 from desktop.views import app as app_setup
-from desktop.views import labels, progress, screen_fit, settings
+from desktop.views import certification_ui, file_actions, labels, progress, screen_fit, settings, sync_ui, visits_ui
+from desktop.views.about_dialog import AboutDialog
 from desktop.views.area_tree import AreaPanel
 from desktop.views.corrections_ui import CorrectionsController
 from desktop.views.detail_pane import DetailPane
 from desktop.views.filter_bar import FilterBar
 from desktop.views.household_model import HouseholdTableModel
 from desktop.views.household_table import HouseholdTable
+from desktop.views.indicator_dialog import IndicatorSetDialog
 from desktop.views.report_view import ReportView, kind_names
 
-INDICATOR_DIALOG = "desktop.views.indicator_dialog"
 # Feature controllers that add their own menus, tabs and status-bar widgets: each module has install(window).
-FEATURES = ("desktop.views.visits_ui", "desktop.views.certification_ui", "desktop.views.sync_ui")
+FEATURES = (visits_ui, certification_ui, sync_ui)
 
 
 class MainWindow(QMainWindow):
@@ -77,11 +75,11 @@ class MainWindow(QMainWindow):
         splitter.setSizes([230, 720, 450])
         self.setCentralWidget(splitter)
         self.corrections = CorrectionsController(self)
+        self.file_actions = file_actions.install(self)
         self._make_actions()
         self._make_status_bar()
         self._connect()
-        self.features = [importlib.import_module(name).install(self) for name in FEATURES
-                         if importlib.util.find_spec(name) is not None]
+        self.features = [feature.install(self) for feature in FEATURES]
         for first, second in ((self.area_panel.year_combo, self.area_panel.tree),
                               (self.area_panel.tree, self.filter_bar.status_combo),
                               (self.filter_bar.search_edit, self.table), (self.table, self.detail.review_button)):
@@ -99,7 +97,10 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in self.file_actions.actions.values():
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("H&ousehold"))
         edit_menu.addAction(self.search_action)
@@ -111,12 +112,20 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, k=kind: self.open_report(k))
             report_menu.addAction(action)
-        if importlib.util.find_spec(INDICATOR_DIALOG) is not None:
-            indicator_menu = self.menuBar().addMenu(self.tr("In&dicators"))
-            load_set = QAction(self.tr("Load a new indicator set…"), self)
-            load_set.triggered.connect(self.load_indicator_set)
-            indicator_menu.addAction(load_set)
-        self.menuBar().addMenu(self.tr("&View")).addAction(self.corrections.as_corrected_action)
+        indicator_menu = self.menuBar().addMenu(self.tr("In&dicators"))
+        load_set = QAction(self.tr("&Load a new indicator set…"), self)
+        load_set.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        load_set.triggered.connect(self.load_indicator_set)
+        indicator_menu.addAction(load_set)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.corrections.as_corrected_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        view_menu.addAction(self.corrections.as_corrected_action)
+        view_menu.addSeparator()
+        for text, key, step in ((self.tr("&Next pane"), "F6", 1), (self.tr("&Previous pane"), "Shift+F6", -1)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, s=step: self.focus_pane(s))
+            view_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, name in (("th", "ภาษาไทย"), ("en", "English")):
             action = QAction(name, self)
@@ -126,6 +135,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         self.help_menu = help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
+        about.setShortcut(QKeySequence("F1"))
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
@@ -257,7 +267,7 @@ class MainWindow(QMainWindow):
         self.centre_tabs.setCurrentWidget(self.report_view)
 
     def _centre_tab_changed(self, _index: int) -> None:
-        self.detail.setVisible(self.centre_tabs.currentWidget() is not self.report_view)
+        self.detail.setVisible(self.centre_tabs.currentIndex() == 0)  # the household pane goes with the table
 
     def show_households(self, target: dict) -> None:
         """From a report: the households failing an indicator in an area, or one household, in the table."""
@@ -289,8 +299,7 @@ class MainWindow(QMainWindow):
             self.table.setFocus()
 
     def load_indicator_set(self) -> None:
-        dialog_class = importlib.import_module(INDICATOR_DIALOG).IndicatorSetDialog
-        dialog = dialog_class(self.store, self.runner, self)
+        dialog = IndicatorSetDialog(self.store, self.runner, self)
         dialog.exec()  # a new set is broadcast as changed indicators: _data_changed reloads
 
     def _data_changed(self, changes: Changes, _initiator) -> None:
@@ -364,9 +373,24 @@ class MainWindow(QMainWindow):
         app_setup.save_language(lang)
         progress.show_info(self, self.tr("The language changes the next time the program starts."))
 
-    def show_about(self) -> None:
-        progress.show_info(self, f"{APP_NAME}\n\n{areas.GEOTHAI_CREDIT}\n"
-                                 + self.tr("Font: Sarabun (SIL Open Font License 1.1)"))
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def panes(self) -> list:
+        """Where F6 moves the keyboard focus: the area tree, the centre (table or report), the household."""
+        centre = self.table if self.centre_tabs.currentIndex() == 0 else self.centre_tabs.currentWidget()
+        detail = self.detail.tabs if self.detail.tabs.isVisible() else self.detail
+        return [self.area_panel.tree, centre] + ([detail] if self.detail.isVisible() else [])
+
+    def focus_pane(self, step: int) -> None:
+        panes = self.panes()
+        focused = QApplication.focusWidget()
+        current = next((i for i, p in enumerate(panes) if focused is p or (focused and p.isAncestorOf(focused))), -1)
+        target = panes[(current + step) % len(panes)]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_layout()

@@ -134,7 +134,7 @@ class ReportView(QWidget):
         self.kind_combo.setMinimumContentsLength(12)
         for kind, name in kind_names().items():
             self.kind_combo.addItem(name, kind)
-        kind_label = QLabel(tr("&Report:"), self)
+        kind_label = QLabel(tr("Repor&t:"), self)
         kind_label.setBuddy(self.kind_combo)
         self.thai_digits_box = QCheckBox(tr("Thai di&gits"), self)
         self.thai_digits_box.setObjectName("thaiDigitsBox")

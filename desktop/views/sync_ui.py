@@ -18,6 +18,7 @@ from desktop.models import areas
 from desktop.models.changes import Changes
 from desktop.models.errors import UserError
 from desktop.sync import bundle, session, tokens
+from desktop.sync.client import SyncRefused
 from desktop.sync.messages import msg
 from desktop.views import progress as progress_ui
 
@@ -132,7 +133,8 @@ class SyncController(QObject):
         server = tokens.normalise_server(server)
         if tokens.save(server, token):
             return True, msg("token_saved", server=server)
-        return False, msg("no_keyring")
+        return False, tr("This computer has no password store, so the token cannot be kept: it is used for this "
+                         "sync only. Paste it again next time.")
 
     def refused_events(self) -> list[dict]:
         with self.window.store.read() as conn:
@@ -202,7 +204,7 @@ class SyncController(QObject):
     def _user_error(self, err: BaseException, show) -> bool:
         """A UserError (offline, refused) is shown where the person looks; anything else also as a box."""
         if show is not None:
-            show(progress_ui.error_text(err))
+            show(window_text(err))
         return isinstance(err, UserError)
 
     def village_names(self, receipts: list[dict]) -> dict[str, str]:
@@ -295,6 +297,14 @@ class SyncController(QObject):
         return self.window.runner.write(job, title=tr("Settling the conflict…"), on_done=done,
                                         on_error=lambda err: self._user_error(err, on_error), initiator=self,
                                         changes=Changes(households=True, conflicts=True, summaries=True))
+
+
+def window_text(err: BaseException) -> str:
+    """The message for the window: a refused token says what to do here, not which command to run."""
+    if isinstance(err, SyncRefused) and err.status == 401:
+        return tr("The server refused the token: ask the province administrator for a new one and paste it in "
+                  "the Token box.")
+    return progress_ui.error_text(err)
 
 
 def summary(report) -> str:
