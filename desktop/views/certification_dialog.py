@@ -198,7 +198,7 @@ class RosterDialog(QDialog):
         self.add_button.setObjectName("addMemberButton")
         self.update_button = QPushButton(tr("&Change selected"), self)
         self.remove_button = QPushButton(tr("&Remove selected"), self)
-        close = QPushButton(tr("&Close"), self)
+        close = QPushButton(tr("Cl&ose"), self)
         for b in (self.add_button, self.update_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
 
 from desktop.models.changes import CERTIFICATION
@@ -59,16 +59,17 @@ class CertificationController(QObject):
         menu = window.add_feature_menu(tr("Ce&rtification"))
         menu.setObjectName("certificationMenu")
         self.actions = {}
-        for key, text, slot in (
-                ("certify", tr("&Certify this area…"), self.open_certify),
-                ("lao", tr("Choose a &local administration (LAO) of this area…"), self.choose_lao),
-                ("print", tr("&Print the certificate…"), self.print_certificate),
-                ("save", tr("&Save the certificate as PDF…"), self.save_certificate),
-                ("reopen", tr("&Re-open the certification…"), self.reopen),
-                ("board", tr("Certification status &board"), self.show_board),
-                ("roster", tr("Working &group roster…"), self.open_roster),
-                ("verify", tr("&Verify a certificate code…"), self.verify)):
+        for key, text, shortcut, slot in (
+                ("certify", tr("&Certify this area…"), "Ctrl+Shift+T", self.open_certify),
+                ("lao", tr("Choose a &local administration (LAO) of this area…"), "Ctrl+Shift+A", self.choose_lao),
+                ("print", tr("&Print the certificate…"), "Ctrl+Shift+P", self.print_certificate),
+                ("save", tr("&Save the certificate as PDF…"), "Ctrl+Alt+P", self.save_certificate),
+                ("reopen", tr("&Re-open the certification…"), "Ctrl+Shift+O", self.reopen),
+                ("board", tr("Certification status &board"), "Ctrl+Shift+G", self.show_board),
+                ("roster", tr("Working &group roster…"), "Ctrl+Shift+W", self.open_roster),
+                ("verify", tr("&Verify a certificate code…"), "Ctrl+Shift+V", self.verify)):
             action = QAction(text, window)
+            action.setShortcut(QKeySequence(shortcut))
             action.setObjectName(f"certification_{key}")
             action.triggered.connect(lambda _checked=False, run=slot: run())  # never the flag as an argument
             menu.addAction(action)

@@ -105,7 +105,7 @@ class ConflictDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.all_mine_button = QPushButton(tr("Keep &mine for all"), self)
         self.all_mine_button.clicked.connect(lambda: self.choose_all(MINE))
-        self.all_theirs_button = QPushButton(tr("Take the &server's for all"), self)
+        self.all_theirs_button = QPushButton(tr("Take the ser&ver's for all"), self)
         self.all_theirs_button.clicked.connect(lambda: self.choose_all(THEIRS))
         self.settle_button = QPushButton(tr("&Settle this conflict"), self)
         self.settle_button.setObjectName("settleButton")

@@ -74,9 +74,12 @@ class SyncController(QObject):
         self.panel_action.triggered.connect(self.open_panel)
         self.conflicts_action = QAction(tr("&Conflicts…"), self.window)
         self.conflicts_action.triggered.connect(self.open_conflicts)
+        self.conflicts_action.setShortcut(QKeySequence("Ctrl+Shift+X"))
         self.export_action = QAction(tr("&Export offline bundle…"), self.window)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Alt+E"))
         self.export_action.triggered.connect(lambda: self.export_bundle())
         self.import_action = QAction(tr("&Import offline bundle…"), self.window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Alt+I"))
         self.import_action.triggered.connect(lambda: self.import_bundle())
         for action in (self.panel_action, self.conflicts_action):
             menu.addAction(action)

@@ -71,9 +71,9 @@ class VisitsController(QObject):
         menu = window.add_feature_menu(tr("&Monitoring"))
         for text, shortcut, slot in ((tr("&Log a visit…"), "Ctrl+Shift+L", self.open_visit_dialog),
                                      (tr("&Enter back-check answers…"), "Ctrl+Shift+B", self.open_entry),
-                                     (tr("&Follow-up report…"), "", self.write_report),
-                                     (tr("Load monitoring &settings…"), "", self.load_settings),
-                                     (tr("Monitoring &board"), "", self.show_board)):
+                                     (tr("&Follow-up report…"), "Ctrl+Shift+U", self.write_report),
+                                     (tr("Load monitoring &settings…"), "Ctrl+Shift+J", self.load_settings),
+                                     (tr("Monitoring &board"), "Ctrl+Shift+M", self.show_board)):
             action = QAction(text, window)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))

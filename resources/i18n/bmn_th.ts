@@ -270,8 +270,8 @@
       <translation>ลบรายการที่เลือก (&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Close</source>
-      <translation>ปิด (&amp;C)</translation>
+      <source>Cl&amp;ose</source>
+      <translation>ปิด (&amp;O)</translation>
     </message>
     <message>
       <source>Saving the roster…</source>
@@ -513,8 +513,8 @@
       <translation>ใช้ของเครื่องนี้ทุกช่อง (&amp;M)</translation>
     </message>
     <message>
-      <source>Take the &amp;server's for all</source>
-      <translation>ใช้ของเซิร์ฟเวอร์ทุกช่อง (&amp;S)</translation>
+      <source>Take the ser&amp;ver's for all</source>
+      <translation>ใช้ของเซิร์ฟเวอร์ทุกช่อง (&amp;V)</translation>
     </message>
     <message>
       <source>&amp;Settle this conflict</source>
