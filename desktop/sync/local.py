@@ -183,3 +183,7 @@ def fingerprint_lines(conn: Connection, area: str, year: int, villages: Iterable
 def fingerprint(conn: Connection, area: str, year: int, villages: Iterable[int] | None = None) -> str:
     """The certification fingerprint of an area as this laptop holds it (what the server recomputes)."""
     return wire.certification_fingerprint(fingerprint_lines(conn, area, year, villages).values())
+
+
+def village_of(conn: Connection, household_id: int) -> int | None:
+    return conn.execute(text("SELECT village FROM household WHERE id = :i"), {"i": household_id}).scalar()

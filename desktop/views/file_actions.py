@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from desktop.messages import msg
 from desktop.models import dates
 from desktop.models.changes import Changes
+from desktop.views import file_dialogs
 from desktop.views import progress as progress_ui
 
 PDF_OR_XLSX = "PDF (*.pdf);;Excel (*.xlsx)"
@@ -27,7 +28,8 @@ def tr(text: str) -> str:
 
 
 def save_path(parent, title: str, suggested: str, pattern: str) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), pattern)
+    folder = Path(file_dialogs.default_folder())
+    path, _filter = file_dialogs.save_file_name(parent, title, folder / suggested, pattern)
     return Path(path) if path else None
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.models.changes import Changes
 from desktop.models import indicator_sets
 from desktop.models.indicators import IndicatorSet, IndicatorSetError
-from desktop.views import screen_fit
+from desktop.views import file_dialogs, screen_fit
 
 
 class IndicatorSetDialog(QDialog):
@@ -43,7 +43,7 @@ class IndicatorSetDialog(QDialog):
         screen_fit.fit(self, 640, 420)
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Indicator set file"), "",
+        name, _ = file_dialogs.open_file_name(self, self.tr("Indicator set file"), "",
                                               self.tr("Indicator sets (*.json *.xlsx)"))
         if name:
             self.open_file(Path(name))

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, QObject, QStandardPaths, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from desktop.models.errors import DiskFull, UserError
 from desktop.reports.model import Report
-from desktop.views import settings
+from desktop.views import file_dialogs, settings
 from desktop.views.pdf_preview import PdfPreviewDialog, prepare_printer, print_pdf
 
 SUFFIXES = {"pdf": ".pdf", "xlsx": ".xlsx", "csv": ".csv"}
@@ -108,7 +108,7 @@ class ReportOutput(QObject):
         if report is None:
             return
         suggested = self.default_folder() / default_file_name(report, fmt)
-        chosen, _filter = QFileDialog.getSaveFileName(self.view, tr("Save the report"), str(suggested),
+        chosen, _filter = file_dialogs.save_file_name(self.view, tr("Save the report"), str(suggested),
                                                       _file_filter(fmt))
         if not chosen:
             return

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from desktop.models import areas
 from desktop.models.changes import Changes
@@ -20,6 +20,7 @@ from desktop.models.errors import UserError
 from desktop.sync import bundle, session, tokens
 from desktop.sync.client import SyncRefused
 from desktop.sync.messages import msg
+from desktop.views import file_dialogs
 from desktop.views import progress as progress_ui
 
 # a sync or a bundle may bring anything
@@ -147,6 +148,25 @@ class SyncController(QObject):
         with self.window.store.read() as conn:
             return session.outbox_summary(conn)
 
+    def quarantined(self) -> list[dict]:
+        with self.window.store.read() as conn:
+            return session.quarantined(conn)
+
+    def settle_quarantined(self, event_uuid: str, action: str):
+        """Retry (back in line for the next sync) or drop (never sent) an event set aside; on the writer."""
+        store = self.window.store
+
+        def job(_progress, _cancel):
+            with store.begin() as conn:
+                return session.settle_quarantined(conn, event_uuid, action)
+
+        def done(_result):
+            self._tell(msg("quarantine_" + action, uuid=event_uuid))
+
+        return self.window.runner.write(job, title=tr("Saving…"), on_done=done,
+                                        on_error=lambda err: self._user_error(err, self._tell),
+                                        changes=Changes(households=True, conflicts=True), initiator=self)
+
     # preview and sync ------------------------------------------------------------------------------------
 
     @property
@@ -236,7 +256,7 @@ class SyncController(QObject):
     def export_bundle(self, path: str | Path | None = None):
         if path is None:
             default = Path.home() / f"bmn-{dt.date.today().isoformat()}.bmnbundle"
-            path, _ = QFileDialog.getSaveFileName(self.window, tr("Export offline bundle"), str(default),
+            path, _ = file_dialogs.save_file_name(self.window, tr("Export offline bundle"), str(default),
                                                   BUNDLE_FILTER)
             if not path:
                 return None
@@ -250,11 +270,11 @@ class SyncController(QObject):
 
     def _exported(self, result) -> None:
         n, path, key = result
-        self._tell(msg("bundle_written", n=n, path=path, public=key[:16]))
+        self._tell(bundle.export_summary(n, path, key))
 
     def import_bundle(self, path: str | Path | None = None):
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, tr("Import offline bundle"), str(Path.home()),
+            path, _ = file_dialogs.open_file_name(self.window, tr("Import offline bundle"), str(Path.home()),
                                                   BUNDLE_FILTER)
             if not path:
                 return None
@@ -268,9 +288,7 @@ class SyncController(QObject):
 
     def _imported(self, result) -> None:
         self.announce()
-        self._tell(msg("bundle_own") if result.own else
-                   msg("bundle_imported", store=result.store_id, new=result.new, skipped=result.skipped,
-                       conflicts=result.conflicts))
+        self._tell(bundle.import_summary(result))
 
     def _bundle_failed(self, err: BaseException) -> bool:
         """Shown in the panel and the status bar; a message box too when the panel is not open."""

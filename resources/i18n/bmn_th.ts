@@ -728,6 +728,29 @@
     </message>
   </context>
   <context>
+    <name>CrashDialog</name>
+    <message>
+      <source>BMN Field Desk: a program error</source>
+      <translation>BMN Field Desk: โปรแกรมทำงานผิดพลาด</translation>
+    </message>
+    <message>
+      <source>The program hit an error it did not expect, and the last piece of work was not finished. Work saved before it is kept. The details were written to %1. Press "Copy details" and send them to the district office.</source>
+      <translation>โปรแกรมพบข้อผิดพลาดที่ไม่คาดคิด งานล่าสุดจึงไม่เสร็จ งานที่บันทึกไว้ก่อนหน้านี้ยังอยู่ครบ รายละเอียดบันทึกไว้ที่ %1 กด "คัดลอกรายละเอียด" แล้วส่งให้สำนักงานพัฒนาชุมชนอำเภอ</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>ปิด</translation>
+    </message>
+    <message>
+      <source>Copy details</source>
+      <translation>คัดลอกรายละเอียด</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>คัดลอกแล้ว</translation>
+    </message>
+  </context>
+  <context>
     <name>DataPage</name>
     <message>
       <source>Household data</source>
@@ -1415,6 +1438,10 @@
   </context>
   <context>
     <name>Launch</name>
+    <message>
+      <source>BMN Field Desk</source>
+      <translation>BMN Field Desk</translation>
+    </message>
     <message>
       <source>No store at %1: create one first (main.py demo).</source>
       <translation>ไม่พบฐานข้อมูล %1: สร้างก่อนด้วยคำสั่ง main.py demo</translation>
@@ -2355,6 +2382,10 @@
       <translation>เครื่องนี้ไม่มีที่เก็บรหัสผ่าน จึงจำโทเค็นไว้ไม่ได้: ใช้ได้เฉพาะการซิงก์ครั้งนี้ ครั้งหน้าให้วางโทเค็นอีกครั้ง</translation>
     </message>
     <message>
+      <source>Saving…</source>
+      <translation>กำลังบันทึก…</translation>
+    </message>
+    <message>
       <source>Asking the server…</source>
       <translation>กำลังสอบถามเซิร์ฟเวอร์…</translation>
     </message>
@@ -2534,6 +2565,10 @@
       <translation>เซิร์ฟเวอร์ไม่รับ</translation>
     </message>
     <message>
+      <source>Set aside</source>
+      <translation>พักไว้</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>ปิด</translation>
     </message>
@@ -2572,6 +2607,26 @@
     <message>
       <source>Press Preview to ask the server.</source>
       <translation>กด "ดูก่อนซิงก์" เพื่อสอบถามเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>เหตุผล</translation>
+    </message>
+    <message>
+      <source>&amp;Retry at the next sync</source>
+      <translation>ส่งใหม่ในการซิงก์ครั้งถัดไป (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Do&amp;n't send</source>
+      <translation>ไม่ต้องส่ง (&amp;N)</translation>
+    </message>
+    <message>
+      <source>Set aside (%1)</source>
+      <translation>พักไว้ (%1)</translation>
     </message>
     <message>
       <source>House %1 · %2 · village %3</source>

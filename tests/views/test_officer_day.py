@@ -23,7 +23,7 @@ from desktop.models import monitoring_settings as ms
 from desktop.views.history_view import UUID_ROLE
 from desktop.views.main_window import MainWindow
 from tests.sync import world
-from tests.views import close_message_boxes, demo_path, demo_store, demo_template, runner, thai_app  # noqa: F401
+from tests.views import close_message_boxes
 
 TAMBON = "520101"
 

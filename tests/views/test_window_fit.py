@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from desktop.views import settings
 from desktop.views.main_window import MainWindow
 from tests.conftest import LAPTOP_SCREEN, PASSPHRASE
-from tests.views import demo_path, demo_store, demo_template, runner, thai_app  # noqa: F401
+
 
 ROOT = Path(__file__).resolve().parents[2]
 

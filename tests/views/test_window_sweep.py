@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget
 from desktop.models.errors import UserError
 from desktop.views import progress
 from desktop.views.main_window import MainWindow
-from tests.views import close_message_boxes, demo_path, demo_store, demo_template, runner, thai_app  # noqa: F401
+from tests.views import close_message_boxes
 from tests.views.mnemonics import collisions, letter
 
 SCREEN_W, SCREEN_H = 1366, 768
