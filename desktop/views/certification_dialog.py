@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from desktop.models.changes import CERTIFICATION
 from desktop.models.roster import role_name  # a small module: no store, no Qt
+from desktop.views import buttons as buttons_module
 from desktop.views import screen_fit
 
 
@@ -67,10 +68,11 @@ class CertifyDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.certify_button = QPushButton(tr("&Certify"), self)
         self.certify_button.setObjectName("certifyButton")
-        buttons.addButton(self.certify_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.certify_button, QDialogButtonBox.ButtonRole.ActionRole)  # never the default
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         self.certify_button.clicked.connect(self.save)
+        buttons_module.never_on_enter(self.certify_button)  # certifying is a click, never a stray Enter
         layout.addWidget(buttons)
         self.override_edit.textChanged.connect(self.update_button)
         self.roster_list.itemChanged.connect(self.update_button)
@@ -208,6 +210,8 @@ class RosterDialog(QDialog):
         self.update_button.clicked.connect(lambda: self.save(self.selected()))
         self.remove_button.clicked.connect(self.remove)
         close.clicked.connect(self.accept)
+        buttons_module.on_enter(self.add_button)  # Enter after typing a name adds the member
+        buttons_module.never_on_enter(self.update_button, self.remove_button)
         self.table.itemSelectionChanged.connect(self._fill_form)
         self.members = []
         self.load()

@@ -27,6 +27,7 @@ from desktop.sync import session, wire
 from desktop.sync.messages import msg
 from desktop.views import labels
 from desktop.views import screen_fit
+from desktop.views.buttons import never_on_enter
 
 MINE, THEIRS, TYPED = "mine", "theirs", "typed"
 FIELD_COLUMNS = ("field", "base", "mine", "theirs", "use", "value")
@@ -110,6 +111,7 @@ class ConflictDialog(QDialog):
         self.settle_button = QPushButton(tr("&Settle this conflict"), self)
         self.settle_button.setObjectName("settleButton")
         self.settle_button.clicked.connect(self.settle)
+        never_on_enter(self.all_mine_button, self.all_theirs_button, self.settle_button)
         self.close_button = QPushButton(tr("Close"), self)
         self.close_button.clicked.connect(self.hide)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.sync.messages import msg
 from desktop.views import screen_fit
+from desktop.views.buttons import never_on_enter
 
 EQUAL_COLOUR = QColor("#1b7a3a")
 DIFFER_COLOUR = QColor("#b3261e")
@@ -229,6 +230,7 @@ class SyncPanel(QDialog):
         self.drop_button = QPushButton(tr("Do&n't send"), page)
         self.retry_button.clicked.connect(lambda: self._settle_quarantined("retry"))
         self.drop_button.clicked.connect(lambda: self._settle_quarantined("drop"))
+        never_on_enter(self.drop_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.drop_button)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QPushButton, QWidget
 
 from desktop.models.errors import UserError
 from desktop.views import progress
@@ -29,6 +29,7 @@ class Sweep:
         self.clashes: list[str] = []
         self.seen: set[str] = set()
         self.bugs: list[str] = []
+        self.enter_presses: list[str] = []
         self.timer = QTimer()
         self.timer.setInterval(50)
         self.timer.timeout.connect(self.close_modal)
@@ -42,6 +43,9 @@ class Sweep:
         if name not in self.seen:
             self.seen.add(name)
             self.clashes += [f"{where}: {name} Alt+{k}: {v}" for k, v in collisions(widget).items()]
+            for button in widget.findChildren(QPushButton):  # Enter presses the default: never a destructive one
+                if button.property("destructive") and (button.isDefault() or button.autoDefault()):
+                    self.enter_presses.append(f"{name}: {button.text()}")
 
     def close_modal(self) -> None:
         modal = QApplication.activeModalWidget()
@@ -151,6 +155,7 @@ def test_every_action_and_button_runs_and_every_window_fits_the_laptop(qtbot, wi
     sweep.timer.stop()
     assert sweep.bugs == []
     assert sweep.too_big == []
+    assert sweep.enter_presses == []
     assert sweep.clashes == [], "\n".join(sweep.clashes)
     assert {"aboutDialog", "visitDialog", "backcheckEntry", "syncPanel"} <= sweep.seen
 
@@ -176,3 +181,25 @@ def test_quit_closes_and_remembers_the_area_and_layout(qtbot, window):
     assert not window.isVisible()
     assert settings.LAST_AREA.get() == "520102" and settings.LAST_YEAR.get() == window.year
     assert not settings.WINDOW_GEOMETRY.get().isEmpty() and not settings.WINDOW_SPLITTER.get().isEmpty()
+
+
+def test_enter_in_the_roster_adds_and_never_removes_or_certifies(qtbot, window):
+    window.area_panel.tree.select("520101")
+    settle(qtbot, window)
+    roster_action = next(a for top in window.menuBar().actions() for a in top.menu().actions()
+                         if a.shortcut().toString() == "Ctrl+Shift+W")
+    roster_action.trigger()
+    dialog = QApplication.activeModalWidget()
+    assert dialog.objectName() == "rosterDialog"
+    for name in ("นายหนึ่ง ทดสอบ", "นางสองสาม ทดสอบ"):
+        dialog.name_edit.setText(name)
+        dialog.position_edit.setText("กรรมการ")
+        dialog.position_edit.setFocus()
+        qtbot.keyClick(dialog.position_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda n=name: any(m.name == n for m in dialog.members), timeout=10_000)
+    dialog.table.selectRow(0)
+    dialog.name_edit.setFocus()
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # the selected member stays
+    settle(qtbot, window)
+    assert len(dialog.members) >= 2 and dialog.isVisible()
+    dialog.close()
