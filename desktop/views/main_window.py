@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         for widget in (self.area_panel, centre, self.detail):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 720, 450])
+        splitter.setSizes([200, 720, 450])
         self.setCentralWidget(splitter)
         self.corrections = CorrectionsController(self)
         self.file_actions = file_actions.install(self)
