@@ -7,8 +7,11 @@ kind: "population" (รายงานประชากร), "indicators" (ร�
 district (4), tambon (6) or village (8) code, or an อปท. code from the lao table (its villages).
 
 Conventions every renderer can rely on:
-- PCT values are percentages (97.5 means 97.5 %), rounded to 2 decimals; None where the base is 0.
-- MONEY values are baht; averages are floats rounded to 2 decimals, sums integers.
+- Figures are exact (numbers.py): counts and sums are integers, percentages and averages Fractions; each
+  renderer rounds a figure once, when it shows it. A Decimal is a figure the builder rounded on purpose
+  (shares that add up to 100, the failing % of a pass/fail pair, a value printed against a threshold).
+- PCT values are percentages (97.5 means 97.5 %); None where the base is 0.
+- MONEY values are baht.
 - A GROUP row (a หมวด heading) carries its label in the first cell and None elsewhere.
 - Tables that list child areas end with a TOTAL row for the report's area, which equals the sum of
   the rows above it (averages: the ratio of the sums).
@@ -27,11 +30,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from desktop.messages import language
+from desktop import messages
 from desktop.models import areas, surveys
 from desktop.models.errors import UserError
 from desktop.models.schema import LEVEL_DISTRICT, LEVEL_PROVINCE, LEVEL_TAMBON, LEVEL_VILLAGE
-from desktop.reports import figures
+from desktop.reports import figures, numbers
 from desktop.reports.figures import Figures, Scope
 from desktop.reports.model import KINDS, Report
 
@@ -41,7 +44,7 @@ CHILD_LEVEL = {LEVEL_PROVINCE: LEVEL_DISTRICT, LEVEL_DISTRICT: LEVEL_TAMBON, LEV
                LEVEL_LAO: LEVEL_VILLAGE}
 _CHILD_DIV = {LEVEL_PROVINCE: 10_000, LEVEL_DISTRICT: 100, LEVEL_TAMBON: 1, LEVEL_LAO: 1, LEVEL_VILLAGE: None}
 
-_MESSAGES = {
+messages.register({"report_" + key: pair for key, pair in {
     "bad_kind": ("ไม่รู้จักรายงาน '{kind}' (ใช้ {kinds})", "Unknown report '{kind}' (use {kinds})."),
     "bad_area": (
         "รหัสพื้นที่ '{area}' ไม่ถูกต้อง: ใช้รหัสจังหวัด 2 หลัก อำเภอ 4 หลัก ตำบล 6 หลัก หมู่บ้าน 8 หลัก หรือรหัส อปท.",
@@ -64,12 +67,11 @@ _MESSAGES = {
         "กลุ่มอายุไม่ถูกต้อง: {groups} (เช่น 0-5,6-12,13-18,19-25,26-49,50-59,60-)",
         "Invalid age groups: {groups} (e.g. 0-5,6-12,13-18,19-25,26-49,50-59,60-).",
     ),
-}
+}.items()})
 
 
 def message(key: str, **values: object) -> str:
-    th, en = _MESSAGES[key]
-    return (en if language() == "en" else th).format(**values)
+    return messages.msg("report_" + key, **values)
 
 
 @dataclass(frozen=True)
@@ -158,12 +160,7 @@ def new_report(kind: str, title: tuple[str, str], area: Area, survey: surveys.Su
     )
 
 
-def pct(part: int | float, whole: int | float) -> float | None:
-    return round(100.0 * part / whole, 2) if whole else None
-
-
-def ratio(part: int | float, whole: int | float) -> float | None:
-    return round(part / whole, 2) if whole else None
+pct, ratio = numbers.pct, numbers.ratio  # exact: rounded once, by whoever shows the figure
 
 
 @dataclass
@@ -223,7 +220,7 @@ def build(conn: Connection, kind: str, area_code: str, survey_year: int | None, 
         raise UserError(message("no_data", area=area.code, year=survey.year))
     ctx = Context(conn, area, survey, from_rows)
     if not as_corrected:
-        return _build_kind(kind, ctx, age_groups)
+        return mark_demo(conn, _build_kind(kind, ctx, age_groups))
     from desktop.models import corrections
 
     # the same builders over TEMP tables that shadow households/members and the summaries as corrected
@@ -232,6 +229,15 @@ def build(conn: Connection, kind: str, area_code: str, survey_year: int | None, 
     report.as_corrected = bool(corrected)
     report.notes.append(f"ฉบับแก้ไขแล้ว: รวมการแก้ไขข้อมูลที่ยังไม่ยืนยัน {corrected:,} ครัวเรือน (ทั้งปีสำรวจ)" if corrected
                         else "ไม่มีการแก้ไขข้อมูลที่ต้องรวม: รายงานนี้แสดงข้อมูลตามที่นำเข้า")
+    return mark_demo(conn, report)
+
+
+def mark_demo(conn: Connection, report: Report) -> Report:
+    """A report of a demo store says so on every page and in every file (its source line)."""
+    from desktop.models import demo_data
+
+    if demo_data.is_demo(conn) and demo_data.MARK_TH not in report.source:
+        report.source = f"{demo_data.MARK_TH} · {report.source}"
     return report
 
 
