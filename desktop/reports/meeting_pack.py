@@ -180,7 +180,7 @@ def category_rates(report: Report) -> dict[int, float | None]:
             rates.setdefault(current, [])
         elif kind == DATA and row[at] is not None:
             rates.setdefault(current, []).append(row[at])
-    return {no: (round(sum(v) / len(v), 2) if v else None) for no, v in rates.items()}
+    return {no: (sum(v) / len(v) if v else None) for no, v in rates.items()}  # exact; rounded when shown
 
 
 def failing_count(report: Report, indicator: int | None) -> int:
