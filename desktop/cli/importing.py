@@ -1,7 +1,8 @@
 """`main.py import FILE...`: check household/member files and load them, all or nothing.
 
-Exit status: 0 imported; 1 problems in the files (nothing imported) or a store error;
-2 wrong passphrase; 130 interrupted (nothing imported).
+Exit status: 0 imported, previewed (--preview) or nothing to change; 1 problems in the files
+(nothing imported) or a store error; 2 wrong passphrase; 3 new villages wait for
+--allow-new-villages (nothing imported); 130 interrupted (nothing imported).
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ def add_parser(sub) -> None:
     common.add_db_option(p)
     p.add_argument("--year", type=int, default=None, help="survey year (พ.ศ.) the files must hold, e.g. 2567")
     p.add_argument("--report", type=Path, default=None, help="write every problem to this CSV file")
+    p.add_argument("--preview", action="store_true",
+                   help="print per village what the import would add, change and leave out; change nothing")
+    p.add_argument("--whole-village", action="store_true",
+                   help="the files hold whole villages: households of their villages not in the files move to history"
+                        " (by default they are kept)")
+    p.add_argument("--allow-new-villages", action="store_true",
+                   help="confirm villages the store does not know yet (by default they stop the import)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages (default: th)")
     p.set_defaults(run=run)
 
@@ -43,8 +51,10 @@ def run(args) -> int:
         return common.fail(err)
     progress = common.TerminalProgress(msg("imp_progress"))
     try:
-        result = national.import_files(store, args.files, year=args.year, progress=progress)
-        year = _batch_year(store, result.summary.import_id) if result.ok else None
+        choices = national.Choices(preview=args.preview, whole_villages=args.whole_village,
+                                   allow_new_villages=args.allow_new_villages)
+        result = national.import_files(store, args.files, year=args.year, progress=progress, choices=choices)
+        year = _batch_year(store, result.summary.import_id) if result.applied else None
     except (Cancelled, KeyboardInterrupt):
         progress.done()
         print(msg("cancelled"), file=sys.stderr)
@@ -58,12 +68,9 @@ def run(args) -> int:
     if args.report:
         national.write_problem_report(result.problems, args.report, total=result.problem_count)
     if result.ok:
-        s = result.summary
-        print(msg("imp_ok", households=s.households, members=s.members, villages=s.villages, replaced=s.replaced))
-        print(msg("imp_batch", import_id=s.import_id, year=year))
-        if getattr(s, "confirmed", 0) or getattr(s, "not_applied", 0):
-            print(f"ยืนยันการแก้ไข {s.confirmed:,} รายการ, ยังไม่แก้ไข {s.not_applied:,} รายการ")
+        code = _print_outcome(result, args, year)
     else:
+        code = 1
         print(msg("imp_failed", n=result.problem_count))
         for p in result.problems[:SHOWN]:
             print("  " + problem_line(p))
@@ -71,7 +78,30 @@ def run(args) -> int:
             print(msg("imp_more", n=result.problem_count - SHOWN))
     if args.report:
         print(msg("imp_report_written", path=args.report))
-    return 0 if result.ok else 1
+    return code
+
+
+def _print_outcome(result, args, year: int | None) -> int:
+    from desktop.importers import preview
+
+    s = result.summary
+    if not result.applied:
+        if args.preview or result.needs_confirmation:
+            print("\n".join(preview.preview_lines(result)))
+        if result.needs_confirmation and not args.preview:
+            print(msg("imp_new_villages", n=len(result.new_villages), codes=", ".join(result.new_villages)))
+            return 3
+        if not args.preview:
+            print(msg("imp_nothing_changed", n=s.households))
+        return 0
+    t = preview.totals(preview.plan_rows(result))
+    print(msg("imp_ok_plan", villages=s.villages, members=s.members, **t))
+    if t["missing"]:
+        print("\n".join(line for line in preview.preview_lines(result)[1:]))
+    print(msg("imp_batch", import_id=s.import_id, year=year))
+    if s.confirmed or s.not_applied:
+        print(msg("imp_reconciled", confirmed=s.confirmed, not_applied=s.not_applied))
+    return 0
 
 
 def _batch_year(store, import_id: int) -> int | None:

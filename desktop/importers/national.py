@@ -27,7 +27,7 @@ import gc
 import json
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -56,10 +56,18 @@ class Problem:
 
 @dataclass
 class ImportResult:
-    ok: bool
+    ok: bool  # no problems: the files can be imported
     problems: list[Problem]
     problem_count: int
-    summary: LoadSummary | None
+    summary: LoadSummary | None  # what the import did (or, not applied, would do): summary.plan per village
+    applied: bool = False  # the store was changed
+    new_villages: list[str] = field(default_factory=list)  # villages the store did not know
+    village_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Nothing imported only because new villages wait for the officer's confirmation."""
+        return self.ok and not self.applied and bool(self.new_villages) and self.summary is not None
 
 
 class Problems:
@@ -78,24 +86,40 @@ class _Rollback(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What the officer decided: `preview` changes nothing; `whole_villages` (True, or village
+    codes) moves the households a file does not bring to history; `allow_new_villages` confirms
+    villages the store does not know yet."""
+
+    preview: bool = False
+    whole_villages: bool | frozenset[int] = False
+    allow_new_villages: bool = False
+
+
 def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
                  progress: Callable[[int, int], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> ImportResult:
-    """Check and load the files in one transaction; nothing is loaded if any problem is found."""
+                 cancel: Callable[[], bool] | None = None, choices: Choices = Choices()) -> ImportResult:
+    """Check and load the files in one transaction; nothing is loaded if any problem is found, in a
+    preview, while new villages wait for confirmation, or when nothing would change."""
     paths = [Path(p) for p in paths]
     problems = Problems()
-    summary = None
+    job = None
     with readers.open_sources(paths, problems.add) as sources:
         loaded_first = sorted(sources, key=lambda s: s.kind != C.HOUSEHOLD)  # the order rows are read in
         order = {s.label: i for i, s in enumerate(loaded_first)}
         try:
             with store.begin() as conn, _no_cyclic_gc(), small_cache(conn):
-                summary = _Job(conn, sources, problems, year, progress, cancel, paths).run()
+                job = _Job(conn, sources, problems, year, progress, cancel, paths, choices)
+                job.run()
         except _Rollback:
-            summary = None
+            pass
     problems.items.sort(key=lambda p: (order.get(p.file, -1), p.row or 0))
     ok = problems.count == 0
-    return ImportResult(ok, problems.items, problems.count, summary if ok else None)
+    summary = job.summary if ok and job is not None else None
+    return ImportResult(ok, problems.items, problems.count, summary, applied=ok and job is not None and job.applied,
+                        new_villages=job.new_villages if ok and job else [],
+                        village_names=dict(job.villages) if ok and job else {})
 
 
 @contextlib.contextmanager
@@ -127,8 +151,12 @@ def write_problem_report(problems: list[Problem], path: Path | str, *, total: in
 
 
 class _Job:
-    def __init__(self, conn, sources, problems: Problems, year, progress, cancel, paths):
+    def __init__(self, conn, sources, problems: Problems, year, progress, cancel, paths, choices: Choices = Choices()):
         self.conn = conn
+        self.choices = choices
+        self.summary: LoadSummary | None = None
+        self.applied = False
+        self.new_villages: list[str] = []
         self.dbapi = raw(conn)
         self.problems = problems
         self.fixed_year = year
@@ -189,15 +217,32 @@ class _Job:
         self._drop_rows()
         if self.problems.count or self.loader is None:
             raise _Rollback()
+        self.new_villages = self._unknown_villages()
         areas.ensure_villages(self.conn, self.villages)
         areas.ensure_laos(self.conn, self.laos, self.village_lao)
-        summary = self.loader.finish()
+        summary = self.summary = self.loader.finish()
+        for code in self.new_villages:
+            summary.plan[int(code)].new_village = True
         if ids_after_finish:
             self._duplicate_ids(indexed=True)
             if self.problems.count:
                 raise _Rollback()
         self._report(self.total)
+        if self.choices.preview or (self.new_villages and not self.choices.allow_new_villages):
+            raise _Rollback()
+        if not any(p.added or p.changed or p.removed for p in summary.plan.values()):
+            raise _Rollback()  # an identical file: not even an import batch is recorded
+        self.applied = True
         return summary
+
+    def _unknown_villages(self) -> list[str]:
+        """Villages of the file that the store does not know, in a tambon where it knows villages
+        (a first import of a tambon creates its villages without asking; a mistyped หมู่ in a known
+        tambon must not)."""
+        codes = json.dumps(sorted(self.villages))
+        return [code for (code,) in self.dbapi.execute(
+            "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT code FROM area WHERE level = 4)"
+            " AND substr(value, 1, 6) IN (SELECT parent FROM area WHERE level = 4) ORDER BY value", (codes,))]
 
     def _drop_rows(self) -> None:
         """Drop the house-code table; its pages are reused by the load (no zero-fill: secure_delete
@@ -286,7 +331,8 @@ class _Job:
         if not known:
             self.problems.add(label, row, column, year, msg("imp_bad_year", value=year))
             return  # rows are still checked, nothing can be loaded
-        self.loader = BulkLoad(self.conn, year, self.source_text)
+        self.loader = BulkLoad(self.conn, year, self.source_text, whole_villages=self.choices.whole_villages,
+                               keep_unchanged=True)
         self.loader.start()
         self.survey = self.loader.survey
         self.layout = list(self.survey.layout)
