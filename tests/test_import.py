@@ -69,6 +69,7 @@ def test_clean_csv_loads_everything(store, tmp_path):
 
 def test_answers_are_encoded_as_the_engine_reads_them(store, tmp_path):
     hh, mm = F.sample(1)
+    mm += [dict(mm[1], seq=seq, pid=F.make_pid(100 + seq)) for seq in range(3, 13)]  # 12 members: a count of 12
     layout = F.layout()
     for code in layout:
         hh[0][f"q{code}"] = ""

@@ -89,8 +89,8 @@ def test_unchanged_households_keep_version_and_status_when_others_change(store, 
     second = load(store, tmp_path, hh, mm, "second")
     assert second.applied
     with store.read() as conn:
-        rows = dict((r[0], r[1:]) for r in conn.execute(text(
-            "SELECT house_code, version, import_id, status FROM household")).all())
+        rows = {r[0]: r[1:] for r in conn.execute(text(
+            "SELECT house_code, version, import_id, status FROM household")).all()}
         assert rows["52010000001"] == (2, second.summary.import_id, 0)
         assert rows["52010000002"] == (1, first.summary.import_id, 1)
         assert conn.execute(text("SELECT count(*) FROM household_version")).scalar() == 1

@@ -5,6 +5,58 @@ from __future__ import annotations
 from desktop import messages
 
 messages.register({
+    # what Excel did (cellchecks.py)
+    "imp_excel_date": (
+        "Excel เปลี่ยนค่าในช่องนี้เป็นวันที่ ({value}) ค่าเดิมอาจเป็น '{guess}': จัดรูปแบบคอลัมน์นี้เป็น 'ข้อความ' (Text)"
+        " แล้วพิมพ์ค่าเดิมใหม่ หรือพิมพ์ ' นำหน้า (เช่น '{guess})",
+        "Excel turned this cell into a date ({value}); it was probably '{guess}': format the column as Text and"
+        " type the value again, or type it with a leading ' (e.g. '{guess})",
+    ),
+    "imp_csv_date": (
+        "ค่า '{value}' เป็นวันที่ที่ Excel สร้างจากค่าเดิม (เช่น บ้านเลขที่ 12/1 กลายเป็น 12-Jan): แก้ในไฟล์ต้นฉบับ"
+        " โดยจัดรูปแบบคอลัมน์เป็น 'ข้อความ' (Text) แล้วพิมพ์ค่าเดิม แล้วบันทึกใหม่",
+        "'{value}' is a date Excel made of the typed value (house number 12/1 becomes 12-Jan): in the original"
+        " sheet format the column as Text, type the value again and save",
+    ),
+    "imp_excel_error": (
+        "ช่องนี้เป็นค่าผิดพลาดของ Excel ({value}): สูตรในช่องคำนวณไม่ได้ แก้สูตรหรือพิมพ์ค่าจริงแทนสูตร",
+        "This cell is an Excel error ({value}): its formula cannot be calculated; fix the formula or type the value",
+    ),
+    "imp_excel_formula": (
+        "ช่องนี้เป็นสูตรที่ยังไม่เคยคำนวณ (ไฟล์ไม่ได้เก็บผลลัพธ์ไว้ จึงอ่านได้เป็นค่าว่าง): เปิดไฟล์ใน Excel แล้วบันทึกใหม่"
+        " หรือพิมพ์ค่าจริงแทนสูตร",
+        "This cell is a formula that was never calculated (the file holds no result, it reads as blank): open the"
+        " file in Excel and save it again, or type the value instead of the formula",
+    ),
+    "imp_control_chars": (
+        "มีอักขระควบคุมที่มองไม่เห็น ({codes}) ซึ่งมักติดมากับการคัดลอกจากโปรแกรมอื่น: ลบอักขระนั้นออก (พิมพ์ค่าใหม่)",
+        "Invisible control characters ({codes}), often copied in from another program: remove them (type the value again)",
+    ),
+    "imp_too_long": (
+        "ข้อความยาว {n:,} ตัวอักษร เกินที่ช่องนี้รับได้ ({limit:,}): อาจวางข้อความผิดช่อง ตรวจและตัดให้สั้นลง",
+        "Text of {n:,} characters, longer than this column allows ({limit:,}): probably pasted into the wrong"
+        " cell; check it and shorten it",
+    ),
+    "imp_birth_after_reference": (
+        "วันเกิด {value} อยู่หลังวันอ้างอิงของการสำรวจ ({reference}) จึงคำนวณอายุไม่ได้ (ติดลบ): ตรวจปี พ.ศ./ค.ศ. ของวันเกิด",
+        "Birth date {value} is after the survey's reference date ({reference}): the age would be negative;"
+        " check the year (B.E./A.D.)",
+    ),
+    "imp_too_old": (
+        "อายุ {age} ปี ณ วันอ้างอิง เกิน 120 ปี: ตรวจปีเกิด (มักพิมพ์ พ.ศ./ค.ศ. สลับกันหรือพิมพ์ผิดหลัก)",
+        "Age {age} at the reference date, over 120: check the birth year (B.E./A.D. swapped or a digit mistyped)",
+    ),
+    "imp_count_over_members": (
+        "จำนวนคน {value} มากกว่าสมาชิกของครัวเรือนในไฟล์ ({members} คน): แก้จำนวนหรือเพิ่มสมาชิกที่ขาด",
+        "A count of {value} persons is more than the household's members in the file ({members}): fix the"
+        " count or add the missing members",
+    ),
+    "imp_pid_in_store": (
+        "เลขประจำตัวประชาชน {value} มีอยู่แล้วในครัวเรือนรหัส {house} (หมู่บ้าน {village}) ปีสำรวจเดียวกัน:"
+        " คนเดียวจะถูกนับสองครั้ง ตรวจว่าย้ายครัวเรือนหรือพิมพ์เลขผิด",
+        "National ID {value} is already in household {house} (village {village}) of the same survey year: one"
+        " person would be counted twice; check whether they moved or the ID is mistyped",
+    ),
     # preview
     "imp_preview_head": ("ตัวอย่างผลการนำเข้า (ยังไม่ได้เปลี่ยนแปลงข้อมูล):", "Import preview (nothing has been changed):"),
     "imp_preview_village": (

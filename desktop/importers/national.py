@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from desktop.importers import columns as C
-from desktop.importers import fastrows, prefetch, readers, rowchecks
+from desktop.importers import fastrows, prefetch, readers, rowchecks, storechecks
 from desktop.messages import msg
 from desktop.models import areas, indicators, surveys
 from desktop.models.db import raw
@@ -181,6 +181,7 @@ class _Job:
         self.laos: dict[str, tuple[str, str, str]] = {}
         self.village_lao: dict[str, str] = {}
         self.member_skip: set[int] = set()  # households whose member rows had problems
+        self.used_of: dict[int, dict[int, str]] = {}  # source -> position -> column read (rowchecks.used_columns)
         self.answer_positions_of: dict[int, list[int | None]] = {}  # source -> position of each answer code
         self.broken: set[int] = set()  # sources missing a required column: rows are checked, not loaded
         self.pending: list = []
@@ -208,6 +209,7 @@ class _Job:
         if self.loader is not None:
             if self.members:
                 self._households_without_members()
+                storechecks.counts_over_members(self, ROWS)
                 # into an empty store, the member pid index finish() builds answers this in one scan
                 ids_after_finish = self.loader.defers_indexes and not self.problems.count
                 if not ids_after_finish:
@@ -512,6 +514,8 @@ class _Job:
             dups = {pid for (pid,) in self.dbapi.execute(
                 f"SELECT m.pid FROM member m JOIN {ROWS} r ON r.hid = m.household_id WHERE r.ok = 1"
                 " GROUP BY m.pid HAVING count(*) > 1")}
+        in_store = {} if indexed else storechecks.ids_in_store(self, ROWS)
+        dups |= set(in_store)
         if not dups:
             return
         places: dict[str, list[tuple[int, int]]] = {}
@@ -525,6 +529,12 @@ class _Job:
                 if pid in dups:
                     places.setdefault(pid, []).append((s, row_no))
         for pid, where in places.items():
+            if pid in in_store and len(where) == 1:
+                (s, row_no), (house, village) = where[0], in_store[pid]
+                src = self.sources[s]
+                self.problems.add(src.label, row_no, src.header.label("pid"), pid,
+                                  msg("imp_pid_in_store", value=pid, house=house, village=village))
+                continue
             for s, row_no in where:
                 others = ", ".join(self._where(w, s) for w in where if w != (s, row_no))
                 src = self.sources[s]

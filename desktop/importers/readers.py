@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 from xml.etree import ElementTree
 
+from desktop.importers.cellchecks import DATE_CELL, ERROR_CELL, FORMULA_CELL
 from desktop.importers.columns import HeaderMap, map_header, unescape_text
 from desktop.messages import msg
 
@@ -160,6 +161,14 @@ class _CsvFile:
         if raw is not None and not raw.closed:
             self.pos = raw.tell()
         return min(self.pos / self.size, 1.0)
+
+
+class FlaggedRow(list):
+    """A sheet row with cells Excel converted: `flags` = {position: DATE_CELL (a date-typed cell, given
+    as an ISO date), ERROR_CELL (#N/A, #DIV/0!, ...) or FORMULA_CELL (a formula with no cached value,
+    given as '')}. Rows without such cells are plain lists: the fast path (fastrows.py) takes only those."""
+
+    flags: dict[int, str]
 
 
 # --- XLSX ------------------------------------------------------------------------------------------
@@ -314,40 +323,58 @@ class _Sheet:
     def _parse(self) -> Iterator[tuple[int, list[str]]]:
         book = self.book
         row_no = 0
-        c_tag, row_tag, v_tag = book.ns + "c", book.ns + "row", book.v
+        c_tag, row_tag, v_tag, f_tag = book.ns + "c", book.ns + "row", book.v, book.ns + "f"
         dates = book.date_style_names
         columns: dict[str, int] = {}
         with book.zip.open(self.part) as f:
             self.stream = f
             cells: list[str] = []
+            flags: dict[int, str] = {}  # what Excel did to a cell: see FlaggedRow
             for _, el in ElementTree.iterparse(f):
                 tag = el.tag
                 if tag == c_tag:
                     kind = el.get("t")
+                    flag = None
                     if kind is None or kind == "n":
                         v = el.find(v_tag)
                         value = v.text if v is not None else None
                         if value and (el.get("s") in dates or "." in value or "E" in value or "e" in value):
+                            if el.get("s") in dates:
+                                flag = DATE_CELL
                             value = book.number(value, el.get("s"))
                     else:
                         value = book.cell(el, kind)
+                        if kind == "d":
+                            flag = DATE_CELL
+                        elif kind == "e":
+                            flag = ERROR_CELL
+                    if not value and el.find(f_tag) is not None:
+                        flag = FORMULA_CELL  # a formula the program that wrote the file never calculated
                     ref = el.get("r")
                     if not ref:
+                        if flag:
+                            flags[len(cells)] = flag
                         cells.append(value or "")  # cells without a reference come in column order
-                    elif value:
+                    elif value or flag:
                         letters = ref.rstrip(_DIGITS)
                         pos = columns.get(letters)
                         if pos is None:
                             pos = columns[letters] = _column_index(letters)
+                        if flag:
+                            flags[pos] = flag
                         if pos > len(cells):
                             cells.extend([""] * (pos - len(cells)))
                         if pos == len(cells):
-                            cells.append(value)
+                            cells.append(value or "")
                         else:
-                            cells[pos] = value
+                            cells[pos] = value or ""
                 elif tag == row_tag:
                     r = el.get("r")
                     row_no = self.row_no = int(r) if r else row_no + 1
+                    if flags:
+                        cells = FlaggedRow(cells)
+                        cells.flags = flags
+                        flags = {}
                     yield row_no, cells
                     cells = []
                     el.clear()

@@ -203,6 +203,11 @@ class BulkLoad:
         self.dbapi.execute(self._facts_sql, (json.dumps(sorted({row[0] for row in rows})),))
 
     @property
+    def year_was_empty(self) -> bool:
+        """The store held no household of this survey year when the load started."""
+        return self._year_was_empty
+
+    @property
     def defers_indexes(self) -> bool:
         """True for a load into a store without households: all member rows are then this load's,
         and the secondary indexes are built by finish()."""
