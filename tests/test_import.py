@@ -310,7 +310,7 @@ def test_file_level_problems(store, tmp_path):
              tmp_path / "missing.csv", paths[0]]
     result = national.import_files(store, files)
     got = {(p.file, p.message) for p in result.problems}
-    assert ("notes.csv", msg("imp_unknown_file")) in got
+    assert ("notes.csv", msg("imp_unknown_layout", n=2)) in got
     assert ("old.xls", msg("imp_unsupported")) in got
     assert ("bad.csv", msg("imp_encoding")) in got
     assert ("empty.csv", msg("imp_empty")) in got

@@ -29,6 +29,12 @@ def add_parser(sub) -> None:
     p.add_argument("--whole-village", action="store_true",
                    help="the files hold whole villages: households of their villages not in the files move to history"
                         " (by default they are kept)")
+    p.add_argument("--mapping", type=Path, action="append", default=[], metavar="PROFILE.json",
+                   help="a column mapping profile for files with other headers (docs/import-format.md);"
+                        " profiles saved by the import window are used without this option")
+    p.add_argument("--propose-mapping", type=Path, default=None, metavar="PROFILE.json",
+                   help="write the mapping the app proposes for the first file's header to this file, to check"
+                        " and edit, then import with --mapping; imports nothing")
     p.add_argument("--allow-new-villages", action="store_true",
                    help="confirm villages the store does not know yet (by default they stop the import)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages (default: th)")
@@ -43,8 +49,15 @@ def problem_line(p) -> str:
 
 
 def run(args) -> int:
-    from desktop.importers import national
+    from desktop.importers import mapping, national
 
+    if args.propose_mapping:
+        return _propose(args.files[0], args.propose_mapping)
+    try:
+        given = [mapping.Profile.from_json(path.read_text(encoding="utf-8")) for path in args.mapping]
+    except (OSError, ValueError) as err:
+        return common.fail(UserError(msg("imp_bad_mapping", path=args.mapping, error=err)))
+    saved = mapping.load_profiles(mapping.profile_dir())
     try:
         store = common.open_store(args, create=True)
     except UserError as err:
@@ -53,7 +66,8 @@ def run(args) -> int:
     try:
         choices = national.Choices(preview=args.preview, whole_villages=args.whole_village,
                                    allow_new_villages=args.allow_new_villages)
-        result = national.import_files(store, args.files, year=args.year, progress=progress, choices=choices)
+        result = national.import_files(store, args.files, year=args.year, progress=progress, choices=choices,
+                                       mappings=given, saved_mappings=saved)
         year = _batch_year(store, result.summary.import_id) if result.applied else None
     except (Cancelled, KeyboardInterrupt):
         progress.done()
@@ -79,6 +93,21 @@ def run(args) -> int:
     if args.report:
         print(msg("imp_report_written", path=args.report))
     return code
+
+
+def _propose(path: Path, out: Path) -> int:
+    from desktop.importers import mapping, readers
+
+    head = readers.head_rows(path)
+    guess = mapping.best_guess(head) if head else None
+    if guess is None:
+        print(msg("imp_unknown_layout", n=len(head)), file=sys.stderr)
+        return 1
+    header, kind, proposal = guess
+    profile = mapping.profile_from(path.stem, kind, header.labels, proposal)
+    out.write_text(profile.to_json(), encoding="utf-8")
+    print(msg("imp_mapping_proposed", path=out, n=len(proposal), total=len([c for c in header.labels if c])))
+    return 0
 
 
 def _print_outcome(result, args, year: int | None) -> int:

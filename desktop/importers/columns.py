@@ -129,8 +129,9 @@ def detect_kind(cells: list[str]) -> str | None:
     return None
 
 
-def map_header(cells: list[str]) -> HeaderMap:
-    kind = detect_kind(cells)
+def map_header(cells: list[str], kind: str | None = None) -> HeaderMap:
+    """Our columns in a header row; `kind` when known (a mapping profile's), else detected."""
+    kind = kind or detect_kind(cells)
     result = HeaderMap(kind, [str(c).replace("\ufeff", "").strip() for c in cells], {}, {}, [])
     if kind is None:
         return result

@@ -57,6 +57,20 @@ messages.register({
         "National ID {value} is already in household {house} (village {village}) of the same survey year: one"
         " person would be counted twice; check whether they moved or the ID is mistyped",
     ),
+    # layout (mapping.py)
+    "imp_unknown_layout": (
+        "ไม่พบแถวหัวตาราง: {n} แถวแรกของไฟล์ไม่มีชื่อคอลัมน์ที่รู้จัก (เช่น รหัสหมู่บ้าน, บ้านเลขที่, เลขประจำตัวประชาชน)"
+        " ถ้าไฟล์ใช้ชื่อคอลัมน์แบบอื่น ให้จับคู่คอลัมน์ในหน้าต่างนำเข้า (แฟ้ม → นำเข้าข้อมูล…) หรือใช้ --mapping FILE",
+        "No header row found: the first {n} rows hold no column name this app knows (e.g. village_code,"
+        " house_no, pid); if the file uses other column names, map them in the import window"
+        " (File → Import data…) or give --mapping FILE",
+    ),
+    "imp_bad_mapping": ("ไฟล์จับคู่คอลัมน์ {path} ใช้ไม่ได้: {error}", "The mapping profile {path} cannot be used: {error}"),
+    "imp_mapping_proposed": (
+        "บันทึกการจับคู่คอลัมน์ที่เสนอไว้ที่ {path} (จับคู่ได้ {n} จาก {total} คอลัมน์): ตรวจและแก้ไฟล์ แล้วนำเข้าด้วย --mapping",
+        "Proposed column mapping written to {path} ({n} of {total} columns mapped): check and edit it, then"
+        " import with --mapping",
+    ),
     # preview
     "imp_preview_head": ("ตัวอย่างผลการนำเข้า (ยังไม่ได้เปลี่ยนแปลงข้อมูล):", "Import preview (nothing has been changed):"),
     "imp_preview_village": (

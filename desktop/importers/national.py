@@ -29,10 +29,11 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from desktop.importers import columns as C
 from desktop.importers import fastrows, prefetch, readers, rowchecks, storechecks
+from desktop.importers.mapping import Profile
 from desktop.messages import msg
 from desktop.models import areas, indicators, surveys
 from desktop.models.db import raw
@@ -63,6 +64,7 @@ class ImportResult:
     applied: bool = False  # the store was changed
     new_villages: list[str] = field(default_factory=list)  # villages the store did not know
     village_names: dict[str, str] = field(default_factory=dict)
+    profiles: dict[str, str] = field(default_factory=dict)  # table -> the mapping profile that read it
 
     @property
     def needs_confirmation(self) -> bool:
@@ -99,13 +101,17 @@ class Choices:
 
 def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
                  progress: Callable[[int, int], None] | None = None,
-                 cancel: Callable[[], bool] | None = None, choices: Choices = Choices()) -> ImportResult:
+                 cancel: Callable[[], bool] | None = None, choices: Choices = Choices(),
+                 mappings: Sequence[Profile] = (), saved_mappings: Sequence[Profile] = ()) -> ImportResult:
     """Check and load the files in one transaction; nothing is loaded if any problem is found, in a
-    preview, while new villages wait for confirmation, or when nothing would change."""
+    preview, while new villages wait for confirmation, or when nothing would change.
+
+    mappings: profiles for headers that are not ours, used where their columns are present;
+    saved_mappings: profiles used only for the very header row they were made from (mapping.py)."""
     paths = [Path(p) for p in paths]
     problems = Problems()
     job = None
-    with readers.open_sources(paths, problems.add) as sources:
+    with readers.open_sources(paths, problems.add, mappings, saved_mappings) as sources:
         loaded_first = sorted(sources, key=lambda s: s.kind != C.HOUSEHOLD)  # the order rows are read in
         order = {s.label: i for i, s in enumerate(loaded_first)}
         try:
@@ -119,7 +125,8 @@ def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
     summary = job.summary if ok and job is not None else None
     return ImportResult(ok, problems.items, problems.count, summary, applied=ok and job is not None and job.applied,
                         new_villages=job.new_villages if ok and job else [],
-                        village_names=dict(job.villages) if ok and job else {})
+                        village_names=dict(job.villages) if ok and job else {},
+                        profiles={s.label: s.profile for s in sources if s.profile})
 
 
 @contextlib.contextmanager
