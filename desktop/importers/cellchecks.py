@@ -55,7 +55,7 @@ def flagged_cells(r, used: dict[int, str]) -> None:
 def _guess_typed(iso: str) -> str:
     """What was probably typed before Excel made a date of it: 2024-01-12 <- "12/1"."""
     try:
-        year, month, day = (int(p) for p in iso[:10].split("-"))
+        _year, month, day = (int(p) for p in iso[:10].split("-"))
     except ValueError:
         return iso
     return f"{day}/{month}"

@@ -146,7 +146,7 @@ class Profile:
                           ensure_ascii=False, indent=2)
 
     @classmethod
-    def from_json(cls, text: str) -> "Profile":
+    def from_json(cls, text: str) -> Profile:
         data = json.loads(text)
         kind = data.get("kind")
         if kind not in C.COLUMNS or not isinstance(data.get("columns"), dict):
@@ -216,6 +216,14 @@ def locate_header(head: list[tuple[int, list[str]]], given: list[Profile] = (),
         if C.detect_kind(labels) is not None:
             return Header(row_no, labels, labels)
     return None
+
+
+def readable_as_is(head: list[tuple[int, list[str]]], saved: list[Profile]) -> bool:
+    """The header is ours with every required column, or a saved profile's: no mapping step needed."""
+    header = locate_header(head, (), saved)
+    if header is None:
+        return False
+    return header.profile is not None or not C.map_header(header.cells).missing()
 
 
 def best_guess(head: list[tuple[int, list[str]]]) -> tuple[Header, str, dict[int, str]] | None:

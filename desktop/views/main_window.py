@@ -13,7 +13,7 @@ from desktop import APP_NAME
 from desktop.models import areas, households, lookups, meta, surveys
 from desktop.models.households import HouseholdFilter
 from desktop.views import app as app_setup
-from desktop.views import labels, progress
+from desktop.views import import_wizard, labels, progress
 from desktop.views.area_tree import AreaPanel
 from desktop.views.corrections_ui import CorrectionsController
 from desktop.views.detail_pane import DetailPane
@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = import_wizard.import_action(self)
+        file_menu.addAction(self.import_action)
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("H&ousehold"))
         edit_menu.addAction(self.search_action)
