@@ -15,7 +15,7 @@ import sys
 # PyThaiNLP writes a data folder in $HOME on import unless told not to; it needs none.
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
-COMMANDS = ("gui", "demo", "import", "export", "info", "audit", "indicators", "report", "sync", "serve", "bundle", "corrections", "certify", "visits")
+COMMANDS = ("gui", "demo", "import", "export", "info", "audit", "indicators", "report", "sync", "serve", "bundle", "corrections", "certify", "visits", "check", "backup")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +43,46 @@ def main(argv: list[str] | None = None) -> int:
     messages.set_language(args.lang or os.environ.get("BMN_LANG", "th"))
     if args.command is None:
         args = build_parser().parse_args(["gui", *argv])
-    return int(args.run(args) or 0)
+    return run_guarded(args)
+
+
+def _sigterm_unwinds() -> None:
+    """SIGTERM (a shutdown, `kill`) unwinds like Ctrl-C: transactions roll back, part-files are removed."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def run_guarded(args: argparse.Namespace) -> int:
+    """Run the sub-command: Ctrl-C is a clean "cancelled" (130); a store fault SQLite reported by code is
+    its message; anything else is a bug, logged with its traceback and named by a short message."""
+    from desktop import logs
+    from desktop.cli import common
+    from desktop.messages import msg
+    from desktop.models.errors import UserError, from_sqlite
+
+    logs.setup()
+    _sigterm_unwinds()
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        print(msg("cancelled"), file=sys.stderr)
+        return 130
+    except UserError as err:
+        return common.fail(err)
+    except Exception as err:  # noqa: BLE001 - the bug path: logged in full, shown short, never hidden
+        path = logs.log_unexpected(err, where=f"main.py {args.command}")
+        translated = from_sqlite(err)
+        if isinstance(translated, UserError):
+            return common.fail(translated)
+        print(msg("unexpected_error", error=f"{type(err).__name__}: {err}", path=path), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

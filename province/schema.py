@@ -20,10 +20,10 @@ from sqlalchemy import (
     Text,
 )
 
+from desktop.models.fields import MONEY
+
 metadata = MetaData()
 BIG_ID = BigInteger().with_variant(Integer(), "sqlite")  # SQLite: the rowid itself
-MONEY = ("inc_main", "inc_second", "inc_other", "inc_produce", "exp_production", "exp_necessary", "exp_unnecessary",
-         "exp_debt")
 
 officer = Table(
     "officer",

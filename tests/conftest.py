@@ -14,6 +14,7 @@ from keyring.backend import KeyringBackend  # noqa: E402
 from keyring.errors import PasswordDeleteError  # noqa: E402
 
 PASSPHRASE = "test-passphrase-1"
+pytest_plugins = ("tests.views.fixtures",)  # the GUI fixtures, for tests/views, tests/certification, tests/visits
 
 
 class MemoryKeyring(KeyringBackend):
@@ -35,6 +36,13 @@ class MemoryKeyring(KeyringBackend):
         if (service, username) not in self.items:
             raise PasswordDeleteError(username)
         del self.items[(service, username)]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def user_data_in_tmp(tmp_path_factory):
+    """The user data folder (logs, desktop/logs.py) of the test session: never the real one."""
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("xdg-data"))
+    yield
 
 
 @pytest.fixture(autouse=True)

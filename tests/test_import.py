@@ -183,7 +183,7 @@ HH, MM = "data-households.csv", "data-members.csv"
 
 def _cases():
     """(name, change(hh, mm) -> None, expected problems as (file, row, column, message))."""
-    p0, p1 = F.make_pid(11), F.make_pid(12)
+    p0 = F.make_pid(11)
     bad_pid = p0[:12] + str((int(p0[12]) + 1) % 10)
     return [
         ("required value", lambda h, m: h[1].update(head_name=""),

@@ -11,7 +11,10 @@ from desktop.importers import national, prefetch
 from desktop.models import db
 from desktop.models.errors import Cancelled
 from tests.conftest import PASSPHRASE
-from tests.test_import_fastpath import YEAR, broken_files, contents, copy_files, exported, problems  # noqa: F401
+from tests import test_import_fastpath
+from tests.test_import_fastpath import YEAR, broken_files, contents, copy_files, problems
+
+exported = test_import_fastpath.exported  # the exported files fixture, shared (used by name)
 
 
 class Spy:

@@ -17,8 +17,8 @@ import json
 from pathlib import Path
 
 from desktop.cli import common
-from desktop.models import certification_messages as cm
-from desktop.models.certification_messages import msg
+from desktop.certify import messages as cm
+from desktop.certify.messages import msg
 
 
 def _lang(p) -> None:
@@ -114,8 +114,11 @@ def print_preview(pv) -> None:
 
 def run_certify(args) -> int:
     def work(store) -> int:
-        from desktop.models import certification
+        from desktop.certify import certification
+        from desktop.models import store_files
 
+        if not args.preview:
+            store_files.require_sound(store)  # never certify from a damaged store
         with store.begin() as conn:
             pv = certification.preview(conn, args.area, args.year)
             print_preview(pv)
@@ -132,7 +135,7 @@ def run_certify(args) -> int:
 
 def run_certificate(args) -> int:
     def work(store) -> int:
-        from desktop.models import certification
+        from desktop.certify import certification
         from desktop.reports import certificate_pdf
 
         with store.read() as conn:
@@ -159,7 +162,7 @@ def print_changes(check, limit: int) -> None:
 
 def run_verify(args) -> int:
     def work(store) -> int:
-        from desktop.models import certification_check as cc
+        from desktop.certify import check as cc
 
         with store.read() as conn:
             verdict = cc.verify(conn, args.code)
@@ -185,7 +188,7 @@ def run_verify(args) -> int:
 
 def run_list(args) -> int:
     def work(store) -> int:
-        from desktop.models import certification
+        from desktop.certify import certification
 
         with store.read() as conn:
             found = certification.find(conn, survey_year=args.year, area_code=args.area)
@@ -199,7 +202,7 @@ def run_list(args) -> int:
 
 def run_reopen(args) -> int:
     def work(store) -> int:
-        from desktop.models import certification
+        from desktop.certify import certification
 
         with store.begin() as conn:
             certification.reopen(conn, args.id, args.reason)
@@ -211,8 +214,8 @@ def run_reopen(args) -> int:
 
 def run_changes(args) -> int:
     def work(store) -> int:
-        from desktop.models import certification
-        from desktop.models import certification_check as cc
+        from desktop.certify import certification
+        from desktop.certify import check as cc
 
         with store.read() as conn:
             check = cc.compare(conn, certification.get(conn, args.id), limit=args.limit)
@@ -225,7 +228,7 @@ def run_changes(args) -> int:
 
 def run_board(args) -> int:
     def work(store) -> int:
-        from desktop.models import certification_check as cc
+        from desktop.certify import check as cc
         from desktop.models import dates
 
         with store.read() as conn:
@@ -261,7 +264,9 @@ def run_roster(args) -> int:
                 member = roster.set_member(conn, args.level, args.area, args.name, args.position, args.role, args.order)
             else:
                 was = {m.member_uuid: m for m in roster.current(conn, args.level, args.area)}.get(args.member)
-                keep = (lambda given, field: getattr(was, field) if given is None and was else given)
+                def keep(given, field):
+                    return getattr(was, field) if given is None and was else given
+
                 member = roster.set_member(conn, args.level, args.area, keep(args.name, "name"),
                                            keep(args.position, "position"), keep(args.role, "role") or roster.MEMBER,
                                            args.order, args.member)

@@ -8,9 +8,22 @@ import sys
 import time
 from pathlib import Path
 
+from desktop import messages
 from desktop.messages import msg
 from desktop.models import db, keys
-from desktop.models.errors import UserError, WrongPassphrase
+from desktop.models.errors import StoreDamaged, UserError, WrongPassphrase
+
+messages.register({
+    "unexpected_error": (
+        "เกิดข้อผิดพลาดในโปรแกรมที่ไม่คาดคิด: {error}\nบันทึกรายละเอียดไว้ที่ {path} กรุณาส่งไฟล์นี้ให้ผู้ดูแลระบบ",
+        "An unexpected error in the program: {error}\nThe details are in {path}: please send that file to"
+        " your administrator.",
+    ),
+    "unclean_check_failed": (
+        "โปรแกรมปิดไม่เรียบร้อยครั้งก่อน และการตรวจฐานข้อมูลพบปัญหา:",
+        "The program did not close cleanly last time, and checking the store found problems:",
+    ),
+})
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +42,7 @@ def _ask_on_terminal() -> str | None:
     return getpass.getpass("รหัสผ่านฐานข้อมูล / store passphrase: ")
 
 
-def open_store(args: argparse.Namespace, *, create: bool = False) -> db.Store:
+def open_store(args: argparse.Namespace, *, create: bool = False, check_unclean: bool = True) -> db.Store:
     """Open (or create) the store named by --db, asking for the passphrase only if needed."""
     path = db_path(args)
     passphrase, origin = keys.resolve(path, _ask_on_terminal)
@@ -38,7 +51,28 @@ def open_store(args: argparse.Namespace, *, create: bool = False) -> db.Store:
     store = db.open_store(path, passphrase, create=create)
     if origin == "asked":
         keys.remember(path, passphrase)
+    if check_unclean:
+        try:
+            _check_after_unclean_shutdown(store)
+        except BaseException:
+            store.close()
+            raise
     return store
+
+
+def _check_after_unclean_shutdown(store: db.Store) -> None:
+    """The window left its open-marker (it crashed or was killed): quick_check before any work."""
+    from desktop.models import store_files
+
+    if not store_files.marker_path(store.path).exists():
+        return
+    result = store_files.check(store, full=False)
+    if not result.ok:
+        print(msg("unclean_check_failed"), file=sys.stderr)
+        for line in result.problems + result.cipher_problems:
+            print("  " + line, file=sys.stderr)
+        raise StoreDamaged(store.path)
+    store_files.mark_closed(store.path)
 
 
 def with_store(args: argparse.Namespace, work, *, create: bool = False) -> int:

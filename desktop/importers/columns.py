@@ -14,6 +14,7 @@ from desktop.importers import cellchecks
 from desktop.messages import msg
 from desktop.models import dates
 from desktop.models.dates import ARABIC_DIGITS
+from desktop.models.fields import MONEY
 from desktop.models.indicators import IndicatorSet
 from desktop.models.sortkeys import house_sort_key, thai_sort_key
 
@@ -31,8 +32,7 @@ class Column:
         return f"{self.name} ({self.th})"
 
 
-MONEY_COLUMNS = ("inc_main", "inc_second", "inc_other", "inc_produce",
-                 "exp_production", "exp_necessary", "exp_unnecessary", "exp_debt")
+MONEY_COLUMNS = MONEY  # declared once, in desktop/models/fields.py
 
 HOUSEHOLD_COLUMNS = (
     Column("survey_year", "ปีสำรวจ", True, ("year", "ปี", "ปีที่สำรวจ", "ปีข้อมูล")),

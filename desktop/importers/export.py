@@ -1,15 +1,20 @@
 """Export the households of an area in the import format (docs/import-format.md), CSV or XLSX.
 
 What is written reads back, through national.import_files, as the same households and members.
-Rows stream from the store to the file (csv module / openpyxl write-only), to a ".part" file
-that is renamed only when complete and after the export is in the audit log (personal data).
+The files are built in memory (the csv module into a buffer; openpyxl in its normal mode, whose
+write-only mode spills rows as plain XML into the system temp folder) and written to the destination
+folder only when complete, after the export is in the audit log (personal data): as a hidden part-file
+renamed into place at once. A killed export leaves nothing personal in the temp folder; only a kill
+during that last write can leave the hidden part-file, in the folder the officer chose.
 Text cells that a spreadsheet would run as a formula (= + - @ …) get a leading single quote.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -22,6 +27,7 @@ from desktop.models import audit, dates, surveys
 from desktop.models.errors import UserError
 
 FORMATS = ("csv", "xlsx")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XLSX cannot hold
 HOUSEHOLD_SHEET, MEMBER_SHEET = "households", "members"
 _MEMBER_FIELDS = ("seq", "pid", "title", "first_name", "last_name", "sex", "birth_date", "relation", "education",
                   "occupation", "health", "self_reliant", "in_school")
@@ -76,15 +82,16 @@ def write_area(store, area_code: str, year: int | None, fmt: str, out_path: Path
         raise UserError(msg("exp_bad_format", fmt=fmt))
     out_path = Path(out_path)
     targets = [out_path, member_path(out_path)] if fmt == "csv" else [out_path]
-    parts = [t.with_name(t.name + ".part") for t in targets]
+    parts = [t.with_name(f".{t.name}.part") for t in targets]
     try:
         with store.read() as conn:
-            year, households, members = _write(conn, code, year, fmt, parts)
+            year, households, members, contents = _build(conn, code, year, fmt)
         with store.begin() as conn:
             audit.append(conn, "export", target=code, detail={
                 "survey_year": year, "format": fmt, "households": households, "members": members,
                 "files": [t.name for t in targets]})
-        for part, target in zip(parts, targets):
+        for part, target, content in zip(parts, targets, contents):
+            _write_file(part, content)
             os.replace(part, target)
     except OSError as err:
         raise UserError(msg("exp_write_error", error=err)) from err
@@ -94,7 +101,14 @@ def write_area(store, area_code: str, year: int | None, fmt: str, out_path: Path
     return ExportResult(targets, year, households, members)
 
 
-def _write(conn, code: str, year: int | None, fmt: str, parts: list[Path]) -> tuple[int, int, int]:
+def _write_file(path: Path, content: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(content)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _build(conn, code: str, year: int | None, fmt: str) -> tuple[int, int, int, list[bytes]]:
     if year is None:
         year = surveys.latest_year(conn)
         if year is None:
@@ -115,11 +129,10 @@ def _write(conn, code: str, year: int | None, fmt: str, parts: list[Path]) -> tu
     hh_rows = _household_rows(conn, params, code, layout)
     m_rows = _member_rows(conn, params, counter)
     if fmt == "csv":
-        _write_csv(parts[0], hh_header, hh_rows)
-        _write_csv(parts[1], m_header, m_rows)
+        contents = [_csv_bytes(hh_header, hh_rows), _csv_bytes(m_header, m_rows)]
     else:
-        _write_xlsx(parts[0], [(HOUSEHOLD_SHEET, hh_header, hh_rows), (MEMBER_SHEET, m_header, m_rows)])
-    return year, count, counter["members"]
+        contents = [_xlsx_bytes([(HOUSEHOLD_SHEET, hh_header, hh_rows), (MEMBER_SHEET, m_header, m_rows)])]
+    return year, count, counter["members"], contents
 
 
 def _villages(conn, code: str) -> dict[int, tuple]:
@@ -171,24 +184,33 @@ def _member_rows(conn, params: dict, counter: dict) -> Iterator[list]:
                esc(education), esc(occupation), health, self_reliant, in_school]
 
 
-def _write_csv(path: Path, header: list[str], rows: Iterator[list]) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        out = csv.writer(f)
-        out.writerow(header)
-        out.writerows(["" if v is None else v for v in row] for row in rows)
+def _csv_bytes(header: list[str], rows: Iterator[list]) -> bytes:
+    buffer = io.StringIO(newline="")
+    out = csv.writer(buffer)
+    out.writerow(header)
+    out.writerows(["" if v is None else v for v in row] for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
 
 
-def _write_xlsx(path: Path, sheets: list[tuple[str, list[str], Iterator[list]]]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+def _xlsx_bytes(sheets: list[tuple[str, list[str], Iterator[list]]]) -> bytes:
+    """The workbook built in memory: XlsxWriter with in_memory=True writes no temporary file (openpyxl
+    writes every worksheet to a temporary file, in any mode). Text stays text: no formulas, numbers or
+    links are guessed from strings."""
+    import xlsxwriter
 
-    def clean(v):
-        return ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v
-
-    book = Workbook(write_only=True)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_numbers": False, "strings_to_urls": False})
     for title, header, rows in sheets:
-        sheet = book.create_sheet(title)
-        sheet.append(header)
-        for row in rows:
-            sheet.append([clean(v) for v in row])
-    book.save(path)
+        sheet = book.add_worksheet(title)
+        sheet.write_row(0, 0, header)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                if value is None or value == "":
+                    continue
+                if isinstance(value, str):
+                    sheet.write_string(r, c, _ILLEGAL.sub("", value))
+                else:
+                    sheet.write_number(r, c, value)
+    book.close()
+    return buffer.getvalue()

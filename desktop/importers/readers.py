@@ -162,11 +162,12 @@ class _CsvFile:
             row_no = 0
             try:
                 records = self._split_records(raw)
-                for cells in records:
+                for _header_cells in records:
                     row_no += 1
                     if row_no >= header_row:
                         break
-                for row_no, cells in enumerate(records, start=row_no + 1):
+                first_data_row = row_no + 1
+                for row_no, cells in enumerate(records, start=first_data_row):
                     first = cells[0] if cells else ""
                     # a row is kept unless every cell is blank (the first cell usually decides)
                     if (first and not first.isspace()) or (any(cells) and "".join(cells).strip()):

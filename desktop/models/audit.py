@@ -6,13 +6,14 @@ Each entry's hash covers its content and the previous entry's hash; the newest h
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
+
+from desktop.models import events
 
 GENESIS = "0" * 64
 
@@ -28,7 +29,7 @@ def append(conn: Connection, action: str, target: str = "", detail: dict | None 
 
     prev = meta.get(conn, "audit_head", GENESIS)
     entry_uuid = str(uuid.uuid4())
-    at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+    at = events.now()
     officer = meta.get(conn, "profile", "{}")
     detail_json = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)
     digest = _digest(prev, entry_uuid, at, officer, action, target, detail_json)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, backcheck_items, dates, meta, surveys, visits
+from desktop.models import audit, backcheck_items, dates, events, meta, surveys, visits
 from desktop.models import monitoring_settings as ms
 from desktop.models.errors import UserError
 from desktop.models.monitoring_messages import msg, problems_text
@@ -121,7 +121,7 @@ def draw_sample(conn: Connection, visit_id: str, seed: str | None = None, *, rep
     settings = ms.load(conn)
     households = redraw(conn, visit, settings, seed)
     sample_uuid = str(uuid.uuid4())
-    created = visits.now()
+    created = events.now()
     conn.execute(text(
         "INSERT INTO backcheck_sample(uuid, visit_id, supersedes, seed, settings, households, created_at, officer)"
         " VALUES (:u, :v, :s, :seed, :set, :h, :t, :off)"),
@@ -131,7 +131,7 @@ def draw_sample(conn: Connection, visit_id: str, seed: str | None = None, *, rep
     detail = {"uuid": sample_uuid, "visit_id": visit_id, "supersedes": old.uuid if old else None, "seed": seed,
               "settings": settings.sample_part(), "households": households, "survey_year": visit.survey_year}
     audit.append(conn, SAMPLE_KIND, target=visit_id, detail=detail)
-    visits.outbox(conn, SAMPLE_KIND, detail, visit.area_code)
+    events.record(conn, SAMPLE_KIND, detail, visit.area_code)
     return current_sample(conn, visit_id)
 
 
@@ -224,12 +224,12 @@ def record_answers(conn: Connection, visit_id: str, household_id: int, values: d
         " recorded, created_at, officer) VALUES (:u, :v, :h, :s, :vil, :d, :c, :a, :r, :t, :off)"),
         {"u": answer_uuid, "v": visit_id, "h": household_id, "s": supersedes, "vil": village, "d": asked_on,
          "c": checker.strip(), "a": json.dumps(clean, sort_keys=True), "r": json.dumps(recorded, sort_keys=True),
-         "t": visits.now(), "off": meta.get(conn, "profile", "{}")})
+         "t": events.now(), "off": events.officer_json(conn)})
     detail = {"uuid": answer_uuid, "visit_id": visit_id, "household": household_id, "supersedes": supersedes,
               "asked_on": asked_on, "checker": checker.strip(), "answers": clean, "recorded": recorded,
               "survey_year": visit.survey_year}
     audit.append(conn, ANSWER_KIND, target=str(household_id), detail=detail)
-    visits.outbox(conn, ANSWER_KIND, detail, visit.area_code)
+    events.record(conn, ANSWER_KIND, detail, visit.area_code)
     return next(a for a in answers_of(conn, visit_id) if a.uuid == answer_uuid)
 
 

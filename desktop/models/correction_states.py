@@ -5,14 +5,13 @@ The status is never stored on the correction itself: it is read from the later '
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from desktop.models import meta
+from desktop.models import events
 from desktop.models.correction_fields import label_of
 
 
@@ -40,8 +39,6 @@ class CorrectionState:
 
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
 
@@ -119,7 +116,7 @@ def households_with_status(conn: Connection, survey_year: int, area_code: str | 
 
 def add_status(conn: Connection, states: list[CorrectionState], status: str, *, list_uuid: str | None = None,
                import_id: int | None = None) -> None:
-    now, officer = _now(), meta.get(conn, "profile", "{}")
+    now, officer = events.now(), events.officer_json(conn)
     for s in states:
         conn.execute(
             text("INSERT INTO correction_event(uuid, set_uuid, kind, household_id, survey_year, village, member_seq, field,"

@@ -4,8 +4,8 @@ The imported rows are never changed: a correction is an append-only event in `co
 (kind 'correct', one field of a household or member, with the value it replaces as currently
 corrected), undone by a 'revert' event, and followed through by 'status' events ('sent' when an
 issued list carries it, 'confirmed' / 'not_applied' when a later import of the village is
-reconciled). Every write has its audit entry in the same transaction and, when desktop.sync.outbox
-exists, an outbox event.
+reconciled). Every write has its audit entry and its outbox event (desktop.models.events) in the same
+transaction.
 
 Status of a correction: recorded -> sent -> confirmed | not_applied, or reverted at any time.
 "As corrected" applies the corrections whose status is recorded, sent or not_applied (a confirmed
@@ -18,14 +18,16 @@ callers use one API: `corrections.record`, `corrections.corrected_values`, `corr
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
 from dataclasses import dataclass
 
+from PIL import Image
 from sqlalchemy import Connection, text
 
 from desktop.messages import msg
-from desktop.models import audit, meta, surveys
+from desktop.models import audit, events, locks, surveys
 from desktop.models.correction_fields import (  # noqa: F401 - the corrections API in one place
     ANSWER_PREFIX,
     FIELDS,
@@ -49,7 +51,6 @@ from desktop.models.correction_states import (  # noqa: F401
     STATUS_LABELS,
     STATUS_SQL,
     CorrectionState,
-    _now,
     add_status,
     corrections_of,
     households_with_status,
@@ -75,21 +76,12 @@ MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
 
 def check_not_certified(conn: Connection, household_id: int) -> None:
-    """Raise UserError when the household's area and year are covered by an active certification
-    (desktop/models/certification.py; imported here, not at module level: it reads corrections too)."""
-    from desktop.models import certification
-
-    certification.check_unlocked(conn, household_id)
+    """Raise UserError when the household's area and year are covered by an active certification."""
+    locks.check_unlocked(conn, household_id)
 
 
 
 def _thumbnail(data: bytes) -> bytes | None:
-    try:
-        import io
-
-        from PIL import Image
-    except ImportError:
-        return None
     try:
         with Image.open(io.BytesIO(data)) as img:
             img.thumbnail((160, 160))
@@ -98,17 +90,6 @@ def _thumbnail(data: bytes) -> bytes | None:
             return out.getvalue()
     except Exception:  # noqa: BLE001 - not an image Pillow reads: stored without a thumbnail
         return None
-
-
-
-def _outbox(conn: Connection, kind: str, payload: dict, household_id: int) -> None:
-    try:
-        from desktop.sync import outbox
-    except ImportError:
-        return
-    record_event = getattr(outbox, "record", None)
-    if record_event is not None:
-        record_event(conn, kind, payload, household_id)
 
 
 
@@ -154,7 +135,7 @@ def record(conn: Connection, household_id: int, changes, reason: str, evidence=N
             files.append((name, bytes(data)))
     if problems:
         raise CorrectionError(problems)
-    set_uuid, now, officer = str(uuid.uuid4()), _now(), meta.get(conn, "profile", "{}")
+    set_uuid, now, officer = str(uuid.uuid4()), events.now(), events.officer_json(conn)
     payload_changes = []
     for change, old, value in rows:
         event_uuid = str(uuid.uuid4())
@@ -176,7 +157,7 @@ def record(conn: Connection, household_id: int, changes, reason: str, evidence=N
     detail = {"set_uuid": set_uuid, "household": household_id, "reason": reason.strip(), "changes": payload_changes,
               "evidence": [n for n, _ in files]}
     audit.append(conn, "correction.record", target=str(household_id), detail=detail)
-    _outbox(conn, "correction.record", detail, household_id)
+    events.record(conn, "correction.record", detail, household_id)
     return set_uuid
 
 
@@ -202,11 +183,11 @@ def revert(conn: Connection, correction_uuid: str, reason: str) -> str:
              " :o, :n, :r, :ref, :t, :off)"),
         {"u": event_uuid, "s": event_uuid, "h": row["household_id"], "y": row["survey_year"], "v": row["village"],
          "m": row["member_seq"], "f": row["field"], "o": row["new_value"], "n": row["old_value"], "r": reason.strip(),
-         "ref": correction_uuid, "t": _now(), "off": meta.get(conn, "profile", "{}")},
+         "ref": correction_uuid, "t": events.now(), "off": events.officer_json(conn)},
     )
     detail = {"uuid": event_uuid, "reverts": correction_uuid, "household": row["household_id"], "reason": reason.strip()}
     audit.append(conn, "correction.revert", target=str(row["household_id"]), detail=detail)
-    _outbox(conn, "correction.revert", detail, row["household_id"])
+    events.record(conn, "correction.revert", detail, row["household_id"])
     return event_uuid
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, engine, indicators, surveys
+from desktop.models import audit, engine, events, indicators, surveys
+from desktop.models.fields import EXPENSE, INCOME
 from desktop.models.schema import STATUS_REVIEWED, household_id
 from desktop.models.sortkeys import thai_sort_key
 
@@ -230,14 +231,12 @@ def detail(conn: Connection, hid: int) -> HouseholdDetail | None:
                r.occupation, r.health, bool(r.self_reliant), bool(r.in_school))
         for r in conn.execute(text("SELECT * FROM member WHERE household_id = :id ORDER BY seq"), {"id": hid})
     ]
-    income_keys = ("inc_main", "inc_second", "inc_other", "inc_produce")
-    expense_keys = ("exp_production", "exp_necessary", "exp_unnecessary", "exp_debt")
     threshold = ind_set.income_threshold.get(row["survey_year"]) if ind_set.income_indicator() else None
     return HouseholdDetail(
         id=hid, survey_year=row["survey_year"], village=row["village"], house_no=row["house_no"],
         house_code=row["house_code"], head_name=row["head_name"], status=row["status"], version=row["version"],
         collector=row["collector"], survey_date=row["survey_date"],
-        income={k: row[k] for k in income_keys}, expense={k: row[k] for k in expense_keys},
+        income={k: row[k] for k in INCOME}, expense={k: row[k] for k in EXPENSE},
         income_pp=row["income_pp"], threshold=threshold, members=members,
         results=engine.evaluate_household(conn, ind_set, row["survey_year"], survey.layout, hid),
         provisional=ind_set.provisional, period=survey.period, indicator_set=ind_set,
@@ -260,9 +259,7 @@ def set_status(conn: Connection, ids: list[int], status: int = STATUS_REVIEWED) 
     ).rowcount
     if changed:
         audit.append(conn, "household.status", target=",".join(map(str, ids[:50])), detail={"status": status, "count": changed})
-        from desktop.sync import outbox  # sync sits above models (DESIGN.md §2): imported where it is used
-
-        outbox.record(conn, "household.status", {"status": status}, list(ids))  # same transaction as the change
+        events.record(conn, "household.status", {"status": status}, list(ids))  # same transaction as the change
     return changed
 
 

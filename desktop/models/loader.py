@@ -22,7 +22,6 @@ free are reused.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -31,8 +30,9 @@ from typing import Iterable, Sequence
 import sqlcipher3
 from sqlalchemy import Connection, text
 
-from desktop.models import areas, audit, corrections, engine, meta, surveys
+from desktop.models import areas, audit, corrections, engine, events, meta, surveys
 from desktop.models.db import raw
+from desktop.models.fields import MONEY
 from desktop.models.schema import household as household_table
 from desktop.models.schema import member as member_table
 from desktop.models import summary as report_summary
@@ -46,8 +46,7 @@ _LOAD_CACHE = -16384  # KiB of page cache during a load (small_cache)
 
 HOUSEHOLD_COLUMNS = (
     "id", "survey_year", "province", "district", "tambon", "village", "house_no", "house_sort", "house_code",
-    "head_name", "head_sort", "inc_main", "inc_second", "inc_other", "inc_produce", "exp_production",
-    "exp_necessary", "exp_unnecessary", "exp_debt", "answers", "collector", "survey_date", "version", "import_id",
+    "head_name", "head_sort", *MONEY, "answers", "collector", "survey_date", "version", "import_id",
 )
 MEMBER_COLUMNS = (
     "household_id", "seq", "pid", "pid_rev", "title", "first_name", "last_name", "sex", "birth_date", "age",
@@ -57,9 +56,7 @@ STAGE, FACTS = "main.bulk_stage_household", "main.bulk_member_facts"  # exist on
 _SAME = "main.bulk_unchanged"  # households that came back unchanged, inside finish() only
 _HH_INSERT = f"INSERT INTO {STAGE}({', '.join(HOUSEHOLD_COLUMNS)}) VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})"
 _M_INSERT = f"INSERT INTO member({', '.join(MEMBER_COLUMNS)}) VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})"
-_HH_JSON = ", ".join(f"'{c}', h.{c}" for c in ("house_no", "house_code", "head_name", "n_members", "inc_main",
-                                               "inc_second", "inc_other", "inc_produce", "exp_production",
-                                               "exp_necessary", "exp_unnecessary", "exp_debt", "answers",
+_HH_JSON = ", ".join(f"'{c}', h.{c}" for c in ("house_no", "house_code", "head_name", "n_members", *MONEY, "answers",
                                                "results", "collector", "survey_date", "status", "village"))
 _M_JSON = ", ".join(f"'{c}', m.{c}" for c in MEMBER_COLUMNS[1:] if c != "pid_rev")
 
@@ -122,7 +119,7 @@ class BulkLoad:
 
     def start(self) -> int:
         batch_uuid = str(uuid.uuid4())
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = events.clock().isoformat(timespec="seconds")
         self.conn.execute(
             text(
                 "INSERT INTO import_batch(uuid, created_at, officer, source, survey_year, households, members)"

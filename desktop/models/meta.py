@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import Connection, text
+
+from desktop.models import events
 
 LEVELS = ("tambon", "district", "province")  # tambon coordinator / district / province officer
 
@@ -40,7 +41,7 @@ def put(conn: Connection, key: str, value: str) -> None:
 
 def initialise(conn: Connection) -> None:
     put(conn, "store_id", str(uuid.uuid4()))
-    put(conn, "created_at", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    put(conn, "created_at", events.clock().isoformat(timespec="seconds"))
 
 
 def officer(conn: Connection) -> Officer:

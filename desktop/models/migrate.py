@@ -7,7 +7,7 @@ HEAD names the newest revision so that opening an up-to-date store does not impo
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import re
 from pathlib import Path
 
 from sqlalchemy import text
@@ -46,20 +46,31 @@ def upgrade_to(store, revision: str) -> None:
 
 
 def backup(store) -> Path:
-    """Copy the (encrypted) file beside itself after folding the WAL into it."""
-    with store.read() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    """An encrypted backup beside the store (SQLite's backup API with the same key; never a file copy)."""
+    from desktop.models import store_files
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = store.path.with_name(f"{store.path.stem}.{stamp}.bak")
-    shutil.copy2(store.path, target)
-    return target
+    return store_files.backup_to(store, target)
+
+
+def known_revisions() -> set[str]:
+    return {m.group(1) for f in (MIGRATIONS_DIR / "versions").glob("*.py") if (m := re.match(r"(\d{4})_", f.name))}
 
 
 def upgrade(store, *, is_new: bool) -> None:
+    """Bring the store to HEAD. A revision this version does not know (a store from a newer version)
+    and a store that needs an upgrade but cannot be written are refused before anything is written."""
     global last_backup
+    from desktop.models.errors import StoreReadOnly, StoreTooNew
+
     current = current_revision(store)
     if current == HEAD:
         return
+    if current is not None and current not in known_revisions():
+        raise StoreTooNew(store.path, current)
+    if store.read_only:
+        raise StoreReadOnly(store.path)
     if current is not None and not is_new:
         last_backup = backup(store)
     upgrade_to(store, "head")

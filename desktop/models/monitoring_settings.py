@@ -19,10 +19,11 @@ from sqlalchemy import Connection
 
 from desktop.models import audit, meta
 from desktop.models.errors import UserError
+from desktop.models.fields import INCOME
 from desktop.models.monitoring_messages import msg, problems_text
 
 META_KEY = "monitoring_settings"
-INCOME_COLUMNS = ("inc_main", "inc_second", "inc_other", "inc_produce")
+INCOME_COLUMNS = INCOME  # the income components a back-check may ask about
 ITEM_KINDS = ("members", "age", "answer", "income")
 AGGREGATIONS = ("items", "villages")  # weighted by items / mean of village percentages
 # bcstats classes: 1 should never change, 2 hard to ask, 3 expected to vary

@@ -8,16 +8,32 @@ audit entry and outbox event in the same transaction); the current roster is the
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, meta
-from desktop.models.certification_messages import msg, problems_text
+from desktop.models import audit, events
+from desktop import messages
+from desktop.messages import msg, problems_text
 from desktop.models.errors import UserError
+
+messages.register({
+    "cert_bad_area_code": ("รหัสพื้นที่ '{code}' รับรองไม่ได้: ใช้รหัสตำบล 6 หลัก อำเภอ 4 หลัก จังหวัด 2 หลัก หรือรหัส อปท.",
+                           "Area '{code}' cannot be certified: use a tambon (6 digits), district (4 digits),"
+                           " province (2 digits) or LAO code."),
+    "cert_no_area_code": ("ต้องระบุรหัสพื้นที่", "An area code is needed."),
+    "cert_roster_cannot_save": ("บันทึกคณะทำงานไม่ได้:", "Cannot save the roster:"),
+    "cert_roster_bad_level": ("ระดับ '{level}' ไม่ถูกต้อง (ใช้ {levels})", "Level '{level}' is not valid (use {levels})"),
+    "cert_roster_no_name": ("ต้องระบุชื่อ-สกุล", "Give the member's full name"),
+    "cert_roster_too_long": ("ชื่อหรือตำแหน่งยาวเกิน {n} ตัวอักษร", "The name or position is longer than {n} characters"),
+    "cert_roster_bad_role": ("บทบาท '{role}' ไม่ถูกต้อง (ใช้ {roles})", "Role '{role}' is not valid (use {roles})"),
+    "cert_roster_no_member": ("ไม่พบกรรมการ {member} ในคณะทำงานนี้", "No member {member} in this roster"),
+    "roster_role_chair": ("ประธานคณะทำงาน", "chair of the working group"),
+    "roster_role_member": ("คณะทำงาน", "member of the working group"),
+    "roster_role_secretary": ("คณะทำงานและเลขานุการ", "member and secretary"),
+})
 
 TAMBON, LAO, DISTRICT, PROVINCE = "tambon", "lao", "district", "province"
 LEVELS = (TAMBON, LAO, DISTRICT, PROVINCE)
@@ -83,23 +99,19 @@ def history(conn: Connection, level: str, area_code: str) -> list[dict]:
     return [dict(r._mapping) for r in rows]
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
 def _write(conn: Connection, level: str, area_code: str, member_uuid: str, kind: str, values: dict) -> str:
     event_uuid = str(uuid.uuid4())
     row = {"u": event_uuid, "l": level, "a": area_code, "m": member_uuid, "k": kind, "n": values.get("name", ""),
            "p": values.get("position", ""), "r": values.get("role", MEMBER), "o": int(values.get("ord", 0)),
-           "t": _now(), "off": meta.get(conn, "profile", "{}")}
+           "t": events.now(), "off": events.officer_json(conn)}
     conn.execute(text("INSERT INTO roster_event(uuid, level, area_code, member_uuid, kind, name, position, role, ord, at,"
                       " officer) VALUES (:u, :l, :a, :m, :k, :n, :p, :r, :o, :t, :off)"), row)
     detail = {"uuid": event_uuid, "level": level, "area": area_code, "member_uuid": member_uuid, "kind": kind,
               **{k: values[k] for k in ("name", "position", "role", "ord") if k in values}}
     audit.append(conn, "certification.roster", target=area_code, detail=detail)
-    from desktop.sync import outbox  # sync sits above models (DESIGN.md §2): imported where it is used
-
-    outbox.record(conn, "certification.roster", detail, area_code)
+    events.record(conn, "certification.roster", detail, area_code)
     return event_uuid
 
 
@@ -139,3 +151,9 @@ def snapshot(members: list[RosterMember]) -> str:
     """The members present, as stored on a certification (JSON, in signing order)."""
     return json.dumps([{"name": m.name, "position": m.position, "role": m.role}
                        for m in sorted(members, key=_sort_key)], ensure_ascii=False)
+
+
+def role_name(role: str) -> str:
+    """A roster role (chair / member / secretary) in the user's language; an unknown one as it is."""
+    key = f"roster_role_{role}"
+    return msg(key) if key in messages.CATALOGUE else role

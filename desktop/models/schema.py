@@ -21,6 +21,8 @@ from sqlalchemy import (
     Text,
 )
 
+from desktop.models.fields import EXPENSE, INCOME, MONEY
+
 metadata = MetaData()
 ROWID_INTEGER = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -88,14 +90,7 @@ household = Table(
     Column("head_name", String, nullable=False, server_default=""),
     Column("head_sort", String, nullable=False, server_default=""),
     Column("n_members", Integer, nullable=False, server_default="0"),
-    Column("inc_main", Integer, nullable=False, server_default="0"),
-    Column("inc_second", Integer, nullable=False, server_default="0"),
-    Column("inc_other", Integer, nullable=False, server_default="0"),
-    Column("inc_produce", Integer, nullable=False, server_default="0"),
-    Column("exp_production", Integer, nullable=False, server_default="0"),
-    Column("exp_necessary", Integer, nullable=False, server_default="0"),
-    Column("exp_unnecessary", Integer, nullable=False, server_default="0"),
-    Column("exp_debt", Integer, nullable=False, server_default="0"),
+    *[Column(name, Integer, nullable=False, server_default="0") for name in MONEY],  # whole baht
     Column("income_pp", Integer, nullable=False, server_default="0"),
     Column("answers", String, nullable=False, server_default=""),  # one character per answer code
     Column("results", String, nullable=False, server_default=""),  # P / F / - per indicator, set order
@@ -188,8 +183,7 @@ audit_entry = Table(
 # Report summaries, one row per (survey year, village), kept by desktop/models/summary.py on every
 # import so that a province report sums a few thousand rows instead of a million households.
 REPORT_TOP_AGE = 100  # ages are kept in single years 0..99; the column for 100 holds everyone 100 or older
-REPORT_INCOME = ("inc_main", "inc_second", "inc_other", "inc_produce")
-REPORT_EXPENSE = ("exp_production", "exp_necessary", "exp_unnecessary", "exp_debt")
+REPORT_INCOME, REPORT_EXPENSE = INCOME, EXPENSE  # the household's money columns, summed per village
 REPORT_AGE_COLUMNS = tuple(f"{sex}{age}" for sex in ("m", "f") for age in range(REPORT_TOP_AGE + 1))
 
 report_village = Table(
@@ -414,7 +408,7 @@ backcheck_answer = Table(
     Column("officer", Text, nullable=False),
 )
 
-# Certification (desktop/models/certification.py, roster.py, migration 0006): append-only events.
+# Certification (desktop/certify/, desktop/models/roster.py and locks.py, migration 0006): append-only events.
 # roster_event: one change of a working-group roster of (level, area); the current roster is their fold.
 roster_event = Table(
     "roster_event",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, dates, meta
+from desktop.models import audit, dates, events, meta
 from desktop.models import monitoring_settings as ms
 from desktop.models.errors import UserError
 from desktop.models.monitoring_messages import msg, problems_text
@@ -64,17 +64,6 @@ class Visit:
         return dates.thai_date(dt.date.fromisoformat(self.visit_date))
 
 
-def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
-
-
-def outbox(conn: Connection, kind: str, payload: dict, target: str) -> None:
-    """The outbox event of a monitoring write (record-only on the server: no household is changed)."""
-    try:
-        from desktop.sync import outbox as box
-    except ImportError:
-        return
-    box.record(conn, kind, payload, target)
 
 
 def _validate(conn: Connection, survey_year: int, level: str, area_code: str, visit_date: str, villages,
@@ -135,7 +124,7 @@ def log(conn: Connection, *, survey_year: int, level: str, area_code: str, visit
     villages = sorted({str(v).strip() for v in villages if str(v).strip()})
     row = {"u": event_uuid, "vid": visit_id, "sup": supersedes, "y": survey_year, "lvl": level, "a": area_code,
            "d": iso, "vil": json.dumps(villages), "who": json.dumps([p.__dict__ for p in people], ensure_ascii=False),
-           "chk": json.dumps(checklist, sort_keys=True), "n": notes.strip(), "w": int(withdrawn), "t": now(),
+           "chk": json.dumps(checklist, sort_keys=True), "n": notes.strip(), "w": int(withdrawn), "t": events.now(),
            "off": meta.get(conn, "profile", "{}")}
     conn.execute(text(
         "INSERT INTO visit_event(uuid, visit_id, supersedes, survey_year, level, area_code, visit_date, villages,"
@@ -146,7 +135,7 @@ def log(conn: Connection, *, survey_year: int, level: str, area_code: str, visit
               "visitors": [p.__dict__ for p in people], "checklist": checklist, "notes": notes.strip(),
               "withdrawn": bool(withdrawn)}
     audit.append(conn, EVENT_KIND, target=area_code, detail=detail)
-    outbox(conn, EVENT_KIND, detail, area_code)
+    events.record(conn, EVENT_KIND, detail, area_code)  # record-only on the server: no household changes
     return get(conn, visit_id)
 
 

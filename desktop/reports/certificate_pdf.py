@@ -27,10 +27,14 @@ from reportlab.lib.units import cm, mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from desktop import messages
 from desktop.models import dates
-from desktop.models.certification import Certification
+from desktop.models.errors import UserError
+from desktop.models.locks import Certification
 from desktop.models.roster import LEVEL_LABELS, ROLE_LABELS
 from desktop.reports import thai_text as tt
+
+messages.register({"cert_cannot_write": ("เขียนไฟล์ {path} ไม่ได้: {error}", "Cannot write {path}: {error}")})
 
 BODY, HEAD, TITLE, SMALL = 11, 12, 14, 8.5
 LEFT, OTHER = 2.5 * cm, 2 * cm
@@ -230,10 +234,7 @@ def render(cert: Certification, path, *, thai_digits: bool = True) -> Path:
         doc.build(story(cert, thai_digits), canvasmaker=partial(_CountedCanvas, footer=footer))
         os.replace(part, path)
     except OSError as err:
-        from desktop.models.certification_messages import msg
-        from desktop.models.errors import UserError
-
-        raise UserError(msg("cert_cannot_write", path=path, error=err)) from err
+        raise UserError(messages.msg("cert_cannot_write", path=path, error=err)) from err
     finally:
         part.unlink(missing_ok=True)
     return path

@@ -11,45 +11,35 @@ import errno
 import os
 from pathlib import Path
 
-from desktop.messages import language
+from desktop import messages
 from desktop.models import audit
 from desktop.models.errors import DiskFull, UserError
 from desktop.reports.model import Report
 
 FORMATS = ("pdf", "xlsx", "csv")
 
-_MESSAGES = {
-    "bad_format": ("รูปแบบไฟล์ '{fmt}' ไม่รองรับ (pdf, xlsx หรือ csv)", "Unsupported format '{fmt}' (pdf, xlsx or csv)."),
-    "no_pdf": (
-        "ยังสร้างไฟล์ PDF ไม่ได้ ({error}): ใช้รูปแบบ xlsx หรือ csv",
-        "PDF output is not available ({error}): use xlsx or csv.",
-    ),
-    "write_error": (
+messages.register({
+    "report_bad_format": ("รูปแบบไฟล์ '{fmt}' ไม่รองรับ (pdf, xlsx หรือ csv)",
+                          "Unsupported format '{fmt}' (pdf, xlsx or csv)."),
+    "report_write_error": (
         "เขียนไฟล์ไม่ได้: {error} เลือกโฟลเดอร์อื่นแล้วลองใหม่",
         "Cannot write the file: {error}. Choose another folder and try again.",
     ),
-}
-
-
-def _msg(key: str, **values: object) -> str:
-    th, en = _MESSAGES[key]
-    return (en if language() == "en" else th).format(**values)
+})
 
 
 def format_for(path: Path, fmt: str | None) -> str:
     """The format asked for, else the one the file suffix names, else PDF."""
     fmt = (fmt or path.suffix.lstrip(".") or "pdf").lower()
     if fmt not in FORMATS:
-        raise UserError(_msg("bad_format", fmt=fmt))
+        raise UserError(messages.msg("report_bad_format", fmt=fmt))
     return fmt
 
 
 def render(report: Report, path: Path, fmt: str, *, thai_digits: bool = False) -> None:
     if fmt == "pdf":
-        try:
-            from desktop.reports import pdf
-        except ImportError as err:
-            raise UserError(_msg("no_pdf", error=err)) from err
+        from desktop.reports import pdf  # reportlab and its fonts: loaded when a PDF is asked for
+
         pdf.render(report, path, thai_digits=thai_digits)
         return
     from desktop.reports import tabular
@@ -73,7 +63,7 @@ def write(store, report: Report, fmt: str, path: Path | str, *, thai_digits: boo
     except OSError as err:
         if err.errno == errno.ENOSPC:
             raise DiskFull() from err
-        raise UserError(_msg("write_error", error=err.strerror or err)) from err
+        raise UserError(messages.msg("report_write_error", error=err.strerror or err)) from err
     finally:
         part.unlink(missing_ok=True)
     return path

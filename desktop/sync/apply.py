@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from desktop.models import areas, audit, dates, db, loader, meta, surveys
+from desktop.models import areas, audit, dates, db, loader, meta, summary, surveys
 from desktop.models.loader import BulkLoad
 from desktop.models.sortkeys import house_sort_key, thai_sort_key
 from desktop.sync import conflicts, local, outbox, wire
@@ -294,10 +294,6 @@ def _delete(conn: Connection, ids: list[int], source: str) -> None:
 
 
 def _refresh_reports(conn: Connection, year: int, villages: list[int]) -> None:
-    try:
-        from desktop.reports import summary
-    except ImportError:  # pragma: no cover - reports are optional below the views
-        return
     summary.refresh(conn, year, villages)
 
 

@@ -1,131 +1,24 @@
-"""The outbox: every syncable change is an event row written in the same transaction as the change.
+"""The outbox, sync's half: reading pending events and storing the server's answers.
 
-Features call `record(conn, kind, payload, target)`. An event keeps its client-generated UUID for ever; it
-stays `pending` until the server acknowledges it (accepted, conflict, rejected or needs_recheck) and is
-never deleted, so a dropped connection or a crash can only delay it. The server de-duplicates by UUID, so
-sending an event twice is harmless.
-
-Household events are one per household (each gets its own ack) and carry the base they were made on:
-the value each field had just before the change, as this laptop last knew it. The server compares that
-base with its own value (wire.field_conflicts), so a concurrent change elsewhere becomes a visible
-conflict instead of a silent overwrite.
+Events are written by desktop/models/events.py (`record`, in the same transaction as the change); this module
+reads what is pending, counts it, tells which households are held, and acknowledges the server's replies:
+accepted, conflict (a sync_conflict row for a person to settle), rejected or needs_recheck.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import uuid
 from typing import Iterable
 
 from sqlalchemy import Connection, text
 
+from desktop.models.events import now, record, settable_changes, store_id
 from desktop.models.schema import SYNC_ACCEPTED, SYNC_CONFLICT, SYNC_NEEDS_RECHECK, SYNC_PENDING, SYNC_REJECTED
-from desktop.sync import wire
+
+__all__ = ["record", "now", "store_id"]  # the writer's names, for sync's own writes (conflicts, bundles)
 
 HOUSEHOLD_KINDS = ("household.status", "household.set")
 ACK_STATES = (SYNC_ACCEPTED, SYNC_CONFLICT, SYNC_REJECTED, SYNC_NEEDS_RECHECK)
-
-
-def clock() -> dt.datetime:
-    """The device clock (tests replace it to skew a laptop's time: created_at is information only)."""
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def now(conn: Connection | None = None) -> str:
-    return clock().isoformat(timespec="milliseconds")
-
-
-def store_id(conn: Connection) -> str:
-    return conn.execute(text("SELECT value FROM meta WHERE key = 'store_id'")).scalar() or ""
-
-
-def _ids(target) -> list[int] | None:
-    if isinstance(target, bool) or target is None or isinstance(target, str):
-        return None
-    if isinstance(target, int):
-        return [target]
-    return [int(t) for t in target]
-
-
-def record(conn: Connection, kind: str, payload: dict, target: str | int | Iterable[int] | None = None) -> list[str]:
-    """Put an event in the outbox (caller's transaction); returns the new event UUIDs.
-
-    target: a household id or ids (one event per household, linked so that pulls never overwrite it while
-    it is unsent), or a free text target (an area code, a period), or None."""
-    ids = _ids(target)
-    origin, created = store_id(conn), now(conn)
-    if ids is None:
-        event_uuid = str(uuid.uuid4())
-        _insert(conn, [(event_uuid, kind, target or "", json.dumps(payload, ensure_ascii=False, sort_keys=True),
-                        created, origin)])
-        return [event_uuid]
-    changes = dict(payload.get("set") or {k: v for k, v in payload.items() if k in wire.SETTABLE})
-    bases = _bases(conn, ids, list(changes))
-    rows, links, out = [], [], []
-    for hid in ids:
-        if hid not in bases:
-            continue  # no such household here
-        base, village, year = bases[hid]
-        event_uuid = str(uuid.uuid4())
-        body = {**payload, "household": hid, "village": village, "survey_year": year, "base": base}
-        rows.append((event_uuid, kind, str(hid), json.dumps(body, ensure_ascii=False, sort_keys=True), created, origin))
-        links.append({"h": hid, "u": event_uuid})
-        out.append(event_uuid)
-    _insert(conn, rows)
-    if links:
-        conn.execute(text("INSERT OR IGNORE INTO outbox_household(household_id, uuid) VALUES (:h, :u)"), links)
-    return out
-
-
-def _insert(conn: Connection, rows: list[tuple]) -> None:
-    if rows:
-        conn.execute(
-            text("INSERT INTO outbox(uuid, kind, target, payload, created_at, origin, state)"
-                 " VALUES (:u, :k, :t, :p, :c, :o, 'pending')"),
-            [{"u": u, "k": k, "t": t, "p": p, "c": c, "o": o} for u, k, t, p, c, o in rows],
-        )
-
-
-def _bases(conn: Connection, ids: list[int], fields: list[str]) -> dict[int, tuple[dict, int, int]]:
-    """Per household: the value of each field just before this change, as this laptop knew it.
-
-    The newest unsent event's value if there is one, else the server-known row captured before the first
-    unsent change (sync_base), else the row itself (the change did not alter it)."""
-    id_json = json.dumps(ids)
-    current = {
-        r[0]: dict(zip(["village", "survey_year", *fields], r[1:]))
-        for r in conn.execute(
-            text(f"SELECT id, village, survey_year{''.join(', ' + f for f in fields)} FROM household"
-                 " WHERE id IN (SELECT value FROM json_each(:ids))"), {"ids": id_json})
-    }
-    captured = {
-        hid: json.loads(data)
-        for hid, data in conn.execute(
-            text("SELECT household_id, data FROM sync_base WHERE household_id IN (SELECT value FROM json_each(:ids))"),
-            {"ids": id_json})
-    }
-    latest: dict[int, dict] = {}
-    for hid, payload in conn.execute(
-        text("SELECT l.household_id, o.payload FROM outbox_household l JOIN outbox o ON o.uuid = l.uuid"
-             " WHERE o.state = 'pending' AND l.household_id IN (SELECT value FROM json_each(:ids)) ORDER BY o.seq"),
-        {"ids": id_json},
-    ):
-        body = json.loads(payload)
-        changes = body.get("set") or {k: v for k, v in body.items() if k in wire.SETTABLE}
-        latest.setdefault(hid, {}).update(changes)
-    out = {}
-    for hid, row in current.items():
-        base = {}
-        for f in fields:
-            if f in latest.get(hid, {}):
-                base[f] = latest[hid][f]
-            elif hid in captured and f in captured[hid]:
-                base[f] = captured[hid][f]
-            else:
-                base[f] = row[f]
-        out[hid] = (base, row["village"], row["survey_year"])
-    return out
 
 
 # --- reading and acknowledging -----------------------------------------------------------------
@@ -179,7 +72,7 @@ def pending_intents(conn: Connection, ids: Iterable[int]) -> dict[int, tuple[set
         {"ids": json.dumps(list(ids))},
     ):
         body = json.loads(payload)
-        changes = body.get("set") or {k: v for k, v in body.items() if k in wire.SETTABLE}
+        changes = settable_changes(body)
         fields, base = out.setdefault(hid, (set(), {}))
         for f in changes:
             if f not in fields and f in (body.get("base") or {}):

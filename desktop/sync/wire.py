@@ -18,12 +18,10 @@ from typing import Iterable, Mapping, Sequence
 
 import msgpack
 
+from desktop.models.fields import MONEY, SETTABLE as SETTABLE  # declared once; also wire.SETTABLE
+
 PROTOCOL = 1
 
-MONEY = ("inc_main", "inc_second", "inc_other", "inc_produce", "exp_production", "exp_necessary", "exp_unnecessary",
-         "exp_debt")
-# Fields a household event may set (corrections of members and answers come with a later issue).
-SETTABLE = ("status", "house_no", "head_name", *MONEY, "collector", "survey_date")
 # Fields compared when both sides changed a household; "members" stands for the members' digest.
 MERGE_FIELDS = ("village", "house_no", "head_name", *MONEY, "answers", "collector", "survey_date", "status", "members")
 

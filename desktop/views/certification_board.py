@@ -25,7 +25,7 @@ STATE_COLOURS = {"certified": "#e6f4ea", "stale": "#fde2cf", "reopened": "#fff4c
 
 
 class CertificationBoard(QWidget):
-    """Fill with show_rows(rows) (certification_check.BoardRow); `selected(uuid)` asks for a certification's
+    """Fill with show_rows(rows) (desktop.certify.check.BoardRow); `selected(uuid)` asks for a certification's
     changes, which come back through show_changes(check)."""
 
     selected = Signal(str)
@@ -100,8 +100,8 @@ class CertificationBoard(QWidget):
                 self.selected.emit(row.certification.uuid)
 
     def show_changes(self, check) -> None:
-        """certification_check.Check: one item per changed household, its field differences below it."""
-        from desktop.models.certification_check import CHANGE_LABELS
+        """desktop.certify.check.Check: one item per changed household, its field differences below it."""
+        from desktop.certify.check import CHANGE_LABELS
 
         self.changes.clear()
         if not check.changed:

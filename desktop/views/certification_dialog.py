@@ -1,7 +1,7 @@
 """Dialogs of the certification feature: certifying an area (what is being certified first, then who is present,
 where, and the override reason when child areas are missing) and the working-group roster editor.
 
-Reads call desktop.models.certification / roster inside store.read(); writes go through the runner's writer.
+Reads call desktop.certify.certification / roster inside store.read(); writes go through the runner's writer.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from desktop.models.certification_messages import role_name  # a small module: no store, no Qt
+from desktop.models.roster import role_name  # a small module: no store, no Qt
 
 
 def tr(text: str) -> str:
@@ -137,7 +137,7 @@ class CertifyDialog(QDialog):
         self.certify_button.setEnabled(not blocked)
 
     def save(self) -> None:
-        from desktop.models import certification
+        from desktop.certify import certification
 
         store, code, year = self.store, self.preview.coverage.code, self.preview.survey_year
         present, place, reason = self.present(), self.place_edit.text(), self.override_edit.text()

@@ -1,8 +1,8 @@
 """Certification in the main window: a "Certification" menu (certify the current area, print or save the form,
 re-open, the status board, the working-group roster, verify a code) and a status-bar mark for the area shown.
 
-The main window calls install(window) and keeps the controller. Reads call desktop.models.certification /
-certification_check inside store.read() (or on the runner's readers when they may take a while); writes go
+The main window calls install(window) and keeps the controller. Reads call desktop.certify.certification /
+desktop.certify.check inside store.read() (or on the runner's readers when they may take a while); writes go
 through the runner's writer.
 """
 
@@ -13,8 +13,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox
 
+from desktop.views import file_dialogs
 from desktop.views.certification_board import CertificationBoard
 from desktop.views.certification_dialog import CertifyDialog, RosterDialog
 
@@ -133,7 +134,7 @@ class CertificationController(QObject):
 
     def refresh(self) -> None:
         """The status-bar mark, and the board when it is open."""
-        from desktop.models import certification
+        from desktop.certify import certification
 
         if self.area is None or self.year is None:
             self.status_label.clear()
@@ -146,7 +147,7 @@ class CertificationController(QObject):
             self.load_board()
 
     def current(self, *, active_only: bool = False):
-        from desktop.models import certification
+        from desktop.certify import certification
 
         with self.store.read() as conn:
             found = certification.find(conn, survey_year=self.year, area_code=self.area, active_only=active_only)
@@ -159,7 +160,7 @@ class CertificationController(QObject):
 
     def open_certify(self) -> None:
         """Gather what is being certified on a reader (a province takes seconds), then show the dialog."""
-        from desktop.models import certification
+        from desktop.certify import certification
 
         if not self._ready():
             return
@@ -233,7 +234,7 @@ class CertificationController(QObject):
         if cert is None:
             return
         suggested = str(Path.home() / f"certificate-{cert.area_code}-{cert.survey_year}-{cert.short_code}.pdf")
-        chosen, _filter = QFileDialog.getSaveFileName(self.window, tr("Save the certificate"), suggested, "PDF (*.pdf)")
+        chosen, _filter = file_dialogs.save_file_name(self.window, tr("Save the certificate"), suggested, "PDF (*.pdf)")
         if chosen:
             self.render(cert, Path(chosen), lambda p: self.window.statusBar().showMessage(
                 tr("Saved %1").replace("%1", str(p)), 5000))
@@ -248,7 +249,7 @@ class CertificationController(QObject):
         return reason.strip() if ok and reason.strip() else None
 
     def reopen(self) -> None:
-        from desktop.models import certification
+        from desktop.certify import certification
 
         cert = self.current(active_only=True) if self._ready() else None
         if cert is None:
@@ -280,7 +281,8 @@ class CertificationController(QObject):
         return self.board
 
     def load_board(self) -> None:
-        from desktop.models import certification, certification_check
+        from desktop.certify import certification
+        from desktop.certify import check as certification_check
 
         area, year, store = board_area(self.window.area_code), self.year, self.store
         if area is None or year is None:
@@ -296,7 +298,8 @@ class CertificationController(QObject):
                          on_done=lambda result: self.board is not None and self.board.show_rows(*result))
 
     def load_changes(self, cert_uuid: str) -> None:
-        from desktop.models import certification, certification_check
+        from desktop.certify import certification
+        from desktop.certify import check as certification_check
 
         store = self.store
 
@@ -310,7 +313,8 @@ class CertificationController(QObject):
     # roster and verify ------------------------------------------------------------------------------------
 
     def open_roster(self) -> RosterDialog | None:
-        from desktop.models import certification, roster
+        from desktop.certify import certification
+        from desktop.models import roster
 
         if not self._ready():
             return None
@@ -323,7 +327,7 @@ class CertificationController(QObject):
         return self.roster_dialog
 
     def verify(self, code: str | None = None) -> str | None:
-        from desktop.models import certification_check
+        from desktop.certify import check as certification_check
         from desktop.models.errors import UserError
 
         if code is None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models import dates, thaiid
 from desktop.models.errors import UserError
-from desktop.views import labels
+from desktop.views import file_dialogs, labels
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -393,7 +392,7 @@ class CorrectionDialog(QDialog):
     # evidence ---------------------------------------------------------------------------------------------
 
     def choose_evidence(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(
+        paths, _filter = file_dialogs.open_file_names(
             self, tr("Evidence: photos or scans"), "",
             tr("Images and documents (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf);;All files (*)"))
         self.add_evidence(paths)

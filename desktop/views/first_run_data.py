@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.views import file_dialogs
 from desktop.views.async_page import AsyncPage
 
 FILE_FILTER = "CSV / Excel (*.csv *.xlsx *.txt);;All files (*)"
@@ -91,7 +91,7 @@ class DataPage(AsyncPage):
         self.completeChanged.emit()
 
     def pick_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Files from the national system"), str(Path.home()),
+        names, _ = file_dialogs.open_file_names(self, self.tr("Files from the national system"), str(Path.home()),
                                                 FILE_FILTER)
         if names:
             self.set_files([Path(n) for n in names])

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import dates
+from desktop.models.correction_lists import display_value
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 REVERTED_BRUSH = QBrush(QColor("#777777"))
@@ -107,10 +108,6 @@ def _who(officer: object) -> str:
 
 
 def _shown(name: str, value: str) -> str:
-    try:
-        from desktop.models.correction_lists import display_value
-    except ImportError:
-        return value
     return display_value(name, value)
 
 

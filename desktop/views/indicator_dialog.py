@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.models import indicator_sets
 from desktop.models.indicators import IndicatorSet, IndicatorSetError
+from desktop.views import file_dialogs
 
 
 class IndicatorSetDialog(QDialog):
@@ -41,7 +42,7 @@ class IndicatorSetDialog(QDialog):
         self.resize(640, 420)
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Indicator set file"), "",
+        name, _ = file_dialogs.open_file_name(self, self.tr("Indicator set file"), "",
                                               self.tr("Indicator sets (*.json *.xlsx)"))
         if name:
             self.open_file(Path(name))

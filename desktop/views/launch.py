@@ -8,11 +8,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop.models import db, keys
-from desktop.models.errors import UserError, WrongPassphrase
+from desktop.models import db, keys, store_files, store_lock
+from desktop.models.errors import StoreDamaged, UserError, WrongPassphrase
 from desktop.views import app as app_setup
+from desktop.views import crash_dialog
+from desktop.views import progress as progress_ui
 from desktop.views.first_run import FirstRunWizard
 from desktop.views.main_window import MainWindow
 from desktop.views.passphrase_dialog import PassphraseDialog
@@ -80,12 +82,46 @@ def save_screenshot(window: MainWindow, target: Path, size: QSize = SCREENSHOT_S
     return window.grab().save(str(target), "PNG")
 
 
+def _claim(path: Path) -> str | None:
+    """The window holds the store's lock exclusively while open (commands then refuse, and the reverse)."""
+    if path.exists() and db.is_read_only(path):
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return store_lock.acquire(path, exclusive=True)
+
+
+def _after_unclean_shutdown(store: db.Store) -> None:
+    """The last window did not close cleanly (crash, kill, power cut): quick_check, and say so if damaged."""
+    if store.read_only or not store_files.mark_open(store.path):
+        return
+    if not store_files.check(store, full=False).ok:
+        progress_ui.show_error(None, StoreDamaged(store.path))
+
+
 def start(path: Path, *, area: str | None = None, year: int | None = None, report: str | None = None,
           screenshot: Path | None = None, lang: str | None = None, demo_households: int | None = None) -> int:
     qt_app = app_setup.make_app(lang)
     lang = app_setup.current_language()
     runner = Runner(qt_app)
+    hook = crash_dialog.ExceptHook(lambda: QApplication.activeWindow())
+    hook.install()
     path = Path(path)
+    try:
+        lock = _claim(path)
+    except UserError as err:  # another window or a command has the store
+        print(err.message, file=sys.stderr)
+        if not screenshot:
+            QMessageBox.warning(None, tr("BMN Field Desk"), err.message)
+        return 1
+    try:
+        return _run_window(path, runner, qt_app, lang, area=area, year=year, report=report, screenshot=screenshot,
+                           demo_households=demo_households)
+    finally:
+        store_lock.release(lock)
+
+
+def _run_window(path: Path, runner: Runner, qt_app, lang: str, *, area, year, report, screenshot,
+                demo_households) -> int:
     try:
         if not path.exists():
             if screenshot:
@@ -100,7 +136,9 @@ def start(path: Path, *, area: str | None = None, year: int | None = None, repor
         return 1
     if store is None:
         return 1
+    clean_close = False
     try:
+        _after_unclean_shutdown(store)
         window = MainWindow(store, runner, lang)
         window.open(area, year)
         if report:
@@ -110,7 +148,11 @@ def start(path: Path, *, area: str | None = None, year: int | None = None, repor
             window.close()
             return 0 if ok else 1
         window.show()
-        return qt_app.exec()
+        status = qt_app.exec()
+        clean_close = True
+        return status
     finally:
         runner.shutdown()
         store.close()
+        if clean_close or screenshot:
+            store_files.mark_closed(store.path)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,7 +11,7 @@ from desktop import APP_NAME
 from desktop.models import areas, households, lookups, meta, surveys
 from desktop.models.households import HouseholdFilter
 from desktop.views import app as app_setup
-from desktop.views import import_wizard, labels, progress
+from desktop.views import certification_ui, import_wizard, indicator_dialog, labels, progress, sync_ui, visits_ui
 from desktop.views.area_tree import AreaPanel
 from desktop.views.corrections_ui import CorrectionsController
 from desktop.views.detail_pane import DetailPane
@@ -22,9 +20,8 @@ from desktop.views.household_model import HouseholdTableModel
 from desktop.views.household_table import HouseholdTable
 from desktop.views.report_view import ReportView, kind_names
 
-INDICATOR_DIALOG = "desktop.views.indicator_dialog"
 # Feature controllers that add their own menus, tabs and status-bar widgets: each module has install(window).
-FEATURES = ("desktop.views.visits_ui", "desktop.views.certification_ui", "desktop.views.sync_ui")
+FEATURES = (visits_ui, certification_ui, sync_ui)
 
 
 class MainWindow(QMainWindow):
@@ -77,8 +74,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_status_bar()
         self._connect()
-        self.features = [importlib.import_module(name).install(self) for name in FEATURES
-                         if importlib.util.find_spec(name) is not None]
+        self.features = [feature.install(self) for feature in FEATURES]
         for first, second in ((self.area_panel.year_combo, self.area_panel.tree),
                               (self.area_panel.tree, self.filter_bar.status_combo),
                               (self.filter_bar.search_edit, self.table), (self.table, self.detail.review_button)):
@@ -110,11 +106,10 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, k=kind: self.open_report(k))
             report_menu.addAction(action)
-        if importlib.util.find_spec(INDICATOR_DIALOG) is not None:
-            indicator_menu = self.menuBar().addMenu(self.tr("In&dicators"))
-            load_set = QAction(self.tr("Load a new indicator set…"), self)
-            load_set.triggered.connect(self.load_indicator_set)
-            indicator_menu.addAction(load_set)
+        indicator_menu = self.menuBar().addMenu(self.tr("In&dicators"))
+        load_set = QAction(self.tr("Load a new indicator set…"), self)
+        load_set.triggered.connect(self.load_indicator_set)
+        indicator_menu.addAction(load_set)
         self.menuBar().addMenu(self.tr("&View")).addAction(self.corrections.as_corrected_action)
         view_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, name in (("th", "ภาษาไทย"), ("en", "English")):
@@ -252,8 +247,7 @@ class MainWindow(QMainWindow):
             self.table.setFocus()
 
     def load_indicator_set(self) -> None:
-        dialog_class = importlib.import_module(INDICATOR_DIALOG).IndicatorSetDialog
-        dialog = dialog_class(self.store, self.runner, self)
+        dialog = indicator_dialog.IndicatorSetDialog(self.store, self.runner, self)
         if dialog.exec():
             self.set_year(self.year)
             self.report_view.invalidate()

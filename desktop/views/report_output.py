@@ -14,11 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir, QObject, QStandardPaths, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from desktop.models.errors import DiskFull, UserError
 from desktop.reports.model import Report
 from desktop.views import app as app_setup
+from desktop.views import file_dialogs
 from desktop.views.pdf_preview import PdfPreviewDialog, prepare_printer, print_pdf
 
 FOLDER_KEY = "reports/folder"  # str: the folder the last report file was saved in
@@ -109,7 +110,7 @@ class ReportOutput(QObject):
         if report is None:
             return
         suggested = self.default_folder() / default_file_name(report, fmt)
-        chosen, _filter = QFileDialog.getSaveFileName(self.view, tr("Save the report"), str(suggested),
+        chosen, _filter = file_dialogs.save_file_name(self.view, tr("Save the report"), str(suggested),
                                                       _file_filter(fmt))
         if not chosen:
             return

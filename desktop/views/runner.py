@@ -16,7 +16,9 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from desktop.models.errors import Cancelled
+from desktop import logs
+from desktop.models.errors import Cancelled, UserError, from_sqlite
+from desktop.views import crash_dialog
 from desktop.views import progress as progress_ui
 
 SHOW_AFTER_MS = 300
@@ -175,7 +177,16 @@ class Runner(QObject):
         return bool(self._active)
 
     def report_error(self, err: BaseException, details: str = "") -> None:
-        message = progress_ui.show_error(self.parent_widget, err, details)
+        """A person's error (UserError, or a SQLite fault by its code) as its message; anything else is a
+        bug: logged with its traceback and shown in the crash dialog with "Copy details"."""
+        translated = from_sqlite(err)
+        if isinstance(translated, UserError):
+            if translated is not err:
+                logs.log_unexpected(err, where="runner job (store fault)")
+            message = progress_ui.show_error(self.parent_widget, translated, details)
+        else:
+            crash_dialog.show_crash(self.parent_widget, err, details, where="runner job")
+            message = progress_ui.error_text(err)
         self.error_reported.emit(message)
 
     def wait(self, timeout_ms: int = 30_000) -> bool:

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from desktop.models import areas
 from desktop.models.errors import UserError
 from desktop.sync import bundle, session, tokens
 from desktop.sync.messages import msg
+from desktop.views import file_dialogs
 from desktop.views import progress as progress_ui
 
 BUNDLE_FILTER = "BMN bundle (*.bmnbundle);;All files (*)"
@@ -233,7 +234,7 @@ class SyncController(QObject):
     def export_bundle(self, path: str | Path | None = None):
         if path is None:
             default = Path.home() / f"bmn-{dt.date.today().isoformat()}.bmnbundle"
-            path, _ = QFileDialog.getSaveFileName(self.window, tr("Export offline bundle"), str(default),
+            path, _ = file_dialogs.save_file_name(self.window, tr("Export offline bundle"), str(default),
                                                   BUNDLE_FILTER)
             if not path:
                 return None
@@ -251,7 +252,7 @@ class SyncController(QObject):
 
     def import_bundle(self, path: str | Path | None = None):
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, tr("Import offline bundle"), str(Path.home()),
+            path, _ = file_dialogs.open_file_name(self.window, tr("Import offline bundle"), str(Path.home()),
                                                   BUNDLE_FILTER)
             if not path:
                 return None

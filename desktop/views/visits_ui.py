@@ -13,9 +13,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QLabel
 
 from desktop.models import dates
+from desktop.views import file_dialogs
 from desktop.views import progress as progress_ui
 from desktop.views.backcheck_entry import BackcheckEntry
 from desktop.views.monitoring_board import COLOURS, MonitoringBoard, percent_text
@@ -209,7 +210,7 @@ class VisitsController(QObject):
 
     def ask_path(self, title: str, name: str, pattern: str) -> Path | None:
         """A file to write (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(self.window, title, name, pattern)
+        path, _ = file_dialogs.save_file_name(self.window, title, name, pattern)
         return Path(path) if path else None
 
     def print_sheets(self) -> None:
@@ -299,7 +300,7 @@ class VisitsController(QObject):
 
     def ask_open_path(self) -> Path | None:
         """A settings file to read (tests replace this)."""
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Load monitoring settings"), "", "JSON (*.json)")
+        path, _ = file_dialogs.open_file_name(self.window, tr("Load monitoring settings"), "", "JSON (*.json)")
         return Path(path) if path else None
 
     def load_settings(self) -> None:

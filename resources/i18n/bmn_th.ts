@@ -728,6 +728,29 @@
     </message>
   </context>
   <context>
+    <name>CrashDialog</name>
+    <message>
+      <source>BMN Field Desk: a program error</source>
+      <translation>BMN Field Desk: โปรแกรมทำงานผิดพลาด</translation>
+    </message>
+    <message>
+      <source>The program hit an error it did not expect, and the last piece of work was not finished. Work saved before it is kept. The details were written to %1. Press "Copy details" and send them to the district office.</source>
+      <translation>โปรแกรมพบข้อผิดพลาดที่ไม่คาดคิด งานล่าสุดจึงไม่เสร็จ งานที่บันทึกไว้ก่อนหน้านี้ยังอยู่ครบ รายละเอียดบันทึกไว้ที่ %1 กด "คัดลอกรายละเอียด" แล้วส่งให้สำนักงานพัฒนาชุมชนอำเภอ</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>ปิด</translation>
+    </message>
+    <message>
+      <source>Copy details</source>
+      <translation>คัดลอกรายละเอียด</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>คัดลอกแล้ว</translation>
+    </message>
+  </context>
+  <context>
     <name>DataPage</name>
     <message>
       <source>Household data</source>
@@ -1530,6 +1553,10 @@
   </context>
   <context>
     <name>Launch</name>
+    <message>
+      <source>BMN Field Desk</source>
+      <translation>BMN Field Desk</translation>
+    </message>
     <message>
       <source>No store at %1: create one first (main.py demo).</source>
       <translation>ไม่พบฐานข้อมูล %1: สร้างก่อนด้วยคำสั่ง main.py demo</translation>

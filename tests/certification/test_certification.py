@@ -8,8 +8,8 @@ import random
 import pytest
 from sqlalchemy import text
 
-from desktop.models import certification as cert
-from desktop.models import certification_check as check
+from desktop.certify import certification as cert
+from desktop.certify import check as check
 from desktop.models import corrections as corr
 from desktop.models import db, meta, roster
 from desktop.models.corrections import Change

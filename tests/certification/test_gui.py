@@ -6,21 +6,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.models import certification, households
+from desktop.certify import certification
+from desktop.models import households
 from desktop.views.certification_dialog import CertifyDialog, RosterDialog
 from desktop.views.certification_ui import tr
 from desktop.views.main_window import MainWindow
 from desktop.views.pdf_preview import PdfPreviewDialog
-from tests.views import (  # noqa: F401
-    area_codes,
-    close_message_boxes,
-    demo_path,
-    demo_store,
-    demo_template,
-    latest_year,
-    runner,
-    thai_app,
-)
+from tests.views import area_codes, close_message_boxes
 
 
 @pytest.fixture

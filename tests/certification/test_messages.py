@@ -7,8 +7,8 @@ import re
 import pytest
 
 from desktop import messages
-from desktop.models import certification as cert
-from desktop.models import certification_check as check
+from desktop.certify import certification as cert
+from desktop.certify import check as check
 from desktop.models import roster
 from desktop.models.errors import UserError
 from tests.certification.helpers import YEAR, load, rosters

@@ -9,7 +9,7 @@ import json
 import pytest
 from sqlalchemy import text
 
-from desktop.models import certification as cert
+from desktop.certify import certification as cert
 from desktop.models import corrections as corr
 from desktop.models import roster
 from desktop.models.corrections import Change

@@ -83,7 +83,8 @@ def test_birth_date_correction_moves_child_out_of_target_group(store):
 
 
 def test_certified_area_is_locked(store):
-    from desktop.models import certification, roster
+    from desktop.certify import certification
+    from desktop.models import roster
 
     standard(store)
     with store.begin() as conn:

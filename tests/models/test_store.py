@@ -96,10 +96,10 @@ def test_key_is_derived_once_and_given_to_every_connection(store, db_path, monke
     passphrase_connects = []
     original = db._raw_connect
 
-    def spy(path, passphrase, *, raw_key=None):
+    def spy(path, passphrase, *, raw_key=None, **flags):
         if raw_key is None:
             passphrase_connects.append(path)
-        return original(path, passphrase, raw_key=raw_key)
+        return original(path, passphrase, raw_key=raw_key, **flags)
 
     monkeypatch.setattr(db, "_raw_connect", spy)
     held = [reopened.engine.connect() for _ in range(5)]  # more than the pool held: new connections

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from sqlalchemy import text
 
-from desktop.models import audit, households, meta
+from desktop.models import audit, events, households, meta
 from desktop.sync import bundle, conflicts, outbox
 from desktop.sync.client import SyncOffline, SyncRefused
 from tests.sync import world
@@ -109,15 +109,15 @@ class SyncMachine(RuleBasedStateMachine):
     # --- helpers --------------------------------------------------------------------------------
 
     def _as(self, lap: int):
-        real = outbox.clock
+        real = events.clock
         skew = self.skew[lap]
 
         class _Clock:
             def __enter__(_self):
-                outbox.clock = lambda: real() + dt.timedelta(seconds=skew)
+                events.clock = lambda: real() + dt.timedelta(seconds=skew)
 
             def __exit__(_self, *exc):
-                outbox.clock = real
+                events.clock = real
 
         return _Clock()
 
@@ -295,7 +295,7 @@ class SyncMachine(RuleBasedStateMachine):
                     "SELECT o.seq, o.kind, o.payload, o.uuid, o.origin FROM outbox o"
                     " JOIN outbox_household l ON l.uuid = o.uuid WHERE o.state = 'pending' ORDER BY o.seq")).all()
                 latest: dict[int, tuple] = {}
-                for seq, kind, payload, u, origin in rows:
+                for seq, kind, payload, u, _origin in rows:
                     p = json.loads(payload)
                     value = p.get("status") if kind == "household.status" else (p.get("set") or {}).get("status")
                     if value is not None:
@@ -339,7 +339,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.deliver_late()
         for _ in range(rounds):
             quiet = True
-            for lap, store in enumerate(self.laptops):
+            for store in self.laptops:
                 with store.begin() as conn:
                     for c in conflicts.list_conflicts(conn):
                         conflicts.resolve(conn, c, choice="theirs")

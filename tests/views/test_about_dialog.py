@@ -5,7 +5,6 @@ from __future__ import annotations
 from desktop import __version__
 from desktop.models import areas
 from desktop.paths import fonts_dir
-from tests.views import thai_app  # noqa: F401
 
 
 def _dialog(qtbot):

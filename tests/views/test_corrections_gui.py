@@ -13,15 +13,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.models import audit, corrections, households, surveys
 from desktop.views.correction_dialog import CorrectionDialog
 from desktop.views.main_window import MainWindow
-from tests.views import (  # noqa: F401
-    close_message_boxes,
-    demo_path,
-    demo_store,
-    demo_template,
-    latest_year,
-    runner,
-    thai_app,
-)
+from tests.views import close_message_boxes, latest_year
 
 
 class _Probe(Exception):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWizard
 from desktop.models import keys, meta
 from desktop.views.first_run import FirstRunWizard
 from desktop.views.main_window import MainWindow
-from tests.views import close_message_boxes, runner, thai_app  # noqa: F401
+from tests.views import close_message_boxes
 
 
 def click(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:

@@ -13,7 +13,7 @@ from desktop.models.households import HouseholdFilter
 from desktop.models.schema import STATUS_REVIEWED
 from desktop.views import household_model
 from desktop.views.household_model import HouseholdTableModel
-from tests.views import area_codes, demo_path, demo_store, demo_template, latest_year, runner, thai_app  # noqa: F401
+from tests.views import area_codes, latest_year
 
 
 def column(model: HouseholdTableModel, key: str) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from desktop.paths import indicators_dir
-from tests.views import demo_path, demo_store, demo_template, runner, thai_app  # noqa: F401
 
 
 def _set_file(tmp_path, **changes):

@@ -8,7 +8,6 @@ from PySide6.QtGui import QImage
 
 from desktop.cli import gui
 from desktop.views import app
-from tests.views import area_codes, demo_path, demo_store, demo_template, thai_app  # noqa: F401
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

@@ -12,15 +12,7 @@ from desktop.models import audit, households, thaiid
 from desktop.models.schema import STATUS_REVIEWED
 from desktop.views.detail_tables import PID_COLUMN
 from desktop.views.main_window import MainWindow
-from tests.views import (  # noqa: F401
-    area_codes,
-    close_message_boxes,
-    demo_path,
-    demo_store,
-    demo_template,
-    runner,
-    thai_app,
-)
+from tests.views import area_codes, close_message_boxes
 
 MASKED = re.compile(r"^\d-\d{4}-xxxxx-xx-\d$")
 
@@ -80,8 +72,7 @@ def test_ctrl_f_focuses_search(qtbot, window, demo_store):
 def test_search_box_is_debounced(qtbot, window, demo_store):
     open_village(qtbot, window, demo_store)
     before = window.model.rowCount()
-    with demo_store.read() as conn:
-        row = window.model.household(0)
+    row = window.model.household(0)
     qtbot.keyClicks(window.filter_bar.search_edit, row.house_code)
     assert window.model.rowCount() == before  # not yet: waits ~250 ms after the last key
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=3000)

@@ -11,7 +11,6 @@ from desktop.models import keys
 from desktop.models.errors import WrongPassphrase
 from desktop.views.passphrase_dialog import PassphraseDialog
 from tests.conftest import PASSPHRASE
-from tests.views import demo_path, demo_template, runner, thai_app  # noqa: F401
 
 
 def digest(path) -> str:

@@ -6,25 +6,17 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 
 from desktop.models import areas, audit, households, lookups
 from desktop.models.households import HouseholdFilter
 from desktop.reports.model import GROUP, KINDS, TOTAL
 from desktop.views import app as app_setup
+from desktop.views import file_dialogs
 from desktop.views.main_window import MainWindow
 from desktop.views.report_output import default_file_name
 from desktop.views.report_table_model import KEY_ROLE
-from tests.views import (  # noqa: F401
-    area_codes,
-    close_message_boxes,
-    demo_path,
-    demo_store,
-    demo_template,
-    latest_year,
-    runner,
-    thai_app,
-)
+from tests.views import close_message_boxes, latest_year
 
 
 @pytest.fixture
@@ -202,7 +194,7 @@ def test_save_pdf_writes_a_pdf(qtbot, window, demo_store, tmp_path, monkeypatch)
         asked["directory"] = directory
         return str(target), file_filter
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    monkeypatch.setattr(file_dialogs, "save_file_name", fake_dialog)
     view.thai_digits_box.setChecked(True)
     qtbot.mouseClick(view.pdf_button, Qt.MouseButton.LeftButton)
     written = target.with_name("report.pdf")
@@ -217,7 +209,7 @@ def test_saving_a_household_list_is_audited(qtbot, window, demo_store, tmp_path,
     view = open_report(qtbot, window, "failing-income", tambon(demo_store))
     assert view.report.personal_data
     target = tmp_path / "list.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a: (str(target), ""))
     view.output.save("pdf")
     qtbot.waitUntil(lambda: target.exists() and not window.runner.busy, timeout=30_000)
     with demo_store.read() as conn:
@@ -269,7 +261,7 @@ def test_save_excel_and_csv(qtbot, window, demo_store, tmp_path, monkeypatch):
     view = open_report(qtbot, window, "population", tambon(demo_store))
     for fmt, button in (("xlsx", view.xlsx_button), ("csv", view.csv_button)):
         target = tmp_path / f"population.{fmt}"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target: (str(t.with_suffix("")), ""))
+        monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, t=target: (str(t.with_suffix("")), ""))
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda t=target: t.exists() and not window.runner.busy, timeout=30_000)
     assert len(load_workbook(tmp_path / "population.xlsx").sheetnames) == len(view.report.tables)

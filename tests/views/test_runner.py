@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.models.errors import Cancelled, WrongPassphrase
 from desktop.views.progress import JobProgressDialog
-from tests.views import close_message_boxes, runner, thai_app  # noqa: F401
+from tests.views import close_message_boxes
 
 
 def dialogs() -> list[JobProgressDialog]:
@@ -100,13 +100,17 @@ def test_user_error_shows_its_thai_message(qtbot, runner):
     close_message_boxes()
 
 
-def test_other_errors_show_a_generic_thai_box_with_details(qtbot, runner):
+def test_other_errors_show_the_crash_dialog_and_are_logged(qtbot, runner):
+    from desktop import logs
+    from desktop.views.crash_dialog import CrashDialog
+
     def job(progress, cancel):
         raise ZeroDivisionError("boom")
 
     with qtbot.waitSignal(runner.error_reported, timeout=3000) as blocker:
         runner.read(job)
     assert blocker.args[0].startswith("เกิดข้อผิดพลาด")
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-    assert "ZeroDivisionError" in boxes[0].detailedText()
-    close_message_boxes()
+    crashes = [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()]
+    assert "ZeroDivisionError: boom" in crashes[0].details and "in job" in crashes[0].details
+    assert "ZeroDivisionError: boom" in logs.log_path().read_text(encoding="utf-8")
+    crashes[0].close()

@@ -15,7 +15,7 @@ from desktop.views import conflict_dialog, labels, sync_panel, sync_ui
 from desktop.views.main_window import MainWindow
 from desktop.views.sync_ui import SyncController
 from tests.sync import world
-from tests.views import close_message_boxes, runner, thai_app  # noqa: F401
+from tests.views import close_message_boxes
 
 SERVER = world.SERVER_URL
 VILLAGE = 52010101

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.paths import resources_dir
 from desktop.views import i18n_catalog
-from tests.views import thai_app  # noqa: F401
 
 
 def test_every_view_string_has_a_thai_translation():

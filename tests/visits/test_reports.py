@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import openpyxl
 import pytest
 
 from desktop.models import backcheck, backcheck_corrections
 from desktop.reports import backcheck_sheets, files, followup_report
+from tests.pdf_text import pdf_text
 from tests.visits import helpers as H
-
-
-def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_one_blank_sheet_per_household_with_its_code(store, tmp_path):

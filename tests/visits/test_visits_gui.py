@@ -13,7 +13,7 @@ from desktop.models import backcheck_items, corrections
 from desktop.models import monitoring_settings as ms
 from desktop.views.main_window import MainWindow
 from desktop.views.visits_ui import VisitsController, tr
-from tests.views import close_message_boxes, demo_path, demo_store, demo_template, runner, thai_app  # noqa: F401
+from tests.views import close_message_boxes
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ then province (DESIGN.md §1, §3; DHIS2's approve-after-children rule).
 - Re-open is a `certification_reopen` event; a certification is "active" until re-opened, then "superseded".
   Nothing is ever updated in place.
 - Certified data is locked: corrections of a household covered by an active certification are refused
-  (`check_unlocked`, called by corrections.check_not_certified).
+  (desktop/models/locks.py `check_unlocked`, called by corrections.check_not_certified).
 - Child-first: a district needs every tambon with households certified (a tambon also counts as certified
   when every village of it is in a certified อปท.), a province every district; an override needs a reason,
   which the form shows.
@@ -16,52 +16,23 @@ then province (DESIGN.md §1, §3; DHIS2's approve-after-children rule).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, meta, surveys
+from desktop.certify.messages import msg, problems_text
+from desktop.models import audit, corrections, events, meta, surveys
 from desktop.models import roster as rosters
-from desktop.models.certification_messages import msg, problems_text
 from desktop.models.errors import UserError
+from desktop.models.locks import ACTIVE, REOPENED, SUPERSEDED, Certification, check_unlocked
 from desktop.models.roster import DISTRICT, LAO, PROVINCE, TAMBON, level_of
+from desktop.reports import builders, figures
+from desktop.reports.figures import Scope
+from desktop.sync import wire
 
-ACTIVE, SUPERSEDED = "active", "superseded"
 STATUS_LABELS = {ACTIVE: "รับรองแล้ว", SUPERSEDED: "ยกเลิกการรับรองแล้ว (รอรับรองใหม่)"}
-_REOPENED = "EXISTS (SELECT 1 FROM certification_reopen r WHERE r.certification_uuid = c.uuid)"
-
-
-@dataclass(frozen=True)
-class Certification:
-    uuid: str
-    area_code: str
-    level: str
-    survey_year: int
-    certified_at: str
-    officer: dict
-    roster: list[dict]
-    fingerprint: str
-    short_code: str
-    summary: dict
-    override_reason: str
-    indicator_set: str
-    provisional: bool
-    place: str
-    households: int
-    status: str
-    reopen: dict | None = None
-
-    @property
-    def area_title(self) -> str:
-        return self.summary.get("area_title", self.area_code)
-
-    @property
-    def qr_content(self) -> str:
-        """What the form's QR code carries; `main.py verify` reads it back (any laptop with the data can check)."""
-        return f"BMN-CERT|1|{self.area_code}|{self.survey_year}|{self.short_code}|{self.fingerprint}|{self.uuid}"
 
 
 def _certification(conn: Connection, row) -> Certification:
@@ -95,7 +66,7 @@ def find(conn: Connection, *, survey_year: int | None = None, area_code: str | N
             where.append(f"c.{column} = :{column}")
             params[column] = value
     if active_only:
-        where.append(f"NOT {_REOPENED}")
+        where.append(f"NOT {REOPENED}")
     rows = conn.execute(text(f"SELECT {_COLUMNS} FROM certification_event c WHERE {' AND '.join(where)}"
                              " ORDER BY c.seq DESC"), params)
     return [_certification(conn, r) for r in rows]
@@ -116,14 +87,12 @@ class Coverage:
     level: str
     title: str  # "ตำบลบ้านเสด็จ", "เทศบาลตำบล…"
     description: str  # with what it lies in: "ตำบลบ้านเสด็จ อำเภอเมืองลำปาง จังหวัดลำปาง"
-    scope: object  # desktop.reports.figures.Scope
+    scope: Scope
     range_code: str  # the numeric area whose households are fingerprinted
     villages: tuple[int, ...] | None  # an อปท.: only these villages
 
 
 def coverage(conn: Connection, area_code: str) -> Coverage:
-    from desktop.reports import builders
-
     code = str(area_code).strip()
     level = level_of(code)
     area = builders.resolve_area(conn, code)
@@ -136,27 +105,6 @@ def coverage(conn: Connection, area_code: str) -> Coverage:
         width = next(n for n in (6, 4, 2, 0) if len({t[:n] for t in texts}) == 1)  # their common area
         range_code = texts[0][:width]
     return Coverage(code, level, area.title, builders.area_description(area.path), area.scope, range_code, villages)
-
-
-def _active_covering(conn: Connection, village: int, survey_year: int) -> list[tuple[str, str, str]]:
-    """(uuid, area code, level) of the active certifications covering a village in a year."""
-    rows = conn.execute(text(
-        f"SELECT c.uuid, c.area_code, c.level FROM certification_event c WHERE c.survey_year = :y AND NOT {_REOPENED}"
-        " AND ((c.level <> 'lao' AND substr(:v, 1, length(c.area_code)) = c.area_code)"
-        " OR (c.level = 'lao' AND c.area_code = (SELECT lao_code FROM area WHERE code = :v)))"),
-        {"y": survey_year, "v": str(village)})
-    return [tuple(r) for r in rows]
-
-
-def check_unlocked(conn: Connection, household_id: int) -> None:
-    """Raise UserError when the household's area and year are covered by an active certification."""
-    row = conn.execute(text("SELECT survey_year, village FROM household WHERE id = :id"), {"id": household_id}).first()
-    if row is None:
-        return
-    covering = _active_covering(conn, row.village, row.survey_year)
-    if covering:
-        _uuid, code, _level = covering[0]
-        raise UserError(msg("cert_locked", code=code, year=row.survey_year))
 
 
 # ---------------------------------------------------------------- child-first rule
@@ -211,9 +159,6 @@ class Preview:
 
 def _summary(conn: Connection, cov: Coverage, survey: surveys.Survey) -> dict:
     """The figures printed on the form, from the report summaries as corrected (desktop.reports.figures)."""
-    from desktop.models import corrections
-    from desktop.reports import figures
-
     with corrections.corrected_view(conn, survey.year) as corrected:
         found = figures.population_and_money(conn, survey.year, cov.scope)
         figures.indicator_counts(conn, survey.year, cov.scope, found)
@@ -238,8 +183,6 @@ def _scope_count(conn: Connection, sql: str, cov: Coverage, survey_year: int) ->
 
 def preview(conn: Connection, area_code: str, survey_year: int) -> Preview:
     """Everything the officer sees before certifying (and the form prints)."""
-    from desktop.models import corrections
-
     cov = coverage(conn, area_code)
     survey = surveys.get(conn, int(survey_year))
     if survey is None:
@@ -251,8 +194,6 @@ def preview(conn: Connection, area_code: str, survey_year: int) -> Preview:
     open_sql = ("SELECT count(*) FROM correction_event c JOIN household h ON h.id = c.household_id WHERE c.kind = 'correct'"
                 " AND c.survey_year = :y AND {where} AND " + corrections.STATUS_SQL + " IN ('recorded', 'sent')")
     unreviewed_sql = "SELECT count(*) FROM household h WHERE h.survey_year = :y AND h.status = 0 AND {where}"
-    from desktop.reports import builders
-
     missing = missing_children(conn, cov.code, survey.year)
     names = builders.child_names(conn, missing)
     already = active(conn, cov.code, survey.year)
@@ -269,16 +210,12 @@ def preview(conn: Connection, area_code: str, survey_year: int) -> Preview:
 
 # ---------------------------------------------------------------- certify and re-open
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
-
-
 def certify(conn: Connection, area_code: str, survey_year: int, *, present: list[str] | None = None,
             place: str = "", override_reason: str = "", progress=None) -> str:
     """Certify an area's survey year (caller's transaction); returns the certification's uuid.
     present: member_uuids of the roster present (None: everyone). Raises UserError, writing nothing, when the
     area is already certified, nobody is present, or child areas are missing without an override reason."""
-    from desktop.models import certification_check as check
+    from desktop.certify import check  # it reads certifications with this module's find / coverage
 
     pv = preview(conn, area_code, survey_year)
     problems = list(pv.problems)
@@ -297,12 +234,10 @@ def certify(conn: Connection, area_code: str, survey_year: int, *, present: list
     if problems:
         raise UserError(problems_text("cert_cannot_certify", problems))
     lines = check.current_lines(conn, pv.coverage, pv.survey_year)
-    from desktop.sync import wire
-
     fingerprint = wire.certification_fingerprint(lines.values())
     summary = {**pv.summary, "missing_children": [list(c) for c in pv.missing_children],
                "open_corrections": pv.open_corrections, "unreviewed": pv.unreviewed}
-    cert_uuid, now, officer = str(uuid.uuid4()), _now(), meta.get(conn, "profile", "{}")
+    cert_uuid, now, officer = str(uuid.uuid4()), events.now(), events.officer_json(conn)
     row = {"u": cert_uuid, "a": pv.coverage.code, "l": pv.coverage.level, "y": pv.survey_year, "t": now, "o": officer,
            "r": rosters.snapshot(chosen), "f": fingerprint, "s": wire.short_code(fingerprint),
            "sm": json.dumps(summary, ensure_ascii=False, sort_keys=True), "ov": override_reason,
@@ -318,9 +253,7 @@ def certify(conn: Connection, area_code: str, survey_year: int, *, present: list
     if pv.coverage.villages is not None:
         detail["villages"] = list(pv.coverage.villages)
     audit.append(conn, "certification.certify", target=pv.coverage.code, detail=detail)
-    from desktop.sync import outbox
-
-    outbox.record(conn, "certification", detail, pv.coverage.code)
+    events.record(conn, "certification", detail, pv.coverage.code)
     return cert_uuid
 
 
@@ -360,13 +293,11 @@ def reopen(conn: Connection, cert_uuid: str, reason: str) -> str:
     event_uuid = str(uuid.uuid4())
     conn.execute(text("INSERT INTO certification_reopen(uuid, certification_uuid, reason, by, at)"
                       " VALUES (:u, :c, :r, :b, :t)"),
-                 {"u": event_uuid, "c": cert.uuid, "r": reason.strip(), "b": meta.get(conn, "profile", "{}"), "t": _now()})
+                 {"u": event_uuid, "c": cert.uuid, "r": reason.strip(), "b": events.officer_json(conn), "t": events.now()})
     detail = {"uuid": event_uuid, "certification": cert.uuid, "area_code": cert.area_code,
               "survey_year": cert.survey_year, "reason": reason.strip()}
     audit.append(conn, "certification.reopen", target=cert.area_code, detail=detail)
-    from desktop.sync import outbox
-
-    outbox.record(conn, "certification.reopen", detail, cert.area_code)
+    events.record(conn, "certification.reopen", detail, cert.area_code)
     return event_uuid
 
 

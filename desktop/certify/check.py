@@ -12,15 +12,21 @@ without such history (e.g. a sync download) is listed with a note saying so.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import struct
 import zlib
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from desktop.models.certification import ACTIVE, Certification, Coverage, coverage, find
-from desktop.models.certification_messages import msg
+from desktop.certify import certification
+from desktop.certify.certification import Coverage, coverage, find
+from desktop.certify.messages import msg
+from desktop.models import correction_lists
 from desktop.models.errors import UserError
+from desktop.models.locks import ACTIVE, Certification
+from desktop.reports import builders
+from desktop.sync import local, wire
 
 _RECORD = struct.Struct(">q8sB")
 STATUS_LABELS = {0: "นำเข้าแล้ว", 1: "ตรวจแล้ว", 2: "ขอแก้ไข", 3: "แก้ไขแล้วในระบบ", 4: "รับรองแล้ว"}  # schema.STATUS_*
@@ -31,8 +37,6 @@ NO_FIELD_HISTORY = "ข้อมูลเปลี่ยนโดยไม่ม
 
 
 def current_lines(conn: Connection, cov: Coverage, survey_year: int) -> dict[int, str]:
-    from desktop.sync import local
-
     return local.fingerprint_lines(conn, cov.range_code, survey_year, cov.villages)
 
 
@@ -47,8 +51,6 @@ _FORMAT = b"C2"  # blobs begin with it (the first development commits wrote no s
 
 
 def pack_digests(lines: dict[int, str], status: dict[int, int]) -> bytes:
-    from desktop.sync import wire
-
     body = b"".join(_RECORD.pack(hid, bytes.fromhex(wire.line_digest(line)), int(status.get(hid, 0)))
                     for hid, line in sorted(lines.items()))
     return _FORMAT + zlib.compress(body, 6)
@@ -94,8 +96,6 @@ def _moment(iso: str) -> dt.datetime:
 
 
 def _field_diffs(conn: Connection, household_id: int, since: str) -> list[tuple]:
-    from desktop.models import correction_lists
-
     after = _moment(since).replace(microsecond=0)  # imports are stamped to the second
     out = []
     for entry in correction_lists.history(conn, household_id):
@@ -108,8 +108,6 @@ def _field_diffs(conn: Connection, household_id: int, since: str) -> list[tuple]
 
 def compare(conn: Connection, cert: Certification, *, with_diffs: bool = True, limit: int = 500) -> Check:
     """The certification against the data now: which households differ (at most `limit` get field diffs)."""
-    from desktop.sync import wire
-
     blob = conn.execute(text("SELECT line_digests FROM certification_event WHERE uuid = :u"), {"u": cert.uuid}).scalar()
     stored = unpack_digests(blob)
     cov = coverage(conn, cert.area_code)
@@ -125,8 +123,6 @@ def compare(conn: Connection, cert: Certification, *, with_diffs: bool = True, l
 
 def _describe(conn: Connection, changed: list[ChangedHousehold], since: str, limit: int, stored: dict,
               status_now: dict[int, int]) -> None:
-    import json
-
     ids = json.dumps([c.household_id for c in changed])
     rows = {r.id: r for r in conn.execute(text("SELECT id, house_no, village FROM household WHERE id IN"
                                                " (SELECT value FROM json_each(:ids))"), {"ids": ids})}
@@ -162,8 +158,6 @@ class Verdict:
 
 def parse_code(code: str) -> dict:
     """A short code ("7K3M-9QXA", any case) or the QR content "BMN-CERT|1|area|year|short|fingerprint|uuid"."""
-    from desktop.sync import wire
-
     raw = (code or "").strip()
     if raw.startswith("BMN-CERT|"):
         parts = raw.split("|")
@@ -180,8 +174,6 @@ def parse_code(code: str) -> dict:
 def verify(conn: Connection, code: str) -> Verdict:
     """Is the data still as certified? From the QR content this works even on a laptop that does not hold the
     certification itself (it recomputes the fingerprint over the area it names)."""
-    from desktop.sync import wire
-
     wanted = parse_code(code)
     certs = [c for c in find(conn, short_code=wanted["short_code"])
              if "uuid" not in wanted or c.uuid == wanted["uuid"]]
@@ -216,10 +208,6 @@ class BoardRow:
 def board(conn: Connection, area_code: str, survey_year: int) -> list[BoardRow]:
     """Each child area (and the area itself, last) with its certification state. One pass computes the lines
     of the whole area; each child certification is compared with its own slice."""
-    from desktop.models import certification
-    from desktop.reports import builders
-    from desktop.sync import wire
-
     cov = coverage(conn, area_code)
     children = certification._children(conn, cov, survey_year)
     now = {hid: wire.line_digest(line) for hid, line in current_lines(conn, cov, survey_year).items()}
@@ -255,8 +243,6 @@ def counts(rows: list[BoardRow]) -> dict[str, int]:
 
 
 def _villages(conn: Connection, cov: Coverage, survey_year: int) -> dict[int, str]:
-    from desktop.sync import local
-
     lo, hi = local.area_range(cov.range_code)
     return {hid: str(v) for hid, v in conn.execute(
         text("SELECT id, village FROM household WHERE survey_year = :y AND village BETWEEN :lo AND :hi"),

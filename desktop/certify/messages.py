@@ -1,18 +1,18 @@
-"""Messages of the certification feature (certify, re-open, verify, rosters, the form's file, `main.py certify`
-and friends): Thai and English pairs, registered with desktop.messages at import. Labels printed on the form
-(levels, roles, statuses) stay Thai and live beside their documents."""
+"""Messages of the certification feature (certify, re-open, verify, `main.py certify` and friends): Thai and
+English pairs, registered with desktop.messages at import. The rosters', the lock's and the form file's own
+messages are registered by desktop/models/roster.py, desktop/models/locks.py and
+desktop/reports/certificate_pdf.py. Labels printed on the form (levels, roles, statuses) stay Thai and live
+beside their documents."""
 
 from __future__ import annotations
 
 from desktop import messages
+from desktop.models import roster as rosters
 
 messages.register({
-    # certify and re-open (desktop/models/certification.py)
+    # certify and re-open (desktop/certify/certification.py)
     "cert_not_found": ("ไม่พบการรับรองรหัส {uuid}", "No certification {uuid}."),
     "cert_lao_no_villages": ("อปท. {code} ไม่มีหมู่บ้านในฐานข้อมูล", "LAO {code} has no villages in the store."),
-    "cert_locked": ("ข้อมูลของพื้นที่ {code} ปี {year} รับรองแล้ว: แก้ไขไม่ได้ (ต้องยกเลิกการรับรองก่อน)",
-                    "The data of area {code} for {year} is certified and cannot be corrected"
-                    " (re-open the certification first)."),
     "cert_no_year": ("ไม่มีข้อมูลปีสำรวจ {year} ในฐานข้อมูล", "No survey year {year} in the store."),
     "cert_no_households": ("ไม่มีครัวเรือนในพื้นที่ {code} ปีสำรวจ {year}",
                            "No households in area {code} for survey year {year}."),
@@ -40,23 +40,10 @@ messages.register({
     "cert_reopen_parent_first": ("พื้นที่ {code} ระดับบนรับรองไว้แล้ว (รหัส {short}): ยกเลิกการรับรองนั้นก่อน",
                                  "The higher-level area {code} is certified (code {short}): re-open that"
                                  " certification first"),
-    # verify (desktop/models/certification_check.py)
+    # verify (desktop/certify/check.py)
     "cert_bad_qr": ("อ่านรหัส QR ของใบรับรองไม่ได้", "The certificate's QR content cannot be read."),
     "cert_bad_short_code": ("รหัสยืนยัน '{code}' ไม่ถูกต้อง (8 ตัวอักษร หรือข้อความจาก QR)",
                             "'{code}' is not a valid short code (8 characters, or the QR content)."),
-    # areas and rosters (desktop/models/roster.py)
-    "cert_bad_area_code": ("รหัสพื้นที่ '{code}' รับรองไม่ได้: ใช้รหัสตำบล 6 หลัก อำเภอ 4 หลัก จังหวัด 2 หลัก หรือรหัส อปท.",
-                           "Area '{code}' cannot be certified: use a tambon (6 digits), district (4 digits),"
-                           " province (2 digits) or LAO code."),
-    "cert_no_area_code": ("ต้องระบุรหัสพื้นที่", "An area code is needed."),
-    "cert_roster_cannot_save": ("บันทึกคณะทำงานไม่ได้:", "Cannot save the roster:"),
-    "cert_roster_bad_level": ("ระดับ '{level}' ไม่ถูกต้อง (ใช้ {levels})", "Level '{level}' is not valid (use {levels})"),
-    "cert_roster_no_name": ("ต้องระบุชื่อ-สกุล", "Give the member's full name"),
-    "cert_roster_too_long": ("ชื่อหรือตำแหน่งยาวเกิน {n} ตัวอักษร", "The name or position is longer than {n} characters"),
-    "cert_roster_bad_role": ("บทบาท '{role}' ไม่ถูกต้อง (ใช้ {roles})", "Role '{role}' is not valid (use {roles})"),
-    "cert_roster_no_member": ("ไม่พบกรรมการ {member} ในคณะทำงานนี้", "No member {member} in this roster"),
-    # the form's file (desktop/reports/certificate_pdf.py)
-    "cert_cannot_write": ("เขียนไฟล์ {path} ไม่ได้: {error}", "Cannot write {path}: {error}"),
     # `main.py certify`, `verify`, `certification`, `roster` (desktop/cli/certify.py)
     "cert_preview": (
         "{area} ({code}) ปีสำรวจ {year}: {households:,} ครัวเรือน {persons:,} คน (ชาย {male:,} หญิง {female:,})"
@@ -113,9 +100,6 @@ messages.register({
     "cert_board_stale": ("ข้อมูลเปลี่ยนหลังรับรอง", "changed since certified"),
     "cert_board_reopened": ("ยกเลิกการรับรองแล้ว รอรับรองใหม่", "re-opened: certify again"),
     "cert_board_missing": ("ยังไม่รับรอง", "not certified"),
-    "roster_role_chair": ("ประธานคณะทำงาน", "chair of the working group"),
-    "roster_role_member": ("คณะทำงาน", "member of the working group"),
-    "roster_role_secretary": ("คณะทำงานและเลขานุการ", "member and secretary"),
 })
 
 problems_text = messages.problems_text
@@ -132,7 +116,4 @@ def board_name(state: str) -> str:
     return msg(f"cert_board_{state}")
 
 
-def role_name(role: str) -> str:
-    """A roster role (chair / member / secretary) in the user's language; an unknown one as it is."""
-    key = f"roster_role_{role}"
-    return msg(key) if key in messages.CATALOGUE else role
+role_name = rosters.role_name  # a roster role in the user's language
