@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.importers import mapping, national, preview, readers
+from desktop.views import file_dialogs
 from desktop.views.import_pages import MappingTable, ProblemTable, VillageTable
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ def inspect(paths: list[Path], saved: list[mapping.Profile]) -> list[tuple]:
     for path in paths:
         try:
             tables = readers.sheet_heads(path)
-        except Exception:  # noqa: BLE001 - an unreadable file is reported, with its reason, by the check that follows
+        except Exception:  # noqa: BLE001 - an unreadable file is reported, with its reason, by the check after this
             log.info("no header read from %s; the check reports why", path, exc_info=True)
             continue
         for label, head in tables:
@@ -192,7 +192,7 @@ class ImportWizard(QDialog):
     # ---- steps ---------------------------------------------------------------------------------------
 
     def add_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, tr("Files to import"), str(Path.home()), FILE_FILTER)
+        names, _ = file_dialogs.open_file_names(self, tr("Files to import"), "", FILE_FILTER)
         for name in names:
             if Path(name) not in self.paths:
                 self.paths.append(Path(name))
@@ -296,7 +296,8 @@ class ImportWizard(QDialog):
         self.window_.open(self.window_.area_code)
 
     def save_problem_list(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, tr("Save problem list"), str(Path.home() / "import-problems.csv"),
+        name, _ = file_dialogs.save_file_name(self, tr("Save problem list"),
+                                              str(Path(file_dialogs.default_folder()) / "import-problems.csv"),
                                               "CSV (*.csv)")
         if name:
             national.write_problem_report(self.result.problems, name, total=self.result.problem_count)

@@ -7,25 +7,16 @@ import csv
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import text
 
 from desktop.importers import national
 from desktop.messages import msg
-from desktop.models import db
-from desktop.views import import_wizard
+from desktop.views import file_dialogs, import_wizard
 from desktop.views.main_window import MainWindow
-from tests.conftest import PASSPHRASE
 from tests.fixtures import bmnfiles as F
 from tests.test_import_mapping import foreign_workbook
-from tests.views import close_message_boxes, runner, thai_app  # noqa: F401
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = db.open_store(tmp_path / "store.db", PASSPHRASE, create=True)
-    yield s
-    s.close()
+from tests.views import close_message_boxes
 
 
 @pytest.fixture
@@ -46,7 +37,7 @@ def households(store) -> int:
 
 
 def start(qtbot, window, monkeypatch, *paths):
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(p) for p in paths], ""))
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: ([str(p) for p in paths], ""))
     window.import_action.trigger()
     wizard = window.import_wizard
     qtbot.mouseClick(wizard.findChild(QPushButton, "addFiles"), Qt.MouseButton.LeftButton)
@@ -109,7 +100,7 @@ def test_problems_are_listed_and_saved(qtbot, window, store, tmp_path, monkeypat
     assert wizard.problems.isVisible() and not wizard.import_button.isEnabled()
     assert wizard.problems.item(0, 4).text() == msg("imp_csv_date", value="12-Jan")
     target = tmp_path / "problems.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(wizard.save_problems, Qt.MouseButton.LeftButton)
     with open(target, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
