@@ -12,7 +12,7 @@ import json
 from desktop.importers import columns as C
 from desktop.importers import import_messages  # noqa: F401 - registers the messages used here
 from desktop.messages import msg
-from desktop.models.loader import STAGE
+from desktop.models.loader import FACTS, STAGE
 
 YEAR_SPAN = 100_000_000_000  # household id = survey year * YEAR_SPAN + house code (schema.household_id)
 
@@ -22,11 +22,12 @@ def counts_over_members(job, rows_table: str) -> None:
     positions = [k for k, kind in enumerate(job.kinds) if kind == C.COUNT]
     if not positions or job.loader is None:
         return
-    over = " OR ".join(f"instr(?, substr(s.answers, {k + 1}, 1)) - 1 > s.n" for k in positions)
+    # the load's member facts (loader.FACTS) hold each household's member count: no member row is read
+    over = " OR ".join(f"instr(?, substr(s.answers, {k + 1}, 1)) - 1 > f.n" for k in positions)
     found = job.dbapi.execute(
-        f"SELECT s.id, s.answers, s.n, r.src, r.row FROM (SELECT x.id, x.answers, (SELECT count(*) FROM member m"
-        f" WHERE m.household_id = x.id) AS n FROM {STAGE} x) s JOIN {rows_table} r ON r.hid = s.id"
-        f" WHERE s.n > 0 AND ({over}) ORDER BY r.src, r.row", [C.DIGITS36] * len(positions)).fetchall()
+        f"SELECT s.id, s.answers, f.n, r.src, r.row FROM {STAGE} s JOIN {FACTS} f ON f.hid = s.id"
+        f" JOIN {rows_table} r ON r.hid = s.id WHERE ({over}) ORDER BY r.src, r.row",
+        [C.DIGITS36] * len(positions)).fetchall()
     for hid, answers, n, s, row_no in found:
         if hid in job.member_skip:
             continue  # its member rows have problems of their own
