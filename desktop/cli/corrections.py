@@ -8,7 +8,26 @@ import argparse
 import json
 from pathlib import Path
 
+from desktop import messages
 from desktop.cli import common
+from desktop.messages import msg
+
+messages.register({
+    "corr_cli_format": ("ระบุรูปแบบไฟล์ --format pdf หรือ xlsx", "Give the file format: --format pdf or xlsx."),
+    "corr_cli_bad_date": ("วันที่ '{value}' ไม่ถูกต้อง (ใช้ YYYY-MM-DD)", "Date '{value}' is not valid (use YYYY-MM-DD)."),
+    "corr_cli_issued": ("ออกหนังสือที่ {ref_no}: {n:,} รายการ ไปที่ {path}",
+                        "Notice {ref_no} issued: corrections {n:,}, written to {path}"),
+    "corr_cli_personal": ("ไฟล์นี้มีข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล",
+                          "This file holds personal data: keep it safe under the PDPA."),
+    "corr_cli_no_household": ("ไม่พบครัวเรือนรหัส {id}", "No household {id}."),
+    "corr_cli_count": ("การแก้ไขของครัวเรือน {id}: {n} รายการ", "Corrections of household {id}: {n}"),
+    "corr_cli_member": ("สมาชิก {seq}", "member {seq}"),
+    "corr_cli_history": ("ประวัติ:", "History:"),
+    "corr_cli_import": ("นำเข้า ฉบับที่ {version}", "imported, version {version}"),
+    "corr_cli_correct": ("แก้ไข", "corrected"),
+    "corr_cli_revert": ("ยกเลิกการแก้ไข", "correction reverted"),
+    "corr_cli_status": ("สถานะ {status}", "status {status}"),
+})
 
 
 def add_parser(sub) -> None:
@@ -38,13 +57,13 @@ def run_list(args) -> int:
 
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in ("pdf", "xlsx"):
-        return common.fail(UserError("ระบุรูปแบบไฟล์ --format pdf หรือ xlsx"))
+        return common.fail(UserError(msg("corr_cli_format")))
     for value in (args.date_from, args.date_to):
         if value:
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                return common.fail(UserError(f"วันที่ '{value}' ไม่ถูกต้อง (ใช้ YYYY-MM-DD)"))
+                return common.fail(UserError(msg("corr_cli_bad_date", value=value)))
 
     def work(store) -> int:
         from desktop.models import correction_lists
@@ -56,8 +75,8 @@ def run_list(args) -> int:
                 correction_notice.render_notice_pdf(issued, args.out, thai_digits=not args.arabic_digits)
             else:
                 correction_notice.write_xlsx(issued, args.out)
-        print(f"ออกหนังสือที่ {issued.ref_no}: {len(issued.items):,} รายการ ไปที่ {args.out}")
-        print("ไฟล์นี้มีข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล")
+        print(msg("corr_cli_issued", ref_no=issued.ref_no, n=len(issued.items), path=args.out))
+        print(msg("corr_cli_personal"))
         return 0
 
     return common.with_store(args, work)
@@ -72,20 +91,21 @@ def run_show(args) -> int:
             states = corrections.corrections_of(conn, args.household)
             entries = corrections.history(conn, args.household)
         if not entries:
-            return common.fail(UserError(f"ไม่พบครัวเรือนรหัส {args.household}"))
-        print(f"การแก้ไขของครัวเรือน {args.household}: {len(states)} รายการ")
+            return common.fail(UserError(msg("corr_cli_no_household", id=args.household)))
+        print(msg("corr_cli_count", id=args.household, n=len(states)))
         for s in states:
-            who = f" สมาชิก {s.member_seq}" if s.member_seq is not None else ""
+            who = " " + msg("corr_cli_member", seq=s.member_seq) if s.member_seq is not None else ""
             print(f"  [{corrections.STATUS_LABELS[s.status]}] {s.created_at[:10]}{who} {s.label}: {s.old_value!r} -> "
                   f"{s.new_value!r} ({s.reason})")
-        print("ประวัติ:")
+        print(msg("corr_cli_history"))
         for e in entries:
             officer = json.loads(e.officer or "{}").get("name", "")
-            head = {"import": f"นำเข้า ฉบับที่ {e.version}", "correct": "แก้ไข", "revert": "ยกเลิกการแก้ไข",
-                    "status": f"สถานะ {corrections.STATUS_LABELS.get(e.status, e.status)}"}[e.kind]
+            head = {"import": msg("corr_cli_import", version=e.version), "correct": msg("corr_cli_correct"),
+                    "revert": msg("corr_cli_revert"),
+                    "status": msg("corr_cli_status", status=corrections.STATUS_LABELS.get(e.status, e.status))}[e.kind]
             print(f"  {e.at[:19]} {head} {officer} {e.reason}".rstrip())
             for d in e.diffs:
-                who = f"สมาชิก {d.member_seq} " if d.member_seq is not None else ""
+                who = msg("corr_cli_member", seq=d.member_seq) + " " if d.member_seq is not None else ""
                 print(f"      {who}{d.label}: {d.before!r} -> {d.after!r}")
         return 0
 

@@ -10,9 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop import messages
 from desktop.cli import common
 from desktop.messages import msg
 from desktop.models.errors import Cancelled, UserError
+
+messages.register({"imp_reconciled": ("ยืนยันการแก้ไข {confirmed:,} รายการ, ยังไม่แก้ไข {not_applied:,} รายการ",
+                                      "Corrections confirmed: {confirmed:,}; not applied yet: {not_applied:,}")})
 
 SHOWN = 50  # problems printed; --report FILE has them all (up to the importer's cap)
 
@@ -62,7 +66,7 @@ def run(args) -> int:
         print(msg("imp_ok", households=s.households, members=s.members, villages=s.villages, replaced=s.replaced))
         print(msg("imp_batch", import_id=s.import_id, year=year))
         if getattr(s, "confirmed", 0) or getattr(s, "not_applied", 0):
-            print(f"ยืนยันการแก้ไข {s.confirmed:,} รายการ, ยังไม่แก้ไข {s.not_applied:,} รายการ")
+            print(msg("imp_reconciled", confirmed=s.confirmed, not_applied=s.not_applied))
     else:
         print(msg("imp_failed", n=result.problem_count))
         for p in result.problems[:SHOWN]:
