@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 from sqlalchemy import Connection, text
 
 from desktop.messages import msg
-from desktop.models import areas, dates, engine, indicators, loader, schema, sortkeys, surveys
+from desktop.models import areas, dates, demo_data, engine, indicators, loader, schema, sortkeys, surveys
 from desktop.models.errors import Cancelled, UserError
 from desktop.models.indicators import IndicatorSet
 
@@ -593,4 +593,6 @@ def generate(store, *, province: str = "52", households: int | None = None, dist
                     progress(done, total)
                 if cancel is not None and cancel():
                     raise Cancelled()
-        return load.finish()
+        summary = load.finish()
+        demo_data.mark(conn, {"province": province, "seed": seed, "year": year, "households": summary.households})
+        return summary

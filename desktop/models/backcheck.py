@@ -216,6 +216,9 @@ def record_answers(conn: Connection, visit_id: str, household_id: int, values: d
         supersedes = current.uuid  # entering a household again corrects its answers
     elif supersedes is not None and (current is None or current.uuid != supersedes):
         problems.append(msg("mon_not_latest_answer"))
+    from desktop.models import other_offices
+
+    other_offices.check_own(conn, "backcheck_answer", supersedes)
     if problems:
         raise UserError(problems_text("mon_answer_failed", problems))
     recorded = backcheck_items.recorded(conn, household_id, asked_on, settings, tuple(clean))

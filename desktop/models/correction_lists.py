@@ -182,6 +182,11 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
     states = [s for s in corrections.read_states(conn, where, params) if s.status in (corrections.RECORDED, corrections.NOT_APPLIED)]
     if not states:
         raise UserError(messages.msg("corr_list_empty", area=code))
+    return _issue_rest(conn, code, params, states, list_items(conn, states))
+
+
+def list_items(conn: Connection, states) -> list[ListItem]:
+    """The list's rows for these corrections, by village, house code, member and field."""
     items = []
     cache: dict[int, tuple] = {}
     for s in states:
@@ -200,6 +205,10 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
             household["house_code"] if household else str(s.household_id % 100_000_000_000), member, s.field, s.label,
             display_value(s.field, s.old_value), display_value(s.field, s.new_value), s.reason))
     items.sort(key=lambda i: (i.village, i.house_code, i.member, i.field))
+    return items
+
+
+def _issue_rest(conn: Connection, code: str, params: dict, states, items: list[ListItem]) -> CorrectionList:
     issued = dt.date.today()
     running = (conn.execute(text("SELECT count(*) FROM correction_list")).scalar() or 0) + 1
     ref_no = f"จปฐ. {code[:2]}/{issued.year + dates.BE_OFFSET}/{running:04d}"

@@ -169,6 +169,9 @@ def revert(conn: Connection, correction_uuid: str, reason: str) -> str:
                        {"u": correction_uuid}).mappings().first()
     if row is None:
         raise CorrectionError([msg("corr_not_found", uuid=correction_uuid)])
+    from desktop.models import other_offices
+
+    other_offices.check_own(conn, "correction_event", correction_uuid)
     problems = []
     if not (reason or "").strip():
         problems.append(msg("corr_revert_reason"))

@@ -110,6 +110,9 @@ def log(conn: Connection, *, survey_year: int, level: str, area_code: str, visit
                                       settings)
     visit_id = None
     if supersedes:
+        from desktop.models import other_offices
+
+        other_offices.check_own(conn, "visit_event", supersedes)
         old = conn.execute(text("SELECT visit_id FROM visit_event WHERE uuid = :u"), {"u": supersedes}).first()
         if old is None:
             problems.append(msg("mon_visit_missing", visit=supersedes))
