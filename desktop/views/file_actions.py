@@ -83,10 +83,8 @@ class FileActions(QObject):
     # the correction notice -----------------------------------------------------------------------------------
 
     def issue_notice(self) -> None:
-        """All corrections of the area not yet sent (or not applied by a later import), marked sent."""
-        from desktop.models import correction_lists
-        from desktop.reports import correction_notice
-
+        """All corrections of the area not yet sent (or not applied by a later import), marked sent; one
+        official letter per working group (desktop/reports/correction_notice.py)."""
         area, store = self._area(), self.window.store
         path = save_path(self.window, tr("Issue the correction notice"), f"correction-notice-{area}.pdf",
                          PDF_OR_XLSX) if area else None
@@ -95,9 +93,14 @@ class FileActions(QObject):
         fmt = suffix_format(path, "pdf")
 
         def job(progress, cancel):
+            from desktop.models import correction_letters, correction_lists
+            from desktop.reports import correction_notice
+
             with store.begin() as conn:  # the file is written inside: a failed write leaves nothing marked sent
                 issued = correction_lists.issue_list(conn, area)
-                write_notice(correction_notice, issued, path, fmt)
+                details = correction_letters.details_of(conn, issued)
+                correction_letters.save_details(conn, issued.uuid, details)
+                write_notice(correction_notice.prepare(conn, issued, details=details), path, fmt)
             return issued
 
         self.window.runner.write(job, title=tr("Issuing the correction notice…"), changes=Changes(corrections=True),
@@ -109,19 +112,20 @@ class FileActions(QObject):
                    .replace("%3", str(path)))
 
     def reprint_notice(self) -> None:
-        from desktop.models import correction_lists
-        from desktop.reports import correction_notice
+        """An issued notice again, same reference number, with where each correction stands now."""
+        from desktop.models import correction_letters
 
         area, store = self._area(), self.window.store
         if area is None:
             return
         with store.read() as conn:
-            notices = correction_lists.issued_notices(conn, area)
+            notices = [n for n in correction_letters.issued(conn)
+                       if n.area_code.startswith(area) or area.startswith(n.area_code)]
         if not notices:
             self.window.statusBar().showMessage(tr("No correction notice was issued for this area yet."), 8000)
             return
         names = [tr("%1 · %2 · %3 correction(s)").replace("%1", n.ref_no).replace("%2", dates.be_date(n.issued_at))
-                 .replace("%3", f"{n.corrections:,}") for n in notices]
+                 .replace("%3", f"{len(n.items):,}") for n in notices]
         picked, ok = QInputDialog.getItem(self.window, tr("Reprint a correction notice"), tr("Notice:"), names, 0,
                                           False)
         if not ok:
@@ -134,21 +138,29 @@ class FileActions(QObject):
         fmt = suffix_format(path, "pdf")
 
         def job(progress, cancel):
-            with store.read() as conn:
-                again = correction_lists.reprint(conn, notice.uuid)
-            write_notice(correction_notice, again, path, fmt)
+            from desktop.models import audit
+            from desktop.reports import correction_notice
+
+            with store.begin() as conn:  # the reprint is recorded in the audit log (personal data)
+                again = correction_letters.find(conn, notice.uuid)
+                letters = correction_notice.prepare(conn, again, details=correction_letters.details_of(conn, again),
+                                                    with_status=True)
+                audit.append(conn, "correction.notice", target=again.area_code,
+                             detail={"uuid": again.uuid, "ref_no": again.ref_no, "format": fmt, "file": path.name})
+                write_notice(letters, path, fmt)
             return again
 
-        self.window.runner.read(job, title=tr("Reprinting the notice…"), show_progress=True, on_done=lambda again:
-                                self._done(tr("Notice %1 reprinted to %2.").replace("%1", again.ref_no)
-                                           .replace("%2", str(path))))
+        self.window.runner.write(job, title=tr("Reprinting the notice…"), on_done=lambda again: self._done(
+            tr("Notice %1 reprinted to %2.").replace("%1", again.ref_no).replace("%2", str(path))))
 
 
-def write_notice(correction_notice, issued, path: Path, fmt: str) -> None:
+def write_notice(letters, path: Path, fmt: str) -> None:
+    from desktop.reports import correction_notice
+
     if fmt == "xlsx":
-        correction_notice.write_xlsx(issued, path)
+        correction_notice.write_xlsx(letters, path)
     else:
-        correction_notice.render_notice_pdf(issued, path)
+        correction_notice.render_notice_pdf(letters, path)
 
 
 def install(window) -> FileActions:

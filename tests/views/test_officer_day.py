@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from desktop.models import backcheck_items, correction_lists, corrections
+from desktop.models import backcheck_items, correction_letters, corrections
 from desktop.models import monitoring_settings as ms
 from desktop.views.history_view import UUID_ROLE
 from desktop.views.main_window import MainWindow
@@ -252,7 +252,7 @@ def test_an_officers_day_in_the_window(qtbot, window, demo_store, tmp_path, live
     assert any("ออกหนังสือที่" in t for t in close_info_boxes(qtbot))
     with demo_store.read() as conn:
         assert [s.status for s in corrections.corrections_of(conn, hid)] == [corrections.REVERTED, corrections.SENT]
-        (issued,) = correction_lists.issued_notices(conn, TAMBON)
+        (issued,) = correction_letters.issued(conn)
 
     # reprint it (the paper got lost): pick the notice, save, the same reference number
     again = tmp_path / "notice-again.pdf"
