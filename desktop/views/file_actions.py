@@ -83,24 +83,32 @@ class FileActions(QObject):
     # the correction notice -----------------------------------------------------------------------------------
 
     def issue_notice(self) -> None:
-        """All corrections of the area not yet sent (or not applied by a later import), marked sent; one
-        official letter per working group (desktop/reports/correction_notice.py)."""
+        """All corrections of the area not yet sent (or not applied by a later import), marked sent: one official
+        letter per tambon/อปท. working group, with the office's own letter number (ที่) as the officer types it."""
+        from desktop.models import correction_letters, correction_lists
+        from desktop.reports import correction_notice
+
         area, store = self._area(), self.window.store
+        if area is None:
+            return
+        letter_no, ok = QInputDialog.getText(self.window, tr("Issue the correction notice"),
+                                             tr("Letter number (ที่) as your office numbers it; leave empty to "
+                                                "fill in by hand:"))
+        if not ok:
+            return
         path = save_path(self.window, tr("Issue the correction notice"), f"correction-notice-{area}.pdf",
-                         PDF_OR_XLSX) if area else None
+                         PDF_OR_XLSX)
         if path is None:
             return
         fmt = suffix_format(path, "pdf")
 
         def job(progress, cancel):
-            from desktop.models import correction_letters, correction_lists
-            from desktop.reports import correction_notice
-
             with store.begin() as conn:  # the file is written inside: a failed write leaves nothing marked sent
                 issued = correction_lists.issue_list(conn, area)
-                details = correction_letters.details_of(conn, issued)
+                details = correction_letters.with_details(correction_letters.details_of(conn, issued),
+                                                          letter_no=letter_no.strip() or None)
                 correction_letters.save_details(conn, issued.uuid, details)
-                write_notice(correction_notice.prepare(conn, issued, details=details), path, fmt)
+                write_notice(correction_notice, correction_notice.prepare(conn, issued, details=details), path, fmt)
             return issued
 
         self.window.runner.write(job, title=tr("Issuing the correction notice…"), changes=Changes(corrections=True),
@@ -112,20 +120,19 @@ class FileActions(QObject):
                    .replace("%3", str(path)))
 
     def reprint_notice(self) -> None:
-        """An issued notice again, same reference number, with where each correction stands now."""
-        from desktop.models import correction_letters
+        from desktop.models import correction_letters, correction_lists
+        from desktop.reports import correction_notice
 
         area, store = self._area(), self.window.store
         if area is None:
             return
         with store.read() as conn:
-            notices = [n for n in correction_letters.issued(conn)
-                       if n.area_code.startswith(area) or area.startswith(n.area_code)]
+            notices = correction_lists.issued_notices(conn, area)
         if not notices:
             self.window.statusBar().showMessage(tr("No correction notice was issued for this area yet."), 8000)
             return
         names = [tr("%1 · %2 · %3 correction(s)").replace("%1", n.ref_no).replace("%2", dates.be_date(n.issued_at))
-                 .replace("%3", f"{len(n.items):,}") for n in notices]
+                 .replace("%3", f"{n.corrections:,}") for n in notices]
         picked, ok = QInputDialog.getItem(self.window, tr("Reprint a correction notice"), tr("Notice:"), names, 0,
                                           False)
         if not ok:
@@ -138,25 +145,19 @@ class FileActions(QObject):
         fmt = suffix_format(path, "pdf")
 
         def job(progress, cancel):
-            from desktop.models import audit
-            from desktop.reports import correction_notice
-
-            with store.begin() as conn:  # the reprint is recorded in the audit log (personal data)
+            with store.read() as conn:  # the same letters again, with where each correction stands now
                 again = correction_letters.find(conn, notice.uuid)
                 letters = correction_notice.prepare(conn, again, details=correction_letters.details_of(conn, again),
                                                     with_status=True)
-                audit.append(conn, "correction.notice", target=again.area_code,
-                             detail={"uuid": again.uuid, "ref_no": again.ref_no, "format": fmt, "file": path.name})
-                write_notice(letters, path, fmt)
+            write_notice(correction_notice, letters, path, fmt)
             return again
 
-        self.window.runner.write(job, title=tr("Reprinting the notice…"), on_done=lambda again: self._done(
-            tr("Notice %1 reprinted to %2.").replace("%1", again.ref_no).replace("%2", str(path))))
+        self.window.runner.read(job, title=tr("Reprinting the notice…"), show_progress=True, on_done=lambda again:
+                                self._done(tr("Notice %1 reprinted to %2.").replace("%1", again.ref_no)
+                                           .replace("%2", str(path))))
 
 
-def write_notice(letters, path: Path, fmt: str) -> None:
-    from desktop.reports import correction_notice
-
+def write_notice(correction_notice, letters, path: Path, fmt: str) -> None:
     if fmt == "xlsx":
         correction_notice.write_xlsx(letters, path)
     else:

@@ -16,6 +16,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
+from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop.models import backcheck_items, correction_letters, corrections
@@ -244,11 +245,15 @@ def test_an_officers_day_in_the_window(qtbot, window, demo_store, tmp_path, live
 
     # issue the correction notice to the working group (File menu), as PDF
     notice = tmp_path / "notice.pdf"
+    number = answer_modal(QInputDialog, lambda d: (d.setTextValue("ลป 0019/771"), d.accept()))  # ที่, as typed
     timer = answer_modal(QFileDialog, save_as(notice))
     action(window, "Ctrl+Shift+N").trigger()
     qtbot.waitUntil(lambda: notice.exists(), timeout=20_000)
     settle(qtbot, window)
     timer.stop()
+    number.stop()
+    letter_text = "".join(page.extract_text() for page in PdfReader(notice).pages)
+    assert "ลป ๐๐๑๙/๗๗๑" in letter_text and "ขอแสดงความนับถือ" in letter_text  # an official letter: Thai digits
     assert any("ออกหนังสือที่" in t for t in close_info_boxes(qtbot))
     with demo_store.read() as conn:
         assert [s.status for s in corrections.corrections_of(conn, hid)] == [corrections.REVERTED, corrections.SENT]
@@ -339,7 +344,6 @@ def test_an_officers_day_in_the_window(qtbot, window, demo_store, tmp_path, live
     qtbot.waitUntil(lambda: form.exists() and form.stat().st_size > 1000, timeout=20_000)
     settle(qtbot, window)
     timer.stop()
-    from pypdf import PdfReader
 
     assert len(PdfReader(str(form)).pages) >= 1
 
