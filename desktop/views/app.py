@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME, messages
 from desktop.paths import fonts_dir, resources_dir
-from desktop.views import settings
+from desktop.views import settings as preferences
 
 LANGUAGES = ("th", "en")
 FONT_FAMILY = "Sarabun"
@@ -28,13 +28,18 @@ CATALOGUES = ("bmn_th.qm", "qt_th.qm")
 _fonts_loaded = False
 
 
+def settings():
+    """The QSettings store; the keys are declared in desktop/views/settings.py (use those)."""
+    return preferences.store()
+
+
 def saved_language() -> str | None:
-    value = settings.LANGUAGE.get()
+    value = preferences.LANGUAGE.get()
     return value if value in LANGUAGES else None
 
 
 def save_language(lang: str) -> None:
-    settings.LANGUAGE.set(lang if lang in LANGUAGES else "th")
+    preferences.LANGUAGE.set(lang if lang in LANGUAGES else "th")
 
 
 def choose_language(requested: str | None) -> str:

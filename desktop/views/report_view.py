@@ -126,7 +126,7 @@ class ReportView(QWidget):
         layout.addWidget(self.notes)
         self._show_status(tr("Choose an area in the tree."))
 
-    def _make_bar(self) -> QHBoxLayout:
+    def _make_bar(self) -> QVBoxLayout:
         """Report chooser, Thai digits, and the output buttons."""
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("reportKindCombo")
@@ -143,7 +143,7 @@ class ReportView(QWidget):
         self.as_corrected_box = QCheckBox(tr("As corr&ected"), self)
         self.as_corrected_box.setObjectName("asCorrectedBox")
         self.as_corrected_box.setToolTip(tr("Build the report with the recorded corrections applied"))
-        self.by_lao_box = QCheckBox(tr("By &LAO"), self)
+        self.by_lao_box = QCheckBox(tr("By L&AO"), self)
         self.by_lao_box.setObjectName("byLaoBox")
         self.by_lao_box.setToolTip(tr("List the local administrations (LAO) of the area instead of its tambons"))
         # a tool bar: when the window is narrow, the buttons that do not fit move into its » menu
@@ -158,15 +158,19 @@ class ReportView(QWidget):
         self.preview_button = self._button(tr("Print preview"), "previewButton", self.output.preview)
         self.print_button = self._button(tr("Print…"), "printButton", self.output.print_report,
                                          QKeySequence.StandardKey.Print)
-        bar = QHBoxLayout()
+        top, switches = QHBoxLayout(), QHBoxLayout()  # two rows: the report tab fits a 1366-px (125 %) screen
+        top.addWidget(kind_label)
+        top.addWidget(self.kind_combo)
+        top.addSpacing(12)
+        top.addWidget(self.toolbar, 1)
+        for box in (self.thai_digits_box, self.as_corrected_box, self.by_lao_box):
+            switches.addWidget(box)
+        switches.addStretch(1)
+        bar = QVBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(kind_label)
-        bar.addWidget(self.kind_combo)
-        bar.addSpacing(12)
-        bar.addWidget(self.thai_digits_box)
-        bar.addWidget(self.as_corrected_box)
-        bar.addWidget(self.by_lao_box)
-        bar.addWidget(self.toolbar, 1)
+        bar.setSpacing(2)
+        bar.addLayout(top)
+        bar.addLayout(switches)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.thai_digits_box.toggled.connect(settings.REPORT_THAI_DIGITS.set)
         self.as_corrected_box.toggled.connect(lambda _on: self.invalidate())

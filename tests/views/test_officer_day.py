@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from desktop.models import backcheck_items, corrections
+from desktop.models import backcheck_items, correction_letters, corrections
 from desktop.models import monitoring_settings as ms
 from desktop.views.history_view import UUID_ROLE
 from desktop.views.main_window import MainWindow
@@ -257,6 +257,18 @@ def test_an_officers_day_in_the_window(qtbot, window, demo_store, tmp_path, live
     assert any("ออกหนังสือที่" in t for t in close_info_boxes(qtbot))
     with demo_store.read() as conn:
         assert [s.status for s in corrections.corrections_of(conn, hid)] == [corrections.REVERTED, corrections.SENT]
+        (issued,) = correction_letters.issued(conn)
+
+    # reprint it (the paper got lost): pick the notice, save, the same reference number
+    again = tmp_path / "notice-again.pdf"
+    pick = answer_modal(QInputDialog, lambda d: d.accept())
+    timer = answer_modal(QFileDialog, save_as(again))
+    action(window, "Ctrl+Alt+N").trigger()
+    qtbot.waitUntil(lambda: again.exists(), timeout=20_000)
+    settle(qtbot, window)
+    pick.stop()
+    timer.stop()
+    assert any(issued.ref_no in t for t in close_info_boxes(qtbot))
 
     # log a visit from the Monitoring menu (Ctrl+Shift+L): the bug this test was written for
     action(window, "Ctrl+Shift+L").trigger()

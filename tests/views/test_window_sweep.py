@@ -203,3 +203,26 @@ def test_enter_in_the_roster_adds_and_never_removes_or_certifies(qtbot, window):
     settle(qtbot, window)
     assert len(dialog.members) >= 2 and dialog.isVisible()
     dialog.close()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_alt_letters_are_unique_on_every_tab_in_both_languages(qtbot, demo_store, runner, lang):
+    from desktop.views import app as app_setup
+
+    app_setup.install_language(lang)  # the thai_app fixture puts Thai back afterwards
+    w = MainWindow(demo_store, runner, lang)
+    qtbot.addWidget(w)
+    w.resize(SCREEN_W, SCREEN_H)
+    w.show()
+    w.open()
+    select_first_household(qtbot, w)
+    found = {}
+    for index in range(w.centre_tabs.count()):
+        w.centre_tabs.setCurrentIndex(index)
+        settle(qtbot, w)
+        found.update({f"{lang} tab {index} Alt+{k}": v for k, v in collisions(w).items()})
+    for top in w.menuBar().actions():
+        letters = [letter(a.text()) for a in top.menu().actions() if letter(a.text())]
+        if len(letters) != len(set(letters)):
+            found[f"{lang} menu {top.text()}"] = letters
+    assert found == {}
