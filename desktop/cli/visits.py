@@ -228,14 +228,16 @@ def run_report(args) -> int:
         return common.fail(UserError(msg("mon_bad_format")))
 
     def work(store) -> int:
-        from desktop.reports import files, followup_report
+        from desktop.reports import files, followup_report, numbers
+        from desktop.reports.model import PCT
 
         with store.read() as conn:
             report = followup_report.build(conn, _year(conn, args), args.area)
         files.write(store, report, fmt, args.out, thai_digits=not args.arabic_digits)
-        overview = report.tables[0]
-        for label, value in overview.rows:
-            print(f"{label}: {value}")
+        for label, count, percent, note in report.tables[0].rows:  # item | count | percent | note
+            shown = " ".join(str(v) for v in (count, numbers.text(percent, PCT) + "%" if percent is not None else None, note)
+                             if v not in (None, ""))
+            print(f"{label}: {shown}")
         print(msg("mon_report_done", path=args.out))
         return 0
 

@@ -37,7 +37,7 @@ def test_visit_cycle_on_the_command_line(db_path, env_passphrase, tmp_path, caps
                "members=abc") == 1
     assert "members" in capsys.readouterr().err
     assert run(db_path, "report", "--area", "52", "--out", str(tmp_path / "r.xlsx")) == 0
-    assert "ความเชื่อมั่นของข้อมูล (ร้อยละ): 66.67" in capsys.readouterr().out  # household 1 only: 6 of 9
+    assert "ความเชื่อมั่นของข้อมูล: 66.7% ผลเทียบเป้าหมาย: ต่ำกว่าเกณฑ์" in capsys.readouterr().out  # household 1 only: 6 of 9
     assert run(db_path, "list") == 0
     assert "ตัวอย่าง 3  ตรวจซ้ำแล้ว 1" in capsys.readouterr().out
 
