@@ -91,9 +91,18 @@ def _heading(cert: Certification, d: _Digits, width: float) -> list:
         _p(f"รหัสพื้นที่ {cert.area_code}" + d(f"    ปีสำรวจ พ.ศ. {cert.survey_year}"), BODY),  # the code is typed back
         _p(d(f"ชุดตัวชี้วัด: {cert.indicator_set}"), BODY),
     ]
+    if s.get("levels"):  # which levels certify that year (resources/certification_levels)
+        from desktop.models import cert_levels
+
+        names = ", ".join(cert_levels.LABELS[lv][0] for lv in cert_levels.ORDER if lv in s["levels"])
+        details.append(_p(d(f"ปี พ.ศ. {cert.survey_year} รับรองข้อมูลระดับ: {names}"), BODY))
     if cert.provisional:
         details.append(_p("ฉบับร่าง: ชุดตัวชี้วัดนี้ยังไม่ใช่ฉบับประกาศใช้อย่างเป็นทางการ", BODY, bold=True,
                           color=DRAFT_RED))
+    if s.get("demo"):
+        from desktop.models import demo_data
+
+        details.append(_p(f"{demo_data.MARK_TH}: ใช้รับรองจริงไม่ได้", HEAD, bold=True, color=DRAFT_RED))
     # the short code stays in Latin letters and Arabic digits: people type it into `verify`
     qr = Table([[_qr(cert)], [_p(f"รหัสยืนยัน {spaced_code(cert.short_code)}", SMALL + 1, bold=True, align="CENTER")]],
                colWidths=[36 * mm])
@@ -231,6 +240,11 @@ def _footer(cert: Certification, d: _Digits):
         tt.draw_text(canv, LEFT, 1.2 * cm, tt.fit_text(text, width - LEFT - OTHER - 25 * mm, tt.FONT, SMALL),
                      tt.FONT, SMALL)
         tt.draw_text(canv, width - OTHER, 1.2 * cm, d(f"หน้า {page}/{total}"), tt.FONT, SMALL, "RIGHT")
+        if cert.summary.get("demo"):  # every page of a demo store's form says so
+            from desktop.models import demo_data
+
+            canv.setFillColor(DRAFT_RED)
+            tt.draw_text(canv, width / 2, 0.7 * cm, demo_data.MARK_TH, tt.FONT_BOLD, SMALL + 2, "CENTER")
         canv.restoreState()
     return draw
 

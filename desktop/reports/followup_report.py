@@ -203,6 +203,9 @@ def build(conn: Connection, survey_year: int, area_code: str) -> Report:
         "วิธีการนี้เป็นค่าเริ่มต้นที่ปรับได้ เนื่องจากยังไม่มีแบบสรุปความเชื่อมั่นฉบับทางการที่เผยแพร่",
         "เรียน ผู้บังคับบัญชา  สำเนาเรียน สำนักงานพัฒนาชุมชนจังหวัด",
     ]
-    return Report(KIND, TITLE, "Monitoring follow-up report", area_code, path,
-                  LEVEL_NAMES.get(len(area_code), ""), survey_year, survey.period, survey.indicator_set.title_th,
-                  survey.indicator_set.provisional, True, tables, notes, generated_at=dt.datetime.now())
+    from desktop.reports.builders import mark_demo
+
+    return mark_demo(conn, Report(KIND, TITLE, "Monitoring follow-up report", area_code, path,
+                                  LEVEL_NAMES.get(len(area_code), ""), survey_year, survey.period,
+                                  survey.indicator_set.title_th, survey.indicator_set.provisional, True, tables, notes,
+                                  generated_at=dt.datetime.now()))

@@ -38,7 +38,7 @@ from reportlab.platypus import (
 )
 
 from desktop.models.dates import thai_date
-from desktop.reports import numbers
+from desktop.reports import charts, numbers
 from desktop.reports import thai_text as tt
 from desktop.reports.model import (
     CODE,
@@ -238,11 +238,13 @@ def _story(report: Report, d: _Digits) -> tuple[list, str]:
     story, current = _heading(report, d), first
     if not parts:
         story.append(tt.ThaiText("ไม่มีข้อมูล", size=BODY_PT))
-    for orientation, flowables in parts:
+    for index, (orientation, flowables) in enumerate(parts):
         if orientation != current:
             story += [NextPageTemplate(orientation), PageBreak()]
             current = orientation
         story += [*flowables, Spacer(1, 6 * mm)]
+        if index == 0:  # the pass-rate chart right after the per-indicator table (indicator report only)
+            story += charts.pdf_flowables(report, FRAME_W[current], d)
     if report.notes and not report.tables:
         story.append(CondPageBreak(40))
         story.append(tt.ThaiText("หมายเหตุ", font=tt.FONT_BOLD, size=BODY_PT, leading=BODY_PT * 1.4))

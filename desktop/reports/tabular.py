@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from desktop.importers.columns import escape_text
-from desktop.reports import numbers
+from desktop.reports import charts, numbers
 from desktop.reports.builders import area_description
 from desktop.reports.model import (
     GROUP,
@@ -198,6 +198,7 @@ def write_xlsx(report: Report, path: Path | str) -> None:
         sheet.append([])
         for note in report.notes + [report.source]:
             sheet.append([text_cell(sheet, note)])
+    charts.add_xlsx_chart(book, report)  # the indicator report: its pass-rate chart on a sheet of its own
     if not report.tables:
         sheet = book.create_sheet("report")
         for line in heading_lines(report) + report.notes:

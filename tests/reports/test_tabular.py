@@ -47,7 +47,8 @@ def test_xlsx_one_sheet_per_table_numbers_percentages_and_escaping(hand, tmp_pat
     path = tmp_path / "indicators.xlsx"
     tabular.write_xlsx(report, path)
     book = openpyxl.load_workbook(path)
-    assert len(book.sheetnames) == len(report.tables) == 2
+    assert len(report.tables) == 2  # a sheet per table, then the pass-rate chart's sheet (charts.py)
+    assert book.sheetnames[2:] == ["กราฟร้อยละผ่านเกณฑ์"]
     sheet = book.worksheets[0]
     assert sheet["A1"].value == "รายงานผลตัวชี้วัด จปฐ."
     assert sheet["A2"].value == "จังหวัดลำปาง (รหัส 52)" and sheet["A3"].value.startswith("ปีสำรวจ 2567")

@@ -497,7 +497,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.deliver_late()
         for _ in range(rounds):
             quiet = True
-            for store in self.laptops:
+            for lap, store in enumerate(self.laptops):
                 with store.begin() as conn:
                     for c in conflicts.list_conflicts(conn):
                         conflicts.resolve(conn, c, choice="theirs")

@@ -393,3 +393,38 @@ def test_plain_http_to_another_machine_is_refused_unless_asked_for(tmp_path):
             SyncClient(store, "http://10.1.2.3:8750", "bmn1.x.y")
     finally:
         store.close()
+
+
+def test_admin_revokes_tokens_deactivates_officers_and_revokes_lost_laptops(tmp_path, laptop_factory, capsys):
+    """Before: no admin command for any of these (a lost laptop's key stayed good for ever)."""
+    import main
+    from desktop.sync.client import SyncRefused
+
+    url = f"sqlite:///{tmp_path / 'p.db'}"
+    province = world.Province.create(url)
+    try:
+        a, c = laptop_factory("a"), laptop_factory("c")
+        synced(province, a)
+        hid = ids_of(a)[0]
+        set_status(a, [hid], 2)
+        _, path, _ = bundle.export(a, tmp_path / "a.bmnbundle")  # the laptop is lost with this file on a stick
+        assert main.main(["serve", "admin", "revoke-device", "laptop-a", "--db", url]) == 0
+        synced(province, c)  # c's key list now marks a's key revoked
+        with pytest.raises(UserError) as err:
+            bundle.import_file(c, path)
+        assert "ไม่ได้รับรอง" in str(err.value)
+        with pytest.raises(SyncRefused) as refused:  # the lost laptop itself cannot register its key again
+            synced(province, a)
+        assert "เพิกถอน" in str(refused.value)
+        upload = province.http().post("/v1/bundle", content=path.read_bytes(),
+                                      headers={"Authorization": f"Bearer {province.tokens[2]}"})
+        assert upload.status_code == 403 and server(province, hid) == 0
+        capsys.readouterr()
+        assert main.main(["serve", "admin", "revoke-token", "--officer", "1", "--db", url]) == 0
+        new_token = capsys.readouterr().out.strip().split()[-1]
+        me = lambda token: province.http().get("/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code  # noqa: E731
+        assert (me(province.tokens[0]), me(new_token)) == (401, 200)
+        assert main.main(["serve", "admin", "deactivate-officer", "--officer", "2", "--db", url]) == 0
+        assert me(province.tokens[1]) == 401 and me(province.tokens[2]) == 200
+    finally:
+        province.close()
