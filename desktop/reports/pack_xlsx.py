@@ -14,8 +14,8 @@ from pathlib import Path
 from desktop.importers.columns import escape_text
 from desktop.reports import charts
 from desktop.reports.meeting_pack import BLANK_ROWS, KIND_SHORT, Pack, summary_report
-from desktop.reports.model import GROUP, PCT, TOTAL, Report
-from desktop.reports.tabular import NUMBER_FORMATS, header_labels, heading_lines
+from desktop.reports.model import GROUP, TOTAL, Report
+from desktop.reports.tabular import header_labels, heading_lines, number_cell
 
 
 def sheet_name(code: str, kind: str) -> str:
@@ -53,7 +53,6 @@ def _text(sheet, value: str, bold: bool = False):
 
 
 def _report_sheet(book, name: str, report: Report) -> None:
-    from openpyxl.cell import WriteOnlyCell
 
     sheet = book.create_sheet(name)
     sheet.column_dimensions["A"].width = 14
@@ -73,10 +72,7 @@ def _report_sheet(book, name: str, report: Report) -> None:
                 if isinstance(value, str):
                     cells.append(_text(sheet, value, kind in (GROUP, TOTAL)))
                     continue
-                cell = WriteOnlyCell(sheet, value=value / 100 if column.kind == PCT and value is not None else value)
-                if value is not None and column.kind in NUMBER_FORMATS:
-                    cell.number_format = NUMBER_FORMATS[column.kind]
-                cells.append(cell)
+                cells.append(number_cell(sheet, value, column.kind))  # the figure as printed, rounded once
             sheet.append(cells)
             rows += 1
     sheet.append([])

@@ -15,7 +15,7 @@ where better or worse is clear (pass rate, income, failing count) the word says 
 from __future__ import annotations
 
 from desktop.models import surveys
-from desktop.reports import figures
+from desktop.reports import figures, numbers
 from desktop.reports.builders import Context, pct, ratio
 from desktop.reports.figures import Figures, total
 from desktop.reports.model import DECIMAL, INT, MONEY, PCT, TEXT, Column, Report, ReportTable
@@ -90,8 +90,11 @@ def _columns(year: int, previous: int, kind: str, first: Column | list[Column]) 
             Column("direction", "ทิศทาง", TEXT, "Direction")]
 
 
-def _row(name: str, this, before, better: int = NEUTRAL, *, points: bool = False) -> list:
-    change = None if this is None or before is None else round(this - before, 2)
+def _row(name: str, this, before, better: int = NEUTRAL, *, points: bool = False, kind: str = MONEY) -> list:
+    """The change is the difference of the two figures as printed (numbers.shown), so that a reader who
+    subtracts them gets the printed change (87.5 − 85.2 = 2.3, never 2.2 from the exact values)."""
+    change = None if this is None or before is None else \
+        numbers.shown(this, PCT if points else kind) - numbers.shown(before, PCT if points else kind)
     row = [name, this, before, change]
     if not points:
         row.append(pct(this - before, before) if change is not None and before else None)
@@ -104,14 +107,14 @@ def _counts(kind: str, year: int, previous: int, now: Figures, then: Figures, ct
                         _columns(year, previous, INT, Column("item", "รายการ", TEXT, "Item", width=2.5)),
                         title_en=f"Households and members compared with {previous}", key="yoy_counts")
     code = ctx.area.code
-    table.add(_row("ครัวเรือน", now.households, then.households), key={"area": code})
-    table.add(_row("สมาชิก (คน)", now.persons, then.persons), key={"area": code})
+    table.add(_row("ครัวเรือน", now.households, then.households, kind=INT), key={"area": code})
+    table.add(_row("สมาชิก (คน)", now.persons, then.persons, kind=INT), key={"area": code})
     indicator = ctx.survey.indicator_set.income_indicator()
     if kind == "failing-income" and same_set and indicator is not None:
         failing_now = (now.indicators.get(indicator.no) or [0, 0])[1]
         failing_then = (then.indicators.get(indicator.no) or [0, 0])[1]
         table.add(_row(f"ครัวเรือนไม่ผ่านเกณฑ์ตัวชี้วัดที่ {indicator.no} (รายได้)", failing_now, failing_then,
-                       BETTER_DOWN), key={"area": code, "indicator": indicator.no})
+                       BETTER_DOWN, kind=INT), key={"area": code, "indicator": indicator.no})
     return table
 
 
