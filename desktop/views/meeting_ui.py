@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QLineEdit, QVBoxLayout)
 
 from desktop.models.dates import thai_date
-from desktop.views import app as app_setup
+from desktop.views import settings
 from desktop.views.projector import ProjectorView
 
 
@@ -150,7 +150,7 @@ class MeetingController(QObject):
     def _choose_file(self) -> None:
         dialog = self.dialog
         area, year = self._area()
-        folder = Path(app_setup.settings().value("reports/folder", "", type=str) or Path.home())
+        folder = Path(settings.REPORT_FOLDER.get() or Path.home())
         suggested = folder / f"{tr('Meeting pack')}-{area}-{year}.pdf"
         chosen, _filter = QFileDialog.getSaveFileName(self.window, tr("Save the meeting pack"), str(suggested),
                                                       tr("PDF files (*.pdf)"))
