@@ -28,7 +28,7 @@ def direction(change: float | None, better: int = NEUTRAL) -> str:
     """"▲ ดีขึ้น", "▼ แย่ลง", "▲ เพิ่มขึ้น", "▼ ลดลง", "= เท่าเดิม" or "" (nothing to compare)."""
     if change is None:
         return ""
-    if round(change, 2) == 0:
+    if change == 0:
         return f"{SAME} เท่าเดิม"
     up = change > 0
     arrow = UP if up else DOWN
@@ -90,15 +90,14 @@ def _columns(year: int, previous: int, kind: str, first: Column | list[Column]) 
             Column("direction", "ทิศทาง", TEXT, "Direction")]
 
 
-def _row(name: str, this, before, better: int = NEUTRAL, *, points: bool = False, kind: str = MONEY) -> list:
-    """The change is the difference of the two figures as printed (numbers.shown), so that a reader who
-    subtracts them gets the printed change (87.5 − 85.2 = 2.3, never 2.2 from the exact values)."""
-    change = None if this is None or before is None else \
-        numbers.shown(this, PCT if points else kind) - numbers.shown(before, PCT if points else kind)
+def _row(name: str, this, before, better: int = NEUTRAL, *, points: bool = False, kind: str = INT) -> list:
+    """Exact figures (rounded once when shown); the direction follows the change as it is printed."""
+    change = None if this is None or before is None else this - before
     row = [name, this, before, change]
     if not points:
         row.append(pct(this - before, before) if change is not None and before else None)
-    return row + [direction(change, better)]
+    printed = numbers.shown(change, DECIMAL if points else kind)
+    return row + [direction(printed, better)]
 
 
 def _counts(kind: str, year: int, previous: int, now: Figures, then: Figures, ctx: Context,
@@ -107,14 +106,14 @@ def _counts(kind: str, year: int, previous: int, now: Figures, then: Figures, ct
                         _columns(year, previous, INT, Column("item", "รายการ", TEXT, "Item", width=2.5)),
                         title_en=f"Households and members compared with {previous}", key="yoy_counts")
     code = ctx.area.code
-    table.add(_row("ครัวเรือน", now.households, then.households, kind=INT), key={"area": code})
-    table.add(_row("สมาชิก (คน)", now.persons, then.persons, kind=INT), key={"area": code})
+    table.add(_row("ครัวเรือน", now.households, then.households), key={"area": code})
+    table.add(_row("สมาชิก (คน)", now.persons, then.persons), key={"area": code})
     indicator = ctx.survey.indicator_set.income_indicator()
     if kind == "failing-income" and same_set and indicator is not None:
         failing_now = (now.indicators.get(indicator.no) or [0, 0])[1]
         failing_then = (then.indicators.get(indicator.no) or [0, 0])[1]
         table.add(_row(f"ครัวเรือนไม่ผ่านเกณฑ์ตัวชี้วัดที่ {indicator.no} (รายได้)", failing_now, failing_then,
-                       BETTER_DOWN, kind=INT), key={"area": code, "indicator": indicator.no})
+                       BETTER_DOWN), key={"area": code, "indicator": indicator.no})
     return table
 
 
@@ -129,7 +128,7 @@ def _money(year: int, previous: int, now: Figures, then: Figures) -> ReportTable
             ("รายจ่ายเฉลี่ยต่อคน", "expense", "persons", NEUTRAL)):
         this = ratio(getattr(now, amount), getattr(now, base))
         before = ratio(getattr(then, amount), getattr(then, base))
-        table.add(_row(name, this, before, better))
+        table.add(_row(name, this, before, better, kind=MONEY))
     return table
 
 

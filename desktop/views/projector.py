@@ -330,7 +330,7 @@ def _changes(section) -> dict[str, str]:
             if change is None:
                 continue
             name = "failing" if "ไม่ผ่านเกณฑ์" in row[0] else row[0]
-            out[name] = f"{row[-1].split(' ')[0]} {change:+,.0f} (จาก{before})"
+            out[name] = f"{row[-1].split(' ')[0]} {float(change):+,.0f} (จาก{before})"
     return out
 
 
