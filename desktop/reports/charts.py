@@ -19,7 +19,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from desktop.reports.model import GROUP, Report, ReportTable
+from desktop.reports import numbers
+from desktop.reports.model import GROUP, PCT, Report, ReportTable
 
 COLOURS = ("#2e6fba", "#2e9e6a", "#d9822b", "#8e5bb5", "#c2444a", "#3a9fb0", "#8a7a35", "#5d6d7e")
 CHART_TITLE = "ร้อยละที่ผ่านเกณฑ์ รายตัวชี้วัด (คน หรือ ครัวเรือน ตามหน่วยของตัวชี้วัด)"
@@ -184,7 +185,7 @@ def pass_rate_drawing(groups: list[BarGroup], width: float, height: float = 190,
             text(box.x + box.width / 2, geometry.y_of(geometry.floor) + 2, "–", anchor="middle", colour=grey)
             continue
         drawing.add(Rect(box.x, y0, box.width, box.top - y0, fillColor=colour, strokeColor=None))
-        label = Group(String(0, 0, digits(f"{box.rate:.1f}"), fontName=tt.FONT, fontSize=size * 0.8,
+        label = Group(String(0, 0, digits(numbers.text(box.rate, PCT)), fontName=tt.FONT, fontSize=size * 0.8,
                              fillColor=colors.black))
         label.transform = (0, 1, -1, 0, box.x + box.width / 2 + size * 0.3, box.top + 1.5)
         drawing.add(label)

@@ -14,9 +14,8 @@ from pathlib import Path
 from desktop.importers.columns import escape_text
 from desktop.reports import charts
 from desktop.reports.meeting_pack import BLANK_ROWS, KIND_SHORT, Pack, summary_report
-from desktop.reports.model import GROUP, PCT, TOTAL, Report
-from desktop.reports import numbers
-from desktop.reports.tabular import header_labels, heading_lines, number_format
+from desktop.reports.model import GROUP, TOTAL, Report
+from desktop.reports.tabular import header_labels, heading_lines, number_cell
 
 
 def sheet_name(code: str, kind: str) -> str:
@@ -54,7 +53,6 @@ def _text(sheet, value: str, bold: bool = False):
 
 
 def _report_sheet(book, name: str, report: Report) -> None:
-    from openpyxl.cell import WriteOnlyCell
 
     sheet = book.create_sheet(name)
     sheet.column_dimensions["A"].width = 14
@@ -74,13 +72,7 @@ def _report_sheet(book, name: str, report: Report) -> None:
                 if isinstance(value, str):
                     cells.append(_text(sheet, value, kind in (GROUP, TOTAL)))
                     continue
-                figure = numbers.number(value, column.kind)  # as on paper: rounded once (tabular.py does the same)
-                if column.kind == PCT and figure is not None:
-                    figure = float(numbers.shown(value, PCT) / 100)
-                cell = WriteOnlyCell(sheet, value=figure)
-                if figure is not None and column.kind in numbers.PLACES:
-                    cell.number_format = number_format(column.kind, numbers.places_of(value, column.kind))
-                cells.append(cell)
+                cells.append(number_cell(sheet, value, column.kind))  # the figure as printed, rounded once
             sheet.append(cells)
             rows += 1
     sheet.append([])

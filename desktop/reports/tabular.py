@@ -49,6 +49,20 @@ def safe_text(value: str, *, for_csv: bool = False) -> str:
 
 PROVISIONAL = "ชุดตัวชี้วัดฉบับร่าง (ยังไม่ใช่ชุดตัวชี้วัดทางการ)"
 CONFIDENTIAL = "ลับ — ข้อมูลส่วนบุคคล"
+def number_cell(sheet, value, kind: str):
+    """A write-only XLSX cell holding the figure as the paper prints it (rounded once; PCT as a fraction with a
+    % format), with a number format of the same places; None stays an empty cell."""
+    from openpyxl.cell import WriteOnlyCell
+
+    figure = numbers.number(value, kind)
+    if kind == PCT and figure is not None:  # 87.4 % → 0.874 (in decimal: no 0.8740000000000001)
+        figure = float(numbers.shown(value, PCT) / 100)
+    cell = WriteOnlyCell(sheet, value=figure)
+    if figure is not None and kind in numbers.PLACES:
+        cell.number_format = number_format(kind, numbers.places_of(value, kind))
+    return cell
+
+
 def number_format(kind: str, places: int) -> str:
     """The XLSX format that shows a figure with the places the paper shows."""
     decimals = "." + "0" * places if places else ""
@@ -185,12 +199,7 @@ def write_xlsx(report: Report, path: Path | str) -> None:
                     continue
                 if isinstance(value, (list, tuple, dict)):
                     value = str(value)
-                figure = numbers.number(value, col_kind)  # as on paper: rounded once
-                if col_kind == PCT and figure is not None:  # 87.4 % → 0.874 (in decimal: no 0.8740000000000001)
-                    figure = float(numbers.shown(value, PCT) / 100)
-                cell = WriteOnlyCell(sheet, value=figure)
-                if figure is not None and col_kind in numbers.PLACES:
-                    cell.number_format = number_format(col_kind, numbers.places_of(value, col_kind))
+                cell = number_cell(sheet, value, col_kind)  # as on paper: rounded once
                 if font is not None:
                     cell.font, cell.fill = font, fill
                 cells.append(cell)

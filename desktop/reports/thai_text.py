@@ -26,7 +26,7 @@ from desktop.reports.thai_words import COMBINING, clusters, has_thai, words  # n
 FONT = "Sarabun"
 FONT_BOLD = "Sarabun-Bold"
 
-_FUZZ = 0.01  # points: a text measured exactly as wide as its line still fits
+_FUZZ = 0.005  # points: a text measured exactly as wide as its line still fits
 # Measured on Sarabun with uharfbuzz (stacked marks: ปั้น ที่ ฟื้น ปู่ ฎุ ญู ศักดิ์สิทธิ์): a tone mark over an upper
 # vowel reaches 1.25 em above the baseline, a lower vowel 0.50 em below it. A ThaiText puts its first baseline
 # `size` below its top and its last `leading - size` above its bottom, so marks stick out by up to these:
