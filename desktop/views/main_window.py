@@ -11,8 +11,8 @@ from desktop.models import areas, households, lookups, meta, surveys
 from desktop.models.changes import REVIEW, Changes
 from desktop.models.households import HouseholdFilter
 from desktop.views import app as app_setup
-from desktop.views import (certification_ui, demo_ui, file_actions, labels, meeting_ui, progress, screen_fit, settings,
-                           sync_ui, visits_ui)
+from desktop.views import (certification_ui, demo_ui, file_actions, import_wizard, labels, meeting_ui, progress,
+                           screen_fit, settings, sync_ui, visits_ui)
 from desktop.views.about_dialog import AboutDialog
 from desktop.views.area_tree import AreaPanel
 from desktop.views.corrections_ui import CorrectionsController
@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = import_wizard.import_action(self)
+        file_menu.addAction(self.import_action)
         for action in self.file_actions.actions.values():
             file_menu.addAction(action)
         file_menu.addSeparator()

@@ -1314,6 +1314,196 @@
     </message>
   </context>
   <context>
+    <name>ImportPages</name>
+    <message>
+      <source>household table</source>
+      <translation>แฟ้มครัวเรือน</translation>
+    </message>
+    <message>
+      <source>member table</source>
+      <translation>แฟ้มสมาชิก</translation>
+    </message>
+    <message>
+      <source>%1 (%2): the header is row %3. Choose our column for each column of the file.</source>
+      <translation>%1 (%2): หัวตารางอยู่แถวที่ %3 เลือกคอลัมน์ของโปรแกรมให้ตรงกับแต่ละคอลัมน์ของไฟล์</translation>
+    </message>
+    <message>
+      <source>Column in the file</source>
+      <translation>คอลัมน์ในไฟล์</translation>
+    </message>
+    <message>
+      <source>First value</source>
+      <translation>ค่าแรก</translation>
+    </message>
+    <message>
+      <source>Our column</source>
+      <translation>คอลัมน์ของโปรแกรม</translation>
+    </message>
+    <message>
+      <source>— not used —</source>
+      <translation>— ไม่ใช้ —</translation>
+    </message>
+    <message>
+      <source>Na&amp;me of this mapping (used again for files with the same headers):</source>
+      <translation>ชื่อการจับคู่นี้ (&amp;M) (ใช้ซ้ำอัตโนมัติกับไฟล์ที่มีหัวตารางเหมือนกัน):</translation>
+    </message>
+    <message>
+      <source>Village</source>
+      <translation>หมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>ชื่อ</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>เพิ่ม</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>เปลี่ยนแปลง</translation>
+    </message>
+    <message>
+      <source>Unchanged</source>
+      <translation>เหมือนเดิม</translation>
+    </message>
+    <message>
+      <source>Not in the file</source>
+      <translation>ไม่มีในไฟล์</translation>
+    </message>
+    <message>
+      <source>File is the whole village</source>
+      <translation>ไฟล์นี้คือทั้งหมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+      <source>move %1 to history</source>
+      <translation>ย้าย %1 ครัวเรือนไปประวัติ</translation>
+    </message>
+    <message>
+      <source>New village: check the code</source>
+      <translation>หมู่บ้านใหม่: ตรวจรหัสหมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>%1 kept</source>
+      <translation>เก็บไว้ %1 ครัวเรือน</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>ไฟล์</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>แถว</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>คอลัมน์</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>ค่า</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>ปัญหา</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>&amp;Import data…</source>
+      <translation>นำเข้าข้อมูล… (&amp;I)</translation>
+    </message>
+    <message>
+      <source>Import data</source>
+      <translation>นำเข้าข้อมูล</translation>
+    </message>
+    <message>
+      <source>These tables have column names the app does not know. Check the proposed columns; the mapping is saved for next time.</source>
+      <translation>ตารางเหล่านี้ใช้ชื่อคอลัมน์ที่โปรแกรมไม่รู้จัก ตรวจคอลัมน์ที่โปรแกรมเสนอ แล้วกดถัดไป การจับคู่จะถูกบันทึกไว้ใช้ครั้งต่อไป</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; ย้อนกลับ (&amp;B)</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>ถัดไป (&amp;N) &gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>นำเข้า (&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>ปิด (&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Add files…</source>
+      <translation>เพิ่มไฟล์… (&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>เอาออก (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Choose the household and member files (CSV or Excel .xlsx). Nothing changes until you have seen the preview and pressed Import.</source>
+      <translation>เลือกแฟ้มครัวเรือนและแฟ้มสมาชิก (CSV หรือ Excel .xlsx) ข้อมูลจะยังไม่เปลี่ยนแปลงจนกว่าจะดูตัวอย่างผลและกดนำเข้า</translation>
+    </message>
+    <message>
+      <source>&amp;Save problem list…</source>
+      <translation>บันทึกรายการปัญหา… (&amp;S)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>ยกเลิก</translation>
+    </message>
+    <message>
+      <source>Files to import</source>
+      <translation>ไฟล์ที่จะนำเข้า</translation>
+    </message>
+    <message>
+      <source>Reading the headers…</source>
+      <translation>กำลังอ่านหัวตาราง…</translation>
+    </message>
+    <message>
+      <source>Checking the files…</source>
+      <translation>กำลังตรวจไฟล์…</translation>
+    </message>
+    <message>
+      <source>%1 problem(s) found: nothing can be imported. Fix the files (the list says where and how) and try again.</source>
+      <translation>พบปัญหา %1 รายการ จึงนำเข้าไม่ได้ แก้ไขไฟล์ตามรายการ (ระบุตำแหน่งและวิธีแก้) แล้วลองใหม่</translation>
+    </message>
+    <message>
+      <source>Nothing has been changed yet. Added %1, changed %2, unchanged %3 households. Households of these villages that are not in the files (%4) are kept, unless you tick that a file is the whole village.</source>
+      <translation>ยังไม่มีการเปลี่ยนแปลงข้อมูล: เพิ่ม %1 เปลี่ยนแปลง %2 เหมือนเดิม %3 ครัวเรือน ครัวเรือนของหมู่บ้านเหล่านี้ที่ไม่มีในไฟล์ (%4) จะเก็บไว้ตามเดิม เว้นแต่ทำเครื่องหมายว่าไฟล์นี้คือทั้งหมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Every household in the files is as the store already holds it: there is nothing to import.</source>
+      <translation>ทุกครัวเรือนในไฟล์เหมือนกับข้อมูลที่มีอยู่แล้ว: ไม่มีอะไรต้องนำเข้า</translation>
+    </message>
+    <message>
+      <source>The store does not know these villages yet: %1. I have checked the codes; create them.</source>
+      <translation>ฐานข้อมูลยังไม่มีหมู่บ้านเหล่านี้: %1 ตรวจรหัสหมู่บ้านแล้ว ให้สร้างหมู่บ้านใหม่</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>กำลังนำเข้า…</translation>
+    </message>
+    <message>
+      <source>Imported: added %1, changed %2, unchanged %3 households; %4 moved to history, %5 not in the files kept.</source>
+      <translation>นำเข้าแล้ว: เพิ่ม %1 เปลี่ยนแปลง %2 เหมือนเดิม %3 ครัวเรือน ย้ายไปประวัติ %4 ไม่มีในไฟล์แต่เก็บไว้ %5</translation>
+    </message>
+    <message>
+      <source>Save problem list</source>
+      <translation>บันทึกรายการปัญหา</translation>
+    </message>
+  </context>
+  <context>
     <name>IndicatorSetDialog</name>
     <message>
       <source>Load an indicator set</source>
