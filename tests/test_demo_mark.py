@@ -42,6 +42,19 @@ def test_demo_is_marked_refused_for_real_imports_and_removable(tmp_path, monkeyp
 
         pdf = certificate_pdf.render(made, tmp_path / "form.pdf")
         assert "สาธิต" in "".join(p.extract_text() for p in PdfReader(pdf).pages)
+        from pptx import Presentation
+
+        from desktop.reports import meeting_pack, pack_pdf, pack_pptx
+
+        with store.read() as conn:
+            pack = meeting_pack.build(conn, district, 2567, lists=False)
+        assert pack.demo
+        written = [pack_pdf.render(pack, tmp_path / "pack.pdf"), pack_pptx.write_pptx(pack, tmp_path / "pack.pptx")]
+        pages = PdfReader(written[0]).pages
+        assert len(pages) > 2 and all("สาธิต" in page.extract_text() for page in pages)
+        slides = Presentation(str(written[1])).slides
+        assert all(any("สาธิต" in shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+                   for slide in slides)
     finally:
         store.close()
 

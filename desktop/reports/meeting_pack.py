@@ -80,6 +80,7 @@ class Pack:
     summary: list[SummaryRow]
     roster: list[roster.RosterMember]
     provisional: bool
+    demo: bool = False  # a demo store (desktop/models/demo_data.py): every page and slide says so
 
     @property
     def date_text(self) -> str:
@@ -156,7 +157,10 @@ def build(conn: Connection, area_code: str, year: int | None, *, meeting: Meetin
     members = roster.current(conn, roster.level_of(area.code), area.code)
     income = surveys.get(conn, year).indicator_set.income_indicator()
     summary = [_summary_row(conn, s, year, status_of, income.no if income else None) for s in sections]
-    return Pack(area.code, area.title, year, meeting, categories, sections, summary, members, first.provisional)
+    from desktop.models import demo_data
+
+    return Pack(area.code, area.title, year, meeting, categories, sections, summary, members, first.provisional,
+                demo=demo_data.is_demo(conn))
 
 
 # ---------------------------------------------------------------- the summary, read from the reports
@@ -216,7 +220,8 @@ def summary_report(pack: Pack) -> Report:
     report = Report(kind="summary", title="สรุปภาพรวมเพื่อการประชุม", title_en="Meeting summary",
                     area_code=pack.area_code, area_path=first.area_path, level_name=first.level_name,
                     survey_year=pack.year, indicator_period=first.indicator_period,
-                    indicator_title=first.indicator_title, provisional=first.provisional, personal_data=False)
+                    indicator_title=first.indicator_title, provisional=first.provisional, personal_data=False,
+                    source=first.source)  # a demo store's mark rides on the source line (builders.mark_demo)
     columns = [Column("name", "พื้นที่", TEXT, "Area", width=3),
                Column("households", "ครัวเรือน", INT, "Households"),
                Column("members", "สมาชิก (คน)", INT, "Members")]

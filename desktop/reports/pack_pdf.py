@@ -86,7 +86,12 @@ class _PackCanvas(pdf._MarkedCanvas):
 
     def _pack_marks(self, label: str, number: int, total: int, printed: dt.date) -> dict[str, str]:
         d = pdf._Digits(self._thai)
-        return {"page": d(f"หน้า {number}/{total}"), "source": d(self._pack.meeting.title),
+        source = d(self._pack.meeting.title)
+        if self._pack.demo:  # a demo store's pack says so on every page (the reports' pages: their source line)
+            from desktop.models import demo_data
+
+            source = f"{demo_data.MARK_TH} · {source}"
+        return {"page": d(f"หน้า {number}/{total}"), "source": source,
                 "printed": "พิมพ์เมื่อ " + thai_date(printed, thai_digits=self._thai),
                 "secret": "", "running": d(f"{label} · {self._pack.area_name} · ปี พ.ศ. {self._pack.year}"),
                 "status": ""}
@@ -274,6 +279,11 @@ def _cover(pack: Pack, d) -> list:
     if pack.provisional:
         out += [Spacer(1, 10 * mm), centred(d(pdf.DRAFT + " — ผลตามตัวชี้วัดชุดนี้ยังไม่ใช่ผลทางการ"),
                                             font=tt.FONT_BOLD, size=13, leading=19)]
+    if pack.demo:
+        from desktop.models import demo_data
+
+        out += [Spacer(1, 6 * mm), centred(demo_data.MARK_TH, font=tt.FONT_BOLD, size=15, leading=22,
+                                           color=colors.HexColor("#b91c1c"))]
     if pack.personal_data:
         out += [Spacer(1, 6 * mm), centred(pdf.SECRET + " (รายชื่อครัวเรือนที่ไม่ผ่านเกณฑ์รายได้)", font=tt.FONT_BOLD,
                                            size=13, leading=19, color=colors.HexColor("#b91c1c"))]

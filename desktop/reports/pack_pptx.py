@@ -38,6 +38,12 @@ def write_pptx(pack: Pack, path: Path | str) -> Path:
         report = section.reports.get("indicators")
         if report is not None:
             _chart_slide(deck, section.name, report)
+    if pack.demo:  # every slide of a demo store says so
+        from desktop.models import demo_data
+
+        for slide in deck.slides:
+            _text_box(slide, 300000, deck.slide_height - 450000, deck.slide_width - 600000, 350000,
+                      [(demo_data.MARK_TH, 14, True)])
     part = path.with_name(path.name + ".part")
     try:
         deck.save(str(part))

@@ -245,8 +245,37 @@ class ImportWizard(QDialog):
         return job
 
     def check(self) -> None:
-        self.runner.write(self._job(national.Choices(preview=True)), title=tr("Checking the files…"),
-                          on_done=self._checked)
+        job = self._job(national.Choices(preview=True))
+        if self._holds_demo():  # real data does not go in beside the made-up households without asking
+            if not self._remove_demo_asked():
+                return
+            store, preview_job = self.store, job
+
+            def job(progress, cancel):
+                from desktop.models import demo_data
+
+                with store.begin() as conn:
+                    demo_data.remove(conn)
+                return preview_job(progress, cancel)
+        self.runner.write(job, title=tr("Checking the files…"), on_done=self._checked)
+
+    def _holds_demo(self) -> bool:
+        from desktop.models import demo_data
+
+        with self.store.read() as conn:
+            return demo_data.is_demo(conn)
+
+    def _remove_demo_asked(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, tr("This store holds demo data"),
+                          tr("The store holds the demo province (made-up households). Real data imported beside it "
+                             "would be counted with it in every report. Remove the demo data first?"), parent=self)
+        box.setObjectName("importDemoQuestion")
+        remove = box.addButton(tr("&Remove the demo, then check the files"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is remove
 
     def _checked(self, result) -> None:
         self.result = result

@@ -1475,6 +1475,22 @@
       <translation>กำลังตรวจไฟล์…</translation>
     </message>
     <message>
+      <source>This store holds demo data</source>
+      <translation>ฐานข้อมูลนี้มีข้อมูลสาธิต</translation>
+    </message>
+    <message>
+      <source>The store holds the demo province (made-up households). Real data imported beside it would be counted with it in every report. Remove the demo data first?</source>
+      <translation>ฐานข้อมูลนี้มีจังหวัดสาธิต (ครัวเรือนที่สร้างขึ้น) ถ้านำเข้าข้อมูลจริงไว้ด้วยกัน รายงานทุกฉบับจะนับรวมข้อมูลสาธิตด้วย ลบข้อมูลสาธิตก่อนหรือไม่</translation>
+    </message>
+    <message>
+      <source>&amp;Remove the demo, then check the files</source>
+      <translation>ลบข้อมูลสาธิต แล้วตรวจไฟล์ (&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation>ยกเลิก (&amp;C)</translation>
+    </message>
+    <message>
       <source>%1 problem(s) found: nothing can be imported. Fix the files (the list says where and how) and try again.</source>
       <translation>พบปัญหา %1 รายการ จึงนำเข้าไม่ได้ แก้ไขไฟล์ตามรายการ (ระบุตำแหน่งและวิธีแก้) แล้วลองใหม่</translation>
     </message>

@@ -101,3 +101,43 @@ def test_demo_store_is_marked_and_removed_from_the_menu(qtbot, demo_store, runne
         assert conn.execute(text("SELECT count(*) FROM household")).scalar_one() == 0
     runner.wait()
     close_message_boxes()
+
+
+def test_import_wizard_asks_before_real_data_goes_into_a_demo_store(qtbot, demo_store, runner, tmp_path,
+                                                                    monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.views import file_dialogs
+
+    monkeypatch.setenv("BMN_MAPPINGS_DIR", str(tmp_path / "mappings"))
+    files = world.sample_files(tmp_path / "files", (("52010101", 1, 3),))
+    window = MainWindow(demo_store, runner, "th")
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: ([str(p) for p in files], ""))
+    window.import_action.trigger()
+    wizard = window.import_wizard
+    qtbot.mouseClick(wizard.findChild(QPushButton, "addFiles"), Qt.MouseButton.LeftButton)
+    _click_when_shown("importDemoQuestion", "ยกเลิก (&C)")  # first: cancel, nothing happens
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not [w for w in QApplication.topLevelWidgets()
+                                 if isinstance(w, QMessageBox) and w.isVisible()], timeout=10_000)
+    runner.wait()
+    with demo_store.read() as conn:
+        assert demo_data.is_demo(conn)
+    _click_when_shown("importDemoQuestion", "ลบข้อมูลสาธิต แล้วตรวจไฟล์ (&R)")
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    from desktop.views import import_wizard
+
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    with demo_store.read() as conn:
+        assert not demo_data.is_demo(conn)
+        assert conn.execute(text("SELECT count(*) FROM household")).scalar_one() == 0
+    if wizard.confirm_new.isVisible():  # the demo's village names are gone with it: the village is new again
+        wizard.confirm_new.click()
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.DONE, timeout=30_000)
+    with demo_store.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM household")).scalar_one() == 3
+    runner.wait()
+    close_message_boxes()
