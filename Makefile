@@ -20,7 +20,10 @@ translations: $(STAMP)
 run: $(STAMP)
 	$(PY) main.py gui --demo-if-empty
 
+# Machine checks first (ruff.toml, mypy.ini), then the tests.
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop import __version__
 from desktop.sync import signing, wire
-from province import auth, bundles, events, households, server_meta, validate
+from province import auth, bundles, events, feed, households, server_meta, validate
 from province.db import ServerDB, current_seq
 from province.errors import ApiError, message
 
@@ -307,4 +307,5 @@ def create_app(db: ServerDB | str | None = None, *, fingerprint: events.Fingerpr
         result["uploaded_by"] = {"id": who.id, "name": who.name}
         return JSONResponse(result)
 
+    feed.install(app, db, officer)  # GET /v1/feed: other laptops' records in the officer's areas (events flow down)
     return app

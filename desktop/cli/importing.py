@@ -23,6 +23,8 @@ def add_parser(sub) -> None:
     common.add_db_option(p)
     p.add_argument("--year", type=int, default=None, help="survey year (พ.ศ.) the files must hold, e.g. 2567")
     p.add_argument("--report", type=Path, default=None, help="write every problem to this CSV file")
+    p.add_argument("--replace-demo", action="store_true",
+                   help="the store holds demo data: remove it first, then import (without it: refused)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages (default: th)")
     p.set_defaults(run=run)
 
@@ -43,6 +45,7 @@ def run(args) -> int:
         return common.fail(err)
     progress = common.TerminalProgress(msg("imp_progress"))
     try:
+        _demo_first(store, args.replace_demo)
         result = national.import_files(store, args.files, year=args.year, progress=progress)
         year = _batch_year(store, result.summary.import_id) if result.ok else None
     except (Cancelled, KeyboardInterrupt):
@@ -72,6 +75,21 @@ def run(args) -> int:
     if args.report:
         print(msg("imp_report_written", path=args.report))
     return 0 if result.ok else 1
+
+
+def _demo_first(store, replace: bool) -> None:
+    """Real data does not go in beside demo data without asking: refused, or (--replace-demo) the demo goes first."""
+    from desktop.models import demo_data
+    from desktop.sync.feed_messages import msg as feed_msg
+
+    with store.read() as conn:
+        if not demo_data.is_demo(conn):
+            return
+    if not replace:
+        raise UserError(feed_msg("demo_import_ask"))
+    with store.begin() as conn:
+        n = demo_data.remove(conn)
+    print(feed_msg("demo_removed", n=n))
 
 
 def _batch_year(store, import_id: int) -> int | None:

@@ -6,6 +6,7 @@
     serve admin load FILE... [--year Y]                     national exports, checked like a desktop import
     serve admin import-bundle FILE                          a laptop's offline bundle
     serve admin register-device --officer ID --store-id S --public-key HEX
+    serve admin status --area 52 [--json]                   per district: certifications, visits, confidence
     serve admin deactivate-officer --officer ID             the token stops working, the keys are refused
     serve admin revoke-token --officer ID                   a new token (printed once); the old one stops working
     serve admin revoke-device KEY|STORE-ID                  a lost laptop: its key's events are refused from now on
@@ -62,6 +63,10 @@ def add_parser(sub) -> None:
     a.add_argument("--store-id", required=True)
     a.add_argument("--public-key", required=True)
     _db_option(a, True)
+    a = tasks.add_parser("status", help="per district: certifications (verified?), visits, confidence, open corrections")
+    a.add_argument("--area", required=True, help="province (2) or district (4) code")
+    a.add_argument("--json", action="store_true")
+    _db_option(a, True)
     for name, text_ in (("deactivate-officer", "deactivate an officer: token and laptop keys stop working"),
                         ("revoke-token", "revoke an officer's token: prints a new one once")):
         a = tasks.add_parser(name, help=text_)
@@ -94,7 +99,8 @@ def run(args) -> int:
         return {"add-officer": _add_officer, "list-officers": _list, "load": _load,
                 "import-bundle": _import_bundle, "register-device": _register,
                 "deactivate-officer": _deactivate, "revoke-token": _revoke_token, "revoke-device": _revoke_device,
-                "backup": _backup, "restore": _restore, "new-generation": _new_generation}[args.admin](args, db)
+                "backup": _backup, "restore": _restore, "new-generation": _new_generation,
+                "status": _status}[args.admin](args, db)
     except (UserError, ValueError) as err:
         return common.fail(err)
     finally:
@@ -176,6 +182,20 @@ def _register(args, db) -> int:
         except auth.DeviceRefused as err:
             raise UserError(msg("admin_" + err.code)) from None
     print(msg("device_registered", store=args.store_id, officer=args.officer))
+    return 0
+
+
+def _status(args, db) -> int:
+    from province import status
+
+    if not (args.area.isdigit() and len(args.area) in (2, 4)):
+        raise UserError(msg("bad_area", areas=args.area))
+    with db.read() as conn:
+        data = status.report(conn, args.area)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print("\n".join(status.lines(data, _lang() == "en")))
     return 0
 
 

@@ -39,6 +39,8 @@ def add_parser(sub) -> None:
     p.add_argument("--choice", choices=("mine", "theirs"), default=None, help="with resolve: which version wins")
     p.add_argument("--set", action="append", default=None, metavar="FIELD=VALUE",
                    help="with resolve: a merged value instead of --choice (repeatable; dates dd/mm/yyyy พ.ศ.)")
+    p.add_argument("--first", action="store_true",
+                   help="start a new (empty) laptop from the server: --server URL --token T (resumable)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--insecure-http", action="store_true",
                    help="allow plain http:// to a server that is not this machine (unencrypted: test networks only)")
@@ -50,7 +52,32 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     if args.action == "login":
         return _login(args)
+    if args.first:
+        return common.with_store(args, lambda store: _first(args, store), create=True)
     return common.with_store(args, lambda store: _with_store(args, store))
+
+
+def _first(args, store) -> int:
+    """`sync --first`: download the officer's areas into a new, empty store (desktop/sync/first.py)."""
+    from desktop.sync import first
+    from desktop.sync.feed_messages import msg as feed_msg
+
+    server = _server(args, store)
+    token = args.token or tokens.load(server)
+    if not token:
+        raise UserError(msg("no_token", server=server))
+    progress = _Progress()
+    try:
+        report = first.start(store, server, token, progress=progress,
+                             insecure_http=args.insecure_http or tokens.insecure_http_allowed())
+    except (Cancelled, KeyboardInterrupt):
+        progress.done()
+        print(msg("sync_cancelled"), file=sys.stderr)
+        return 130
+    progress.done()
+    households, records = first.counts(store)
+    print(feed_msg("first_done", households=households, records=records))
+    return _print_report(report, args.json)
 
 
 def _login(args) -> int:

@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import IO, Callable, Iterator
 from xml.etree import ElementTree
 
 from desktop.importers.columns import HeaderMap, map_header, unescape_text
@@ -95,7 +95,7 @@ class _CsvFile:
         self.encoding = encoding
         self.size = max(path.stat().st_size, 1)
         self.pos = 0
-        self.raw = None  # the open file while rows() reads it
+        self.raw: IO[bytes] | None = None  # the open file while rows() reads it
         self.delimiter = ","
 
     def _records(self, raw) -> Iterator[list[str]]:
@@ -296,7 +296,7 @@ class _Sheet:
         self.title = title
         self.part = part
         self.size = max(book.zip.getinfo(part).file_size, 1)
-        self.stream = None
+        self.stream: IO[bytes] | None = None
         self.row_no = 0
 
     def _iter(self) -> Iterator[tuple[int, list[str]]]:
@@ -381,7 +381,7 @@ XLSX_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 def open_sources(paths: list[Path], report: Report) -> Iterator[list[Source]]:
     """Every readable table of the files, in the order given; unreadable files are reported."""
     sources: list[Source] = []
-    books = []
+    books: list[_Book] = []
     try:
         for path in paths:
             _open_one(Path(path), report, sources, books)

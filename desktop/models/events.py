@@ -27,8 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from sqlalchemy import Connection, text
 
@@ -45,8 +44,7 @@ def now(conn: Connection | None = None) -> str:
     return clock().isoformat(timespec="milliseconds")
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """What every event row carries: its own UUID, when (device clock) and who (the officer's profile JSON)."""
 
     uuid: str

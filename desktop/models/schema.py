@@ -342,6 +342,8 @@ correction_event = Table(
     Column("import_id", Integer, nullable=True),
     Column("created_at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 
 correction_evidence = Table(
@@ -391,6 +393,8 @@ visit_event = Table(
     Column("withdrawn", SmallInteger, nullable=False, server_default="0"),
     Column("created_at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 
 backcheck_sample = Table(
@@ -405,6 +409,8 @@ backcheck_sample = Table(
     Column("households", Text, nullable=False),  # JSON {village: [household ids]}
     Column("created_at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 
 backcheck_answer = Table(
@@ -422,6 +428,8 @@ backcheck_answer = Table(
     Column("recorded", Text, nullable=False),  # JSON {item key: the record's value when compared}
     Column("created_at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 
 # Certification (desktop/certify/, desktop/models/roster.py and locks.py, migration 0006): append-only events.
@@ -441,6 +449,8 @@ roster_event = Table(
     Column("ord", Integer, nullable=False, server_default="0"),
     Column("at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 Index("ix_roster_event_area", roster_event.c.level, roster_event.c.area_code)
 
@@ -464,6 +474,9 @@ certification_event = Table(
     Column("place", String, nullable=False, server_default=""),
     Column("households", Integer, nullable=False),
     Column("line_digests", LargeBinary, nullable=False),  # zlib(household id 8 bytes + line digest 8 bytes, ...)
+    Column("verdict", String, nullable=False, server_default=""),  # the server's answer (migration 0009)
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 Index("ix_certification_event_area", certification_event.c.survey_year, certification_event.c.area_code)
 
@@ -476,4 +489,6 @@ certification_reopen = Table(
     Column("reason", Text, nullable=False),
     Column("by", Text, nullable=False),  # JSON of the officer profile
     Column("at", String, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )

@@ -29,7 +29,7 @@ from sqlalchemy import Connection
 
 from desktop.models import audit, meta
 from desktop.models.errors import UserError
-from desktop.sync import conflicts, local, outbox, wire
+from desktop.sync import conflicts, feed, local, outbox, wire
 from desktop.sync.messages import msg
 
 MAGIC = b"BMN-BUNDLE\x00\x01"
@@ -166,7 +166,7 @@ def read(data: bytes) -> Bundle:
                        "origin": str(e.get("origin") or doc.get("store_id") or ""),
                        "author": str(e.get("author") or ""), "signature": str(e.get("signature") or "")})
     return Bundle(str(doc.get("store_id") or ""), public.hex(), str(doc.get("created_at") or ""),
-                  doc.get("officer") if isinstance(doc.get("officer"), dict) else {}, events)
+                  officer if isinstance(officer := doc.get("officer"), dict) else {}, events)
 
 
 def read_file(path: Path | str) -> Bundle:
@@ -244,6 +244,7 @@ def import_file(store, path: Path | str) -> ImportResult:
         raise refused
     with store.begin() as conn:
         new = skipped = clashes = unverified = 0
+        authored: list[tuple[dict, dict]] = []
         own_key = public_key_hex(conn)
         for event in bundle.events:
             author = trust.author_of(event, keys, lambda hid: local.village_of(conn, hid))
@@ -257,7 +258,9 @@ def import_file(store, path: Path | str) -> ImportResult:
             clashes += _apply_here(conn, event)
             outbox.insert_foreign(conn, event)
             trust.keep_relay(conn, event)
+            authored.append((event, author))
             new += 1
+        feed.project_bundle(conn, authored)  # their records, as their offices' (desktop/sync/feed.py)
         audit.append(conn, "bundle.import", target=bundle.store_id,
                      detail={"public_key": bundle.public_key, "signer": signer.get("officer"), "new": new,
                              "skipped": skipped, "unverified": unverified, "conflicts": clashes,

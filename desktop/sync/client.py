@@ -24,7 +24,7 @@ from sqlalchemy import Connection, text
 
 from desktop.models import audit, db, meta
 from desktop.models.errors import Cancelled, UserError
-from desktop.sync import apply, bundle, local, outbox, tokens, wire
+from desktop.sync import apply, bundle, feed, local, outbox, tokens, wire
 from desktop.sync.messages import msg
 
 Progress = Callable[[str, int, "int | None"], None]
@@ -503,7 +503,8 @@ class SyncClient:
         pulled = self.refetch()
         for area in me["areas"]:
             pulled.add(self.pull(area))
-        receipts = []
+        feed.pull(self)  # other laptops' records in these areas (certifications, visits, back-checks, corrections)
+        receipts: list = []
         for area in me["areas"]:
             self._progress(msg("stage_receipt"), len(receipts), len(me["areas"]))
             receipts += self.receipt(area)

@@ -116,7 +116,7 @@ def _member_groups(conn: Connection, lo: int, hi: int, year: int | None) -> Iter
     where = "h.village BETWEEN :lo AND :hi" + (" AND h.survey_year = :y" if year else "")
     rows = conn.execute(text(f"SELECT {_M_SELECT} FROM member m JOIN household h ON h.id = m.household_id"
                              f" WHERE {where} ORDER BY m.household_id, m.seq"), {"lo": lo, "hi": hi, "y": year})
-    current, group = None, []
+    current, group = None, []  # type: tuple[int | None, list[tuple]]
     for row in rows:
         if row[0] != current:
             if current is not None:

@@ -1,5 +1,5 @@
-"""Messages of sync, bundles and the server commands, in Thai and English (the language follows
-desktop.messages: --lang or BMN_LANG)."""
+"""Messages of sync, bundles and the server commands, in Thai and English, registered in the one catalogue
+(desktop.messages) under "sync_<key>"; `msg(key)` here reads them (the language follows --lang or BMN_LANG)."""
 
 from __future__ import annotations
 
@@ -161,7 +161,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+PREFIX = "sync_"
+messages.register({PREFIX + key: pair for key, pair in CATALOGUE.items()})
+
+
 def msg(key: str, **values: object) -> str:
-    th, en = CATALOGUE[key]
-    text = en if messages.language() == "en" else th
-    return text.format(**values) if values else text
+    return messages.msg(PREFIX + key, **values)

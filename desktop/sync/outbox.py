@@ -35,7 +35,7 @@ def pending(conn: Connection, limit: int = 500, after_seq: int = 0) -> list[dict
 
 def counts(conn: Connection) -> dict:
     """{"pending": n, "accepted": n, ..., "pending_by_kind": {kind: n}}"""
-    out = {state: 0 for state in (SYNC_PENDING, *ACK_STATES)}
+    out: dict[str, object] = {state: 0 for state in (SYNC_PENDING, *ACK_STATES)}
     for state, n in conn.execute(text("SELECT state, count(*) FROM outbox GROUP BY state")):
         out[state] = n
     out["pending_by_kind"] = dict(conn.execute(
@@ -88,7 +88,7 @@ def acknowledge(conn: Connection, acks: list[dict]) -> dict:
     from desktop.sync import conflicts
 
     at, own = now(conn), store_id(conn)
-    result = {state: 0 for state in ACK_STATES}
+    result: dict = {state: 0 for state in ACK_STATES}
     result["conflict_households"] = []
     touched: set[int] = set()
     known = {

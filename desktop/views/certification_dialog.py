@@ -111,7 +111,19 @@ class CertifyDialog(QDialog):
         form.addRow(tr("Open corrections:"), self.open_label)
         form.addRow(tr("Households not reviewed:"), self.unreviewed_label)
         form.addRow(tr("Child areas not certified:"), self.missing_label)
+        form.addRow(tr("Levels that certify this year:"), self._levels_label(box))
         return box
+
+    def _levels_label(self, parent) -> QLabel:
+        from desktop import messages
+        from desktop.models import cert_levels
+
+        english = messages.language() == "en"
+        levels = cert_levels.for_year(self.preview.survey_year)
+        label = QLabel(f"{levels.labels(english)} ({levels.source_en if english else levels.source_th})", parent)
+        label.setObjectName("levelsLabel")
+        label.setWordWrap(True)
+        return label
 
     def _roster_box(self) -> QGroupBox:
         box = QGroupBox(tr("Working group present (each signs the form)"), self)

@@ -161,12 +161,14 @@ class CertificationController(QObject):
     def open_certify(self) -> None:
         """Gather what is being certified on a reader (a province takes seconds), then show the dialog."""
         from desktop.certify import certification
+        from desktop.models import store_files
 
         if not self._ready():
             return
         store, area, year = self.store, self.area, self.year
 
         def job(progress, cancel):
+            store_files.require_sound(store)  # never certify from a damaged store (StoreDamaged: its message)
             with store.read() as conn:
                 return certification.preview(conn, area, year)
 

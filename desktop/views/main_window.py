@@ -11,7 +11,7 @@ from desktop import APP_NAME
 from desktop.models import areas, households, lookups, meta, surveys
 from desktop.models.households import HouseholdFilter
 from desktop.views import app as app_setup
-from desktop.views import certification_ui, indicator_dialog, labels, progress, sync_ui, visits_ui
+from desktop.views import certification_ui, demo_ui, indicator_dialog, labels, meeting_ui, progress, sync_ui, visits_ui
 from desktop.views.area_tree import AreaPanel
 from desktop.views.corrections_ui import CorrectionsController
 from desktop.views.detail_pane import DetailPane
@@ -21,7 +21,7 @@ from desktop.views.household_table import HouseholdTable
 from desktop.views.report_view import ReportView, kind_names
 
 # Feature controllers that add their own menus, tabs and status-bar widgets: each module has install(window).
-FEATURES = (visits_ui, certification_ui, sync_ui)
+FEATURES = (visits_ui, certification_ui, sync_ui, demo_ui, meeting_ui)
 
 
 class MainWindow(QMainWindow):
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.review_action)
         edit_menu.addAction(self.corrections.correct_action)
-        report_menu = self.menuBar().addMenu(self.tr("Re&ports"))
+        self.report_menu = report_menu = self.menuBar().addMenu(self.tr("Re&ports"))
         for number, (kind, name) in enumerate(kind_names().items(), start=1):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))

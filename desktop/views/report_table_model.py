@@ -12,6 +12,7 @@ import re
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.reports import numbers
 from desktop.reports.model import DATA, DECIMAL, GROUP, INT, MONEY, PCT, TOTAL, Column, ReportTable
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's drill-down key (a dict)
@@ -30,16 +31,13 @@ def tr(text: str) -> str:
 
 
 def format_value(value, kind: str) -> str:
+    """As on paper: rounded once from the exact figure (desktop/reports/numbers.py)."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
         return value
-    if kind == PCT:
-        return f"{value:,.1f}"
-    if kind in (INT, MONEY):
-        return f"{round(value):,}"
-    if kind == DECIMAL:
-        return f"{value:,.2f}"
+    if kind in NUMERIC:
+        return numbers.text(value, kind)
     return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 

@@ -143,6 +143,9 @@ class ReportView(QWidget):
         self.as_corrected_box = QCheckBox(tr("As corr&ected"), self)
         self.as_corrected_box.setObjectName("asCorrectedBox")
         self.as_corrected_box.setToolTip(tr("Build the report with the recorded corrections applied"))
+        self.by_lao_box = QCheckBox(tr("By &LAO"), self)
+        self.by_lao_box.setObjectName("byLaoBox")
+        self.by_lao_box.setToolTip(tr("List the local administrations (LAO) of the area instead of its tambons"))
         # a tool bar: when the window is narrow, the buttons that do not fit move into its » menu
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("reportToolbar")
@@ -162,10 +165,12 @@ class ReportView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.thai_digits_box)
         bar.addWidget(self.as_corrected_box)
+        bar.addWidget(self.by_lao_box)
         bar.addWidget(self.toolbar, 1)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.thai_digits_box.toggled.connect(lambda on: app_setup.settings().setValue(THAI_DIGITS_KEY, on))
         self.as_corrected_box.toggled.connect(lambda _on: self.invalidate())
+        self.by_lao_box.toggled.connect(lambda _on: self.invalidate())
         return bar
 
     def _make_body(self) -> None:
@@ -220,9 +225,15 @@ class ReportView(QWidget):
         if (area_code, year) == (self.area_code, self.year) and not self._stale:
             return
         self.area_code, self.year = area_code, year
+        self.by_lao_box.setEnabled(bool(area_code) and str(area_code).isdigit() and len(str(area_code)) in (2, 4, 6))
         self._stale = True
         if self.isVisible():
             self.refresh()
+
+    def breakdown(self) -> str:
+        """"lao" when the box is ticked and the area has อปท. below it (a province, district or tambon)."""
+        code = self.area_code or ""
+        return "lao" if self.by_lao_box.isChecked() and code.isdigit() and len(code) in (2, 4, 6) else "tambon"
 
     def set_as_corrected(self, on: bool) -> None:
         self.as_corrected_box.setChecked(on)  # rebuilds (if showing) when it changes
@@ -253,6 +264,7 @@ class ReportView(QWidget):
         self._show_status(tr("Building the report…"))
         store, kind, area, year = self.store, self.kind(), self.area_code, self.year
         as_corrected = self.as_corrected_box.isChecked()
+        by = self.breakdown()
 
         def build(progress, cancel):
             from desktop.reports import builders
@@ -261,7 +273,7 @@ class ReportView(QWidget):
                 return None  # superseded while queued (the person clicked on through the tree): skip the work
             cancel()
             with store.read() as conn:
-                report = builders.build(conn, kind, area, year, as_corrected=as_corrected)
+                report = builders.build(conn, kind, area, year, as_corrected=as_corrected, by=by)
             cancel()
             return report
 

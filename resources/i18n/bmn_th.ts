@@ -114,6 +114,10 @@
       <translation>ครัวเรือนที่เปลี่ยน</translation>
     </message>
     <message>
+      <source>Province server</source>
+      <translation>เซิร์ฟเวอร์จังหวัด</translation>
+    </message>
+    <message>
       <source>Household / field</source>
       <translation>ครัวเรือน / รายการ</translation>
     </message>
@@ -128,6 +132,18 @@
     <message>
       <source>Certified %1 of %2 · changed since %3</source>
       <translation>รับรองแล้ว %1 จาก %2 · ข้อมูลเปลี่ยนหลังรับรอง %3</translation>
+    </message>
+    <message>
+      <source>verified</source>
+      <translation>ตรวจแล้ว</translation>
+    </message>
+    <message>
+      <source>needs re-check</source>
+      <translation>ขอให้ตรวจใหม่</translation>
+    </message>
+    <message>
+      <source>not yet verified</source>
+      <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
       <source>No record changed since it was certified.</source>
@@ -228,6 +244,10 @@
     <message>
       <source>Child areas not certified:</source>
       <translation>พื้นที่ระดับล่างที่ยังไม่รับรอง:</translation>
+    </message>
+    <message>
+      <source>Levels that certify this year:</source>
+      <translation>ระดับที่รับรองข้อมูลในปีนี้:</translation>
     </message>
     <message>
       <source>Working group present (each signs the form)</source>
@@ -757,8 +777,8 @@
       <translation>ข้อมูลครัวเรือน</translation>
     </message>
     <message>
-      <source>Start with the demo province to try the program, or import the files exported from the national BMN system.</source>
-      <translation>เริ่มด้วยจังหวัดตัวอย่างเพื่อทดลองใช้โปรแกรม หรือนำเข้าไฟล์ที่ส่งออกจากระบบ จปฐ. ระดับประเทศ</translation>
+      <source>Start with the demo province to try the program, import the files exported from the national BMN system, or download your area from the province server.</source>
+      <translation>เริ่มด้วยจังหวัดตัวอย่างเพื่อทดลองใช้โปรแกรม นำเข้าไฟล์ที่ส่งออกจากระบบ จปฐ. ระดับประเทศ หรือรับข้อมูลพื้นที่ของท่านจากเซิร์ฟเวอร์จังหวัด</translation>
     </message>
     <message>
       <source>Load the &amp;demo province (Lampang, made-up households)</source>
@@ -767,6 +787,10 @@
     <message>
       <source>&amp;Import files from the national system</source>
       <translation>นำเข้าไฟล์จากระบบ จปฐ. ระดับประเทศ (&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Connect to the province server</source>
+      <translation>เชื่อมต่อเซิร์ฟเวอร์จังหวัด (&amp;C)</translation>
     </message>
     <message>
       <source>Choose &amp;files…</source>
@@ -781,12 +805,47 @@
       <translation>กำลังสร้างจังหวัดตัวอย่าง…</translation>
     </message>
     <message>
+      <source>Downloading your area from the province server…</source>
+      <translation>กำลังรับข้อมูลพื้นที่ของท่านจากเซิร์ฟเวอร์จังหวัด…</translation>
+    </message>
+    <message>
       <source>Importing files…</source>
       <translation>กำลังนำเข้าไฟล์…</translation>
     </message>
     <message>
       <source>Nothing was imported: %1 problem(s) found. Fix the files and try again.</source>
       <translation>ยังไม่ได้นำเข้าข้อมูลใด: พบปัญหา %1 รายการ แก้ไขไฟล์แล้วนำเข้าใหม่</translation>
+    </message>
+  </context>
+  <context>
+    <name>DemoUi</name>
+    <message>
+      <source>Remove the &amp;demo data…</source>
+      <translation>ลบข้อมูลสาธิต… (&amp;D)</translation>
+    </message>
+    <message>
+      <source>DEMO DATA (made up, not real)</source>
+      <translation>ข้อมูลสาธิต (สร้างขึ้น ไม่ใช่ข้อมูลจริง)</translation>
+    </message>
+    <message>
+      <source>Remove the demo data</source>
+      <translation>ลบข้อมูลสาธิต</translation>
+    </message>
+    <message>
+      <source>Remove every made-up household of the demo from this store? Data imported from the national system or received from the server stays.</source>
+      <translation>ลบครัวเรือนสาธิตที่สร้างขึ้นทั้งหมดออกจากฐานข้อมูลนี้หรือไม่ ข้อมูลที่นำเข้าจากระบบ จปฐ. หรือรับจากเซิร์ฟเวอร์จะยังอยู่ครบ</translation>
+    </message>
+    <message>
+      <source>&amp;Remove the demo data</source>
+      <translation>ลบข้อมูลสาธิต (&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Keep it</source>
+      <translation>เก็บไว้ (&amp;K)</translation>
+    </message>
+    <message>
+      <source>Removing the demo data…</source>
+      <translation>กำลังลบข้อมูลสาธิต…</translation>
     </message>
   </context>
   <context>
@@ -1480,6 +1539,77 @@
     </message>
   </context>
   <context>
+    <name>Meeting</name>
+    <message>
+      <source>Meeting pack</source>
+      <translation>ชุดเอกสารประชุม</translation>
+    </message>
+    <message>
+      <source>Include the lists of households failing the income indicator (personal data)</source>
+      <translation>รวมรายชื่อครัวเรือนที่ไม่ผ่านเกณฑ์รายได้ (ข้อมูลส่วนบุคคล)</translation>
+    </message>
+    <message>
+      <source>Also as an Excel workbook (a sheet per report)</source>
+      <translation>ทำเป็นไฟล์ Excel ด้วย (หนึ่งแผ่นงานต่อรายงาน)</translation>
+    </message>
+    <message>
+      <source>Also as PowerPoint slides</source>
+      <translation>ทำเป็นสไลด์ PowerPoint ด้วย</translation>
+    </message>
+    <message>
+      <source>&amp;Meeting:</source>
+      <translation>การประชุม (&amp;M):</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>วันที่ (&amp;D):</translation>
+    </message>
+    <message>
+      <source>&amp;Place:</source>
+      <translation>สถานที่ (&amp;P):</translation>
+    </message>
+    <message>
+      <source>Create…</source>
+      <translation>สร้าง…</translation>
+    </message>
+    <message>
+      <source>Meeting &amp;pack…</source>
+      <translation>ชุดเอกสารประชุม (&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Pro&amp;jector view</source>
+      <translation>นำเสนอเต็มจอ (&amp;J)</translation>
+    </message>
+    <message>
+      <source>Choose an area in the tree first.</source>
+      <translation>เลือกพื้นที่ในรายการพื้นที่ก่อน</translation>
+    </message>
+    <message>
+      <source>Save the meeting pack</source>
+      <translation>บันทึกชุดเอกสารประชุม</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Writing the meeting pack…</source>
+      <translation>กำลังเขียนชุดเอกสารประชุม…</translation>
+    </message>
+    <message>
+      <source>Building the meeting pack…</source>
+      <translation>กำลังสร้างชุดเอกสารประชุม…</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>บันทึกแล้ว: %1</translation>
+    </message>
+    <message>
+      <source>Preparing the projector view…</source>
+      <translation>กำลังเตรียมการนำเสนอเต็มจอ…</translation>
+    </message>
+  </context>
+  <context>
     <name>Monitoring</name>
     <message>
       <source>Enter back-check answers</source>
@@ -2061,6 +2191,13 @@
     </message>
   </context>
   <context>
+    <name>Projector</name>
+    <message>
+      <source>Projector</source>
+      <translation>นำเสนอเต็มจอ</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportChart</name>
     <message>
       <source>Passing each indicator (% of persons or households, by the indicator's unit)</source>
@@ -2073,6 +2210,10 @@
     <message>
       <source>Indicator no.</source>
       <translation>ตัวชี้วัดที่</translation>
+    </message>
+    <message>
+      <source>%, axis from %1% (not 0)</source>
+      <translation>ร้อยละ (แกนเริ่มที่ %1% ไม่ใช่ 0)</translation>
     </message>
     <message>
       <source>No. %1: nobody in the target group</source>
@@ -2212,6 +2353,14 @@
       <translation>สร้างรายงานโดยใช้ข้อมูลตามที่บันทึกการแก้ไขไว้</translation>
     </message>
     <message>
+      <source>By &amp;LAO</source>
+      <translation>แยกตาม อปท. (&amp;L)</translation>
+    </message>
+    <message>
+      <source>List the local administrations (LAO) of the area instead of its tambons</source>
+      <translation>แสดงรายองค์กรปกครองส่วนท้องถิ่น (อปท.) ของพื้นที่แทนรายตำบล</translation>
+    </message>
+    <message>
       <source>Save PDF…</source>
       <translation>บันทึก PDF…</translation>
     </message>
@@ -2257,6 +2406,21 @@
     </message>
   </context>
   <context>
+    <name>ServerFields</name>
+    <message>
+      <source>The province's administrator gives you the address and your token. Your area's households and the other offices' records are downloaded; a cut download continues where it stopped.</source>
+      <translation>ผู้ดูแลเซิร์ฟเวอร์จังหวัดจะให้ที่อยู่และโทเค็นของท่าน ระบบจะรับข้อมูลครัวเรือนในพื้นที่ของท่านและข้อมูลของหน่วยงานอื่น ถ้าการรับข้อมูลขาดกลางทาง จะทำต่อจากจุดเดิม</translation>
+    </message>
+    <message>
+      <source>Server &amp;address:</source>
+      <translation>ที่อยู่เซิร์ฟเวอร์ (&amp;A):</translation>
+    </message>
+    <message>
+      <source>Officer &amp;token:</source>
+      <translation>โทเค็นเจ้าหน้าที่ (&amp;T):</translation>
+    </message>
+  </context>
+  <context>
     <name>Sync</name>
     <message>
       <source>Households changed here and on the server: click to decide</source>
@@ -2289,6 +2453,7 @@
     <message>
       <source>Saving…</source>
       <translation>กำลังบันทึก…</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Asking the server…</source>
@@ -2468,6 +2633,7 @@
     <message>
       <source>Set aside</source>
       <translation>พักไว้</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Close</source>
@@ -2528,6 +2694,23 @@
     <message>
       <source>Set aside (%1)</source>
       <translation>พักไว้ (%1)</translation>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Why</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Retry at the next sync</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Do&amp;n't send</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Set aside (%1)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>House %1 · %2 · village %3</source>

@@ -16,7 +16,7 @@ from tests.views.test_report_view import open_report, tambon
 
 
 @pytest.fixture
-def window(qtbot, demo_store, runner, tmp_path, monkeypatch):  # noqa: F811
+def window(qtbot, demo_store, runner, tmp_path, monkeypatch):
     ini = str(tmp_path / "settings.ini")
     monkeypatch.setattr(app_setup, "settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
     lock = store_lock.acquire(demo_store.path, exclusive=True)  # as launch.start claims it
