@@ -385,9 +385,11 @@ class SyncMachine(RuleBasedStateMachine):
             return True
         with self.province.db.read() as conn:
             now_ = {"generation": server_meta.generation(conn), "events_seq": server_meta.events_seq(conn),
-                    "server_seq": conn.execute(text("SELECT value FROM counter WHERE name = 'household'")).scalar()}
+                    "server_seq": conn.execute(text("SELECT value FROM counter WHERE name = 'household'")).scalar(),
+                    "event_at": server_meta.event_fingerprint(conn, before["events_seq"])}
         return not (before["generation"] != now_["generation"] or before["events_seq"] > now_["events_seq"]
-                    or before["server_seq"] > now_["server_seq"])
+                    or before["server_seq"] > now_["server_seq"]
+                    or (before.get("events_head") and before["events_head"] != now_["event_at"]))
 
     @invariant()
     def acknowledged_events_are_on_the_server(self):
