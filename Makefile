@@ -16,6 +16,7 @@ venv: $(STAMP)
 
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent resources/i18n/bmn_th.ts -qm resources/i18n/bmn_th.qm
+	$(VENV)/bin/pyside6-lrelease -silent resources/i18n/qt_th.ts -qm resources/i18n/qt_th.qm
 
 run: $(STAMP)
 	$(PY) main.py gui --demo-if-empty

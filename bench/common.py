@@ -30,6 +30,15 @@ def remove_db(path: Path) -> None:
 
 
 def peak_rss_mb() -> float:
+    """This process's own peak resident memory: VmHWM of its memory map (Linux). getrusage's
+    ru_maxrss is kept across exec, so a child started from a large parent (one that has just made
+    the benchmark's data) would report the parent's peak as its own."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -69,6 +69,7 @@ def test_clean_csv_loads_everything(store, tmp_path):
 
 def test_answers_are_encoded_as_the_engine_reads_them(store, tmp_path):
     hh, mm = F.sample(1)
+    mm += [dict(mm[1], seq=seq, pid=F.make_pid(100 + seq)) for seq in range(3, 13)]  # 12 members: a count of 12
     layout = F.layout()
     for code in layout:
         hh[0][f"q{code}"] = ""
@@ -309,7 +310,7 @@ def test_file_level_problems(store, tmp_path):
              tmp_path / "missing.csv", paths[0]]
     result = national.import_files(store, files)
     got = {(p.file, p.message) for p in result.problems}
-    assert ("notes.csv", msg("imp_unknown_file")) in got
+    assert ("notes.csv", msg("imp_unknown_layout", n=2)) in got
     assert ("old.xls", msg("imp_unsupported")) in got
     assert ("bad.csv", msg("imp_encoding")) in got
     assert ("empty.csv", msg("imp_empty")) in got
@@ -375,7 +376,7 @@ def test_progress_reaches_the_total(store, tmp_path, monkeypatch):
     assert seen[-1][0] == seen[-1][1]
 
 
-def test_reimport_replaces_the_village_and_keeps_history(store, tmp_path):
+def test_reimport_of_the_whole_village_keeps_history(store, tmp_path):
     hh, mm = F.sample(4)
     first = do_import(store, tmp_path, hh, mm, stem="first")
     assert first.ok
@@ -384,18 +385,22 @@ def test_reimport_replaces_the_village_and_keeps_history(store, tmp_path):
     hh2.pop(3)  # house 4 moved away ...
     mm2 = [m for m in mm2 if m["house_code"] != "52010000004"]
     new_h, new_m = F.sample(1, start=5)  # ... and house 5 is new
-    second = do_import(store, tmp_path, hh2 + new_h, mm2 + new_m, stem="second")
-    assert second.ok, found(second)
-    assert second.summary.replaced == 4
+    second = do_import(store, tmp_path, hh2 + new_h, mm2 + new_m, stem="second",
+                       choices=national.Choices(whole_villages=True))
+    assert second.ok and second.applied, found(second)
+    plan = second.summary.plan[52010101]
+    assert (plan.added, plan.changed, plan.unchanged, plan.missing, plan.removed) == (1, 1, 2, 0, 1)
+    assert second.summary.replaced == 2  # house 1 changed, house 4 removed; houses 2 and 3 untouched
     with store.read() as conn:
         codes = conn.execute(text("SELECT house_code, version, inc_main, import_id FROM household ORDER BY house_code")).all()
         assert [c[0] for c in codes] == ["52010000001", "52010000002", "52010000003", "52010000005"]
         assert codes[0][1:] == (2, 99999, second.summary.import_id)
+        assert codes[1][1:] == (1, 50002, first.summary.import_id)  # unchanged: as it was
         assert codes[3][1] == 1
         history = conn.execute(text(
             "SELECT household_id, version, import_id, replaced_by_import, data FROM household_version"
             " ORDER BY household_id")).all()
-        assert len(history) == 4
+        assert [h.household_id % 100 for h in history] == [1, 4]
         assert {h.replaced_by_import for h in history} == {second.summary.import_id}
         assert {h.import_id for h in history} == {first.summary.import_id}
         assert '"inc_main":50001' in history[0].data.replace(" ", "")
@@ -411,7 +416,7 @@ def test_cli_exit_codes_and_summary(db_path, env_passphrase, tmp_path, capsys):
     paths = F.write_pair(tmp_path, hh, mm)
     assert main.main(["import", *map(str, paths), "--db", str(db_path), "--year", "2567"]) == 0
     out = capsys.readouterr().out
-    assert msg("imp_ok", households=3, members=6, villages=1, replaced=0) in out
+    assert msg("imp_ok_plan", added=3, changed=0, unchanged=0, missing=0, removed=0, villages=1, members=6) in out
     mm[0]["sex"] = "X"
     bad = F.write_pair(tmp_path, hh, mm, stem="bad")
     assert main.main(["import", *map(str, bad), "--db", str(db_path)]) == 1

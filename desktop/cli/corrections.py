@@ -18,7 +18,37 @@ import argparse
 import json
 from pathlib import Path
 
+from desktop import messages
 from desktop.cli import common
+from desktop.messages import msg
+
+messages.register({
+    "corr_cli_format": ("ระบุรูปแบบไฟล์ --format pdf หรือ xlsx", "Give the file format: --format pdf or xlsx."),
+    "corr_cli_out": ("ระบุไฟล์ที่จะเขียนด้วย --out", "Give the file to write with --out."),
+    "corr_cli_bad_date": ("วันที่ '{value}' ไม่ถูกต้อง (ใช้ YYYY-MM-DD)", "Date '{value}' is not valid (use YYYY-MM-DD)."),
+    "corr_cli_issued": ("ออกรายการที่ {ref_no}: {n:,} รายการ หนังสือ {letters:,} ฉบับ ({to}) ไปที่ {path}",
+                        "List {ref_no} issued: corrections {n:,}, letters {letters:,} ({to}), written to {path}"),
+    "corr_cli_reprinted": ("พิมพ์รายการที่ {ref_no} อีกครั้ง ไปที่ {path}: ส่งแจ้งแล้ว {sent:,} ยืนยันแล้ว {confirmed:,}"
+                           " ยังไม่แก้ไข {not_applied:,}",
+                           "List {ref_no} printed again to {path}: sent {sent:,}, confirmed {confirmed:,},"
+                           " not applied {not_applied:,}"),
+    "corr_cli_personal": ("ไฟล์นี้มีข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล",
+                          "This file holds personal data: keep it safe under the PDPA."),
+    "corr_cli_no_notices": ("ยังไม่มีหนังสือแจ้งแก้ไขข้อมูล", "No correction notice issued yet."),
+    "corr_cli_notice_line": ("{ref_no}  {issued_at}  พื้นที่ {area} {area_name}  ที่ {letter_no}  {n:,} รายการ:"
+                             " ส่งแจ้งแล้ว {sent:,} ยืนยันแล้ว {confirmed:,} ยังไม่แก้ไข {not_applied:,}",
+                             "{ref_no}  {issued_at}  area {area} {area_name}  letter {letter_no}  corrections {n:,}:"
+                             " sent {sent:,}, confirmed {confirmed:,}, not applied {not_applied:,}"),
+    "corr_cli_reverted": (" ยกเลิก {n:,}", ", reverted {n:,}"),
+    "corr_cli_no_household": ("ไม่พบครัวเรือนรหัส {id}", "No household {id}."),
+    "corr_cli_count": ("การแก้ไขของครัวเรือน {id}: {n} รายการ", "Corrections of household {id}: {n}"),
+    "corr_cli_member": ("สมาชิก {seq}", "member {seq}"),
+    "corr_cli_history": ("ประวัติ:", "History:"),
+    "corr_cli_import": ("นำเข้า ฉบับที่ {version}", "imported, version {version}"),
+    "corr_cli_correct": ("แก้ไข", "corrected"),
+    "corr_cli_revert": ("ยกเลิกการแก้ไข", "correction reverted"),
+    "corr_cli_status": ("สถานะ {status}", "status {status}"),
+})
 
 
 def add_parser(sub) -> None:
@@ -75,7 +105,7 @@ def _format(args):
 
     fmt = args.format or (args.out.suffix.lower().lstrip(".") if args.out else "")
     if fmt not in ("pdf", "xlsx"):
-        raise UserError("ระบุรูปแบบไฟล์ --format pdf หรือ xlsx")
+        raise UserError(msg("corr_cli_format"))
     return fmt
 
 
@@ -102,7 +132,7 @@ def run_list(args) -> int:
             try:
                 dt.date.fromisoformat(value)
             except ValueError:
-                return common.fail(UserError(f"วันที่ '{value}' ไม่ถูกต้อง (ใช้ YYYY-MM-DD)"))
+                return common.fail(UserError(msg("corr_cli_bad_date", value=value)))
 
     def work(store) -> int:
         from desktop.models import correction_letters, correction_lists
@@ -115,9 +145,9 @@ def run_list(args) -> int:
             letters = correction_notice.prepare(conn, issued, details=details)
             # written inside the transaction: a failed write leaves nothing marked sent
             _write(letters, fmt, args.out, args.arabic_digits)
-        print(f"ออกรายการที่ {issued.ref_no}: {len(issued.items):,} รายการ หนังสือ {len(letters.recipients):,} ฉบับ"
-              f" ({', '.join(r.name for r in letters.recipients)}) ไปที่ {args.out}")
-        print("ไฟล์นี้มีข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล")
+        print(msg("corr_cli_issued", ref_no=issued.ref_no, n=len(issued.items), letters=len(letters.recipients),
+                  to=", ".join(r.name for r in letters.recipients), path=args.out))
+        print(msg("corr_cli_personal"))
         return 0
 
     return common.with_store(args, work)
@@ -129,7 +159,7 @@ def run_notice(args) -> int:
     if args.list:
         return common.with_store(args, _print_notices)
     if args.out is None:
-        return common.fail(UserError("ระบุไฟล์ที่จะเขียนด้วย --out"))
+        return common.fail(UserError(msg("corr_cli_out")))
     try:
         fmt = _format(args)
     except UserError as err:
@@ -150,9 +180,9 @@ def run_notice(args) -> int:
                                  "file": args.out.name})
             _write(letters, fmt, args.out, args.arabic_digits)
         t = letters.tally
-        print(f"พิมพ์รายการที่ {the_list.ref_no} อีกครั้ง ไปที่ {args.out}: ส่งแจ้งแล้ว {t.sent:,}"
-              f" ยืนยันแล้ว {t.confirmed:,} ยังไม่แก้ไข {t.not_applied:,}")
-        print("ไฟล์นี้มีข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล")
+        print(msg("corr_cli_reprinted", ref_no=the_list.ref_no, path=args.out, sent=t.sent, confirmed=t.confirmed,
+                  not_applied=t.not_applied))
+        print(msg("corr_cli_personal"))
         return 0
 
     return common.with_store(args, work)
@@ -165,11 +195,12 @@ def _print_notices(store) -> int:
         found = [(cl, correction_letters.details_of(conn, cl), correction_letters.tally(conn, cl))
                  for cl in correction_letters.issued(conn)]
     if not found:
-        print("ยังไม่มีหนังสือแจ้งแก้ไขข้อมูล")
+        print(msg("corr_cli_no_notices"))
     for cl, details, t in found:
-        print(f"{cl.ref_no}  {cl.issued_at}  พื้นที่ {cl.area_code} {cl.area_name}  ที่ {details.letter_no or '-'}"
-              f"  {len(cl.items):,} รายการ: ส่งแจ้งแล้ว {t.sent:,} ยืนยันแล้ว {t.confirmed:,}"
-              f" ยังไม่แก้ไข {t.not_applied:,}" + (f" ยกเลิก {t.reverted:,}" if t.reverted else ""))
+        print(msg("corr_cli_notice_line", ref_no=cl.ref_no, issued_at=cl.issued_at, area=cl.area_code,
+                  area_name=cl.area_name, letter_no=details.letter_no or "-", n=len(cl.items), sent=t.sent,
+                  confirmed=t.confirmed, not_applied=t.not_applied)
+              + (msg("corr_cli_reverted", n=t.reverted) if t.reverted else ""))
     return 0
 
 
@@ -182,20 +213,21 @@ def run_show(args) -> int:
             states = corrections.corrections_of(conn, args.household)
             entries = corrections.history(conn, args.household)
         if not entries:
-            return common.fail(UserError(f"ไม่พบครัวเรือนรหัส {args.household}"))
-        print(f"การแก้ไขของครัวเรือน {args.household}: {len(states)} รายการ")
+            return common.fail(UserError(msg("corr_cli_no_household", id=args.household)))
+        print(msg("corr_cli_count", id=args.household, n=len(states)))
         for s in states:
-            who = f" สมาชิก {s.member_seq}" if s.member_seq is not None else ""
+            who = " " + msg("corr_cli_member", seq=s.member_seq) if s.member_seq is not None else ""
             print(f"  [{corrections.STATUS_LABELS[s.status]}] {s.created_at[:10]}{who} {s.label}: {s.old_value!r} -> "
                   f"{s.new_value!r} ({s.reason})")
-        print("ประวัติ:")
+        print(msg("corr_cli_history"))
         for e in entries:
             officer = json.loads(e.officer or "{}").get("name", "")
-            head = {"import": f"นำเข้า ฉบับที่ {e.version}", "correct": "แก้ไข", "revert": "ยกเลิกการแก้ไข",
-                    "status": f"สถานะ {corrections.STATUS_LABELS.get(e.status, e.status)}"}[e.kind]
+            head = {"import": msg("corr_cli_import", version=e.version), "correct": msg("corr_cli_correct"),
+                    "revert": msg("corr_cli_revert"),
+                    "status": msg("corr_cli_status", status=corrections.STATUS_LABELS.get(e.status, e.status))}[e.kind]
             print(f"  {e.at[:19]} {head} {officer} {e.reason}".rstrip())
             for d in e.diffs:
-                who = f"สมาชิก {d.member_seq} " if d.member_seq is not None else ""
+                who = msg("corr_cli_member", seq=d.member_seq) + " " if d.member_seq is not None else ""
                 print(f"      {who}{d.label}: {d.before!r} -> {d.after!r}")
         return 0
 

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from desktop.importers import cellchecks
 from desktop.messages import msg
 from desktop.models import dates
 from desktop.models.dates import ARABIC_DIGITS
@@ -128,8 +129,9 @@ def detect_kind(cells: list[str]) -> str | None:
     return None
 
 
-def map_header(cells: list[str]) -> HeaderMap:
-    kind = detect_kind(cells)
+def map_header(cells: list[str], kind: str | None = None) -> HeaderMap:
+    """Our columns in a header row; `kind` when known (a mapping profile's), else detected."""
+    kind = kind or detect_kind(cells)
     result = HeaderMap(kind, [str(c).replace("\ufeff", "").strip() for c in cells], {}, {}, [])
     if kind is None:
         return result
@@ -266,7 +268,7 @@ MIN_YEAR, MAX_YEAR = 1850, 2200  # ค.ศ.: a two-digit or mistyped year is a p
 class RowCheck:
     """One data row; `ok` turns False at the first problem (the row is then checked but not loaded)."""
 
-    __slots__ = ("problems", "src", "row_no", "cells", "n", "ok", "index")
+    __slots__ = ("problems", "src", "row_no", "cells", "n", "ok", "index", "reported")
 
     def __init__(self, job, src, row_no: int, cells: list[str]):
         self.problems = job.problems
@@ -276,6 +278,7 @@ class RowCheck:
         self.n = len(cells)
         self.ok = True
         self.index = src.header.index
+        self.reported: set[int] = set()  # positions with a problem: one problem a cell
 
     def cell(self, name: str) -> str | None:
         """The cell text, '' past the end of a short row, None when the file has no such column."""
@@ -289,10 +292,18 @@ class RowCheck:
 
     def bad(self, name: str, value: object, message: str) -> None:
         self.ok = False
+        pos = self.index.get(name)
+        if pos is not None:
+            if pos in self.reported:
+                return
+            self.reported.add(pos)
         self.problems.add(self.src.label, self.row_no, self.src.header.label(name), value, message)
 
     def bad_at(self, pos: int, value: object, message: str) -> None:
         self.ok = False
+        if pos in self.reported:
+            return
+        self.reported.add(pos)
         self.problems.add(self.src.label, self.row_no, self.src.header.labels[pos], value, message)
 
     def text(self, name: str, required: bool = False) -> str:
@@ -303,6 +314,10 @@ class RowCheck:
             return ""
         if required and not value:
             self.bad(name, value, msg("imp_required"))
+        elif value:
+            problem = cellchecks.text_problem(name, value)
+            if problem:
+                self.bad(name, cellchecks.shown(value), problem)
         return value
 
     def integer(self, name: str, *, required: bool = True, lo: int | None = None, hi: int | None = None) -> int | None:
@@ -336,7 +351,7 @@ class RowCheck:
         except NegativeNumber:
             self.bad(name, value, msg("imp_negative", value=value))
         except ValueError:
-            self.bad(name, value, msg("imp_not_int", value=value))
+            self.bad(name, cellchecks.shown(value), cellchecks.text_problem(name, value) or msg("imp_not_int", value=value))
         return 0
 
     def date(self, name: str, required: bool = False) -> dt.date | None:
@@ -366,7 +381,8 @@ class RowCheck:
             return default if found is None else found
         found = choice(table, value)
         if found is None:
-            self.bad(name, value, msg("imp_bad_choice", value=value, choices=choices))
+            self.bad(name, cellchecks.shown(value),
+                     cellchecks.text_problem(name, value) or msg("imp_bad_choice", value=value, choices=choices))
             return default
         return found
 

@@ -9,10 +9,23 @@ same values the same way and reports the rest: both paths give the same rows and
 
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 from typing import Callable
 
 from desktop.importers import columns as C
+
+# Text the fast path takes as it is: no "'" (an export's anti-formula quote), no "#" (an Excel error
+# value), printable (no control characters), not longer than this in all (cellchecks.py checks
+# each column's own limit); a house number of digits with at most one "/" (anything else may be a
+# date Excel made of it). Rows from a sheet with converted cells (readers.FlaggedRow) are no plain lists.
+FAST_TEXT = 200
+_PLAIN_HOUSE_NO = re.compile(r"[0-9]{1,6}(?:/[0-9]{1,5})?").fullmatch
+MAX_AGE_MONTHS = 121 * 12 - 1  # rowchecks.MAX_AGE years and 11 months
+
+
+def plain_text(text: str) -> bool:
+    return "'" not in text and "#" not in text and len(text) <= FAST_TEXT and text.isprintable()
 
 HOUSEHOLD_FIELDS = ("survey_year", "village_code", "village_name", "lao_code", "lao_kind", "lao_name", "house_no",
                     "house_code", "head_name", *C.MONEY_COLUMNS, "collector", "survey_date")
@@ -45,9 +58,10 @@ def household_reader(job, src) -> Callable[[int, list[str]], bool] | None:
     s = job.src_index[id(src)]
     lao_kinds, fast_date = C.FAST_LAO_KIND, C.fast_date
     house_key, head_key, get = C.fast_house_sort_key, C.fast_thai_sort_key, dict.get
+    plain_house_no, plain = _PLAIN_HOUSE_NO, plain_text
 
     def read(row_no: int, cells: list[str]) -> bool:
-        if len(cells) < width:
+        if len(cells) < width or cells.__class__ is not list:
             return False
         (y, village, village_name, lao_code, lao_kind, lao_name, house_no, house_code, head,
          m1, m2, m3, m4, m5, m6, m7, m8, collector, survey_date) = pick(cells)
@@ -57,7 +71,8 @@ def household_reader(job, src) -> Callable[[int, list[str]], bool] | None:
                 and house_no.strip() is house_no and head.strip() is head
                 and village_name.strip() is village_name and collector.strip() is collector
                 and lao_code.strip() is lao_code and lao_name.strip() is lao_name
-                and "'" not in "".join((house_no, head, village_name, collector, lao_code, lao_name))):
+                and plain_house_no(house_no) and plain("".join((house_no, head, village_name, collector,
+                                                                   lao_code, lao_name)))):
             return False
         money = m1 + m2 + m3 + m4 + m5 + m6 + m7 + m8
         if money and not (money.isdigit() and money.isascii()):
@@ -95,21 +110,24 @@ def member_reader(job, src) -> Callable[[int, list[str]], bool] | None:
     year_at = index.get("survey_year")
     width = max(index[name] for name in (*MEMBER_FIELDS, *(("survey_year",) if year_at is not None else ()))) + 1
     year_text, base, s = str(job.year), job.year * 100_000_000_000, job.src_index[id(src)]
-    today, ref = job.today.isoformat(), job.reference
+    ref = job.reference
+    latest = min(job.today, ref).isoformat()  # a later birth date is reported by member_row
     ref_months, ref_day = ref.year * 12 + ref.month, ref.day
+    plain = plain_text
     births = C.Bounded(1 << 16)  # birth date cell -> (ISO date, age in months), or None: dates repeat
     p0, p1, p2, p3 = C.PID_PARTS
     sexes, healths, reliant, school = C.FAST_SEX, C.FAST_HEALTH, C.FAST_SELF_RELIANT, C.FAST_IN_SCHOOL
 
     def birth_of(text: str) -> tuple[str, int] | None:
         found = C.fast_date(text)
-        if found is None or found[1] > today:  # ISO dates compare as text
+        if found is None or found[1] > latest:  # ISO dates compare as text
             return births.keep(text, None)
         born, iso = found
-        return births.keep(text, (iso, ref_months - born.year * 12 - born.month - (ref_day < born.day)))
+        months = ref_months - born.year * 12 - born.month - (ref_day < born.day)
+        return births.keep(text, (iso, months) if months <= MAX_AGE_MONTHS else None)
 
     def read(row_no: int, cells: list[str]) -> bool:
-        if len(cells) < width or (year_at is not None and cells[year_at] != year_text):
+        if len(cells) < width or cells.__class__ is not list or (year_at is not None and cells[year_at] != year_text):
             return False
         (house_code, seq, pid, title, first, last, sex, birth, relation, education, occupation,
          health, self_reliant, in_school) = pick(cells)
@@ -121,7 +139,7 @@ def member_reader(job, src) -> Callable[[int, list[str]], bool] | None:
                 and first and last and first.strip() is first and last.strip() is last
                 and title.strip() is title and relation.strip() is relation
                 and education.strip() is education and occupation.strip() is occupation
-                and "'" not in "".join((first, last, title, relation, education, occupation))):
+                and plain("".join((first, last, title, relation, education, occupation)))):
             return False
         sex, health = sexes.get(sex), healths.get(health)
         self_reliant, in_school = reliant.get(self_reliant), school.get(in_school)

@@ -27,12 +27,13 @@ import gc
 import json
 from array import array
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from desktop.importers import columns as C
-from desktop.importers import fastrows, prefetch, readers, rowchecks
+from desktop.importers import fastrows, prefetch, readers, rowchecks, storechecks
+from desktop.importers.mapping import Profile
 from desktop.messages import msg
 from desktop.models import areas, indicators, surveys
 from desktop.models.db import raw
@@ -56,10 +57,19 @@ class Problem:
 
 @dataclass
 class ImportResult:
-    ok: bool
+    ok: bool  # no problems: the files can be imported
     problems: list[Problem]
     problem_count: int
-    summary: LoadSummary | None
+    summary: LoadSummary | None  # what the import did (or, not applied, would do): summary.plan per village
+    applied: bool = False  # the store was changed
+    new_villages: list[str] = field(default_factory=list)  # villages the store did not know
+    village_names: dict[str, str] = field(default_factory=dict)
+    profiles: dict[str, str] = field(default_factory=dict)  # table -> the mapping profile that read it
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Nothing imported only because new villages wait for the officer's confirmation."""
+        return self.ok and not self.applied and bool(self.new_villages) and self.summary is not None
 
 
 class Problems:
@@ -78,24 +88,45 @@ class _Rollback(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What the officer decided: `preview` changes nothing; `whole_villages` (True, or village
+    codes) moves the households a file does not bring to history; `allow_new_villages` confirms
+    villages the store does not know yet."""
+
+    preview: bool = False
+    whole_villages: bool | frozenset[int] = False
+    allow_new_villages: bool = False
+
+
 def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
                  progress: Callable[[int, int], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> ImportResult:
-    """Check and load the files in one transaction; nothing is loaded if any problem is found."""
+                 cancel: Callable[[], bool] | None = None, choices: Choices = Choices(),
+                 mappings: Sequence[Profile] = (), saved_mappings: Sequence[Profile] = ()) -> ImportResult:
+    """Check and load the files in one transaction; nothing is loaded if any problem is found, in a
+    preview, while new villages wait for confirmation, or when nothing would change.
+
+    mappings: profiles for headers that are not ours, used where their columns are present;
+    saved_mappings: profiles used only for the very header row they were made from (mapping.py)."""
     files = [Path(p) for p in paths]
     problems = Problems()
-    summary = None
-    with readers.open_sources(files, problems.add) as sources:
+    job = None
+    with readers.open_sources(files, problems.add, mappings, saved_mappings) as sources:
         loaded_first = sorted(sources, key=lambda s: s.kind != C.HOUSEHOLD)  # the order rows are read in
         order = {s.label: i for i, s in enumerate(loaded_first)}
         try:
             with store.begin() as conn, _no_cyclic_gc(), small_cache(conn):
-                summary = _Job(conn, sources, problems, year, progress, cancel, files).run()
+                job = _Job(conn, sources, problems, year, progress, cancel, files, choices)
+                job.run()
         except _Rollback:
-            summary = None
+            pass
     problems.items.sort(key=lambda p: (order.get(p.file, -1), p.row or 0))
     ok = problems.count == 0
-    return ImportResult(ok, problems.items, problems.count, summary if ok else None)
+    summary = job.summary if ok and job is not None else None
+    return ImportResult(ok, problems.items, problems.count, summary, applied=ok and job is not None and job.applied,
+                        new_villages=job.new_villages if ok and job else [],
+                        village_names=dict(job.villages) if ok and job else {},
+                        profiles={s.label: s.profile for s in sources if s.profile})
 
 
 @contextlib.contextmanager
@@ -127,8 +158,12 @@ def write_problem_report(problems: list[Problem], path: Path | str, *, total: in
 
 
 class _Job:
-    def __init__(self, conn, sources, problems: Problems, year, progress, cancel, paths):
+    def __init__(self, conn, sources, problems: Problems, year, progress, cancel, paths, choices: Choices = Choices()):
         self.conn = conn
+        self.choices = choices
+        self.summary: LoadSummary | None = None
+        self.applied = False
+        self.new_villages: list[str] = []
         self.dbapi = raw(conn)
         self.problems = problems
         self.fixed_year = year
@@ -153,6 +188,7 @@ class _Job:
         self.laos: dict[str, tuple[str, str, str]] = {}
         self.village_lao: dict[str, str] = {}
         self.member_skip: set[int] = set()  # households whose member rows had problems
+        self.used_of: dict[int, dict[int, str]] = {}  # source -> position -> column read (rowchecks.used_columns)
         self.answer_positions_of: dict[int, list[int | None]] = {}  # source -> position of each answer code
         self.broken: set[int] = set()  # sources missing a required column: rows are checked, not loaded
         self.pending: list = []
@@ -180,6 +216,7 @@ class _Job:
         if self.loader is not None:
             if self.members:
                 self._households_without_members()
+                storechecks.counts_over_members(self, ROWS)
                 # into an empty store, the member pid index finish() builds answers this in one scan
                 ids_after_finish = self.loader.defers_indexes and not self.problems.count
                 if not ids_after_finish:
@@ -189,15 +226,32 @@ class _Job:
         self._drop_rows()
         if self.problems.count or self.loader is None:
             raise _Rollback()
+        self.new_villages = self._unknown_villages()
         areas.ensure_villages(self.conn, self.villages)
         areas.ensure_laos(self.conn, self.laos, self.village_lao)
-        summary = self.loader.finish()
+        summary = self.summary = self.loader.finish()
+        for code in self.new_villages:
+            summary.plan[int(code)].new_village = True
         if ids_after_finish:
             self._duplicate_ids(indexed=True)
             if self.problems.count:
                 raise _Rollback()
         self._report(self.total)
+        if self.choices.preview or (self.new_villages and not self.choices.allow_new_villages):
+            raise _Rollback()
+        if not any(p.added or p.changed or p.removed for p in summary.plan.values()):
+            raise _Rollback()  # an identical file: not even an import batch is recorded
+        self.applied = True
         return summary
+
+    def _unknown_villages(self) -> list[str]:
+        """Villages of the file that the store does not know, in a tambon where it knows villages
+        (a first import of a tambon creates its villages without asking; a mistyped หมู่ in a known
+        tambon must not)."""
+        codes = json.dumps(sorted(self.villages))
+        return [code for (code,) in self.dbapi.execute(
+            "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT code FROM area WHERE level = 4)"
+            " AND substr(value, 1, 6) IN (SELECT parent FROM area WHERE level = 4) ORDER BY value", (codes,))]
 
     def _drop_rows(self) -> None:
         """Drop the house-code table; its pages are reused by the load (no zero-fill: secure_delete
@@ -286,7 +340,8 @@ class _Job:
         if not known:
             self.problems.add(label, row, column, year, msg("imp_bad_year", value=year))
             return  # rows are still checked, nothing can be loaded
-        self.loader = BulkLoad(self.conn, year, self.source_text)
+        self.loader = BulkLoad(self.conn, year, self.source_text, whole_villages=self.choices.whole_villages,
+                               keep_unchanged=True)
         self.loader.start()
         self.survey = self.loader.survey
         self.layout = list(self.survey.layout)
@@ -466,6 +521,8 @@ class _Job:
             dups = {pid for (pid,) in self.dbapi.execute(
                 f"SELECT m.pid FROM member m JOIN {ROWS} r ON r.hid = m.household_id WHERE r.ok = 1"
                 " GROUP BY m.pid HAVING count(*) > 1")}
+        in_store = {} if indexed else storechecks.ids_in_store(self, ROWS)
+        dups |= set(in_store)
         if not dups:
             return
         places: dict[str, list[tuple[int, int]]] = {}
@@ -479,6 +536,12 @@ class _Job:
                 if pid in dups:
                     places.setdefault(pid, []).append((s, row_no))
         for pid, where in places.items():
+            if pid in in_store and len(where) == 1:
+                (s, row_no), (house, village) = where[0], in_store[pid]
+                src = self.sources[s]
+                self.problems.add(src.label, row_no, src.header.label("pid"), pid,
+                                  msg("imp_pid_in_store", value=pid, house=house, village=village))
+                continue
             for s, row_no in where:
                 others = ", ".join(self._where(w, s) for w in where if w != (s, row_no))
                 src = self.sources[s]

@@ -21,10 +21,12 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterator
+from typing import IO, Callable, Iterator, Sequence
 from xml.etree import ElementTree
 
+from desktop.importers.cellchecks import DATE_CELL, ERROR_CELL, FORMULA_CELL
 from desktop.importers.columns import HeaderMap, map_header, unescape_text
+from desktop.importers.mapping import HEAD_ROWS, Profile, best_guess, locate_header
 from desktop.messages import msg
 
 Report = Callable[[str, "int | None", str, str, str], None]  # file, row, column, value, message
@@ -49,6 +51,7 @@ class Source:
     header_row: int
     weight: float  # share of the import's progress total (bytes, or a sheet's share of its file)
     reader: "_CsvFile | _Sheet" = field(repr=False)
+    profile: str | None = None  # the mapping profile that read its header, if any
 
     @property
     def kind(self) -> str | None:
@@ -76,7 +79,9 @@ def detect_encoding(path: Path) -> str | None:
             return "utf-8-sig"
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
-        for encoding in ("utf-8", "cp874"):
+        f.seek(0)
+        guess = _utf16_without_bom(f.read(_CHUNK))
+        for encoding in ((guess,) if guess else ()) + ("utf-8", "cp874"):
             f.seek(0)
             decoder = codecs.getincrementaldecoder(encoding)()
             try:
@@ -86,6 +91,21 @@ def detect_encoding(path: Path) -> str | None:
                 return encoding
             except UnicodeDecodeError:
                 continue
+    return None
+
+
+def _utf16_without_bom(start: bytes) -> str | None:
+    """utf-16-le / -be for text saved as "Unicode text" without a BOM: the digits, commas and line
+    ends of a CSV each have a zero byte, on the odd (little-endian) or even (big-endian) side; Thai
+    letters have 0x0E there, so a Thai file still shows plenty of zeros."""
+    n = len(start) // 2 * 2
+    if n < 4:
+        return None
+    odd, even = start[1:n:2].count(0), start[0:n:2].count(0)
+    if odd > n // 8 and even == 0:
+        return "utf-16-le"
+    if even > n // 8 and odd == 0:
+        return "utf-16-be"
     return None
 
 
@@ -114,7 +134,8 @@ class _CsvFile:
                 return
             yield line.rstrip("\r\n").split(delimiter)
 
-    def find_header(self) -> tuple[int, list[str]] | None:
+    def head_rows(self) -> list[tuple[int, list[str]]]:
+        """The first non-empty rows (where the header is looked for), cells cleaned."""
         with open(self.path, "rb") as raw:
             text = io.TextIOWrapper(raw, encoding=self.encoding, newline="")
             for line in text:
@@ -122,15 +143,18 @@ class _CsvFile:
                     counts = {d: line.count(d) for d in (",", ";", "\t")}
                     self.delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
                     break
+        head = []
         with open(self.path, "rb") as raw:
             try:
                 for row_no, cells in enumerate(self._records(raw), start=1):
                     cells = [_clean(c) for c in cells]
                     if any(cells):
-                        return row_no, cells
+                        head.append((row_no, cells))
+                        if len(head) >= HEAD_ROWS:
+                            break
             except csv.Error as err:
                 raise ReadError(msg("imp_read_error", error=err)) from err
-        return None
+        return head
 
     def rows(self, header_row: int) -> Iterator[tuple[int, list[str]]]:
         with open(self.path, "rb") as raw:
@@ -161,6 +185,14 @@ class _CsvFile:
         if raw is not None and not raw.closed:
             self.pos = raw.tell()
         return min(self.pos / self.size, 1.0)
+
+
+class FlaggedRow(list):
+    """A sheet row with cells Excel converted: `flags` = {position: DATE_CELL (a date-typed cell, given
+    as an ISO date), ERROR_CELL (#N/A, #DIV/0!, ...) or FORMULA_CELL (a formula with no cached value,
+    given as '')}. Rows without such cells are plain lists: the fast path (fastrows.py) takes only those."""
+
+    flags: dict[int, str]
 
 
 # --- XLSX ------------------------------------------------------------------------------------------
@@ -315,52 +347,71 @@ class _Sheet:
     def _parse(self) -> Iterator[tuple[int, list[str]]]:
         book = self.book
         row_no = 0
-        c_tag, row_tag, v_tag = book.ns + "c", book.ns + "row", book.v
+        c_tag, row_tag, v_tag, f_tag = book.ns + "c", book.ns + "row", book.v, book.ns + "f"
         dates = book.date_style_names
         columns: dict[str, int] = {}
         with book.zip.open(self.part) as f:
             self.stream = f
             cells: list[str] = []
+            flags: dict[int, str] = {}  # what Excel did to a cell: see FlaggedRow
             for _, el in ElementTree.iterparse(f):
                 tag = el.tag
                 if tag == c_tag:
                     kind = el.get("t")
+                    flag = None
                     if kind is None or kind == "n":
                         v = el.find(v_tag)
                         value = v.text if v is not None else None
                         if value and (el.get("s") in dates or "." in value or "E" in value or "e" in value):
+                            if el.get("s") in dates:
+                                flag = DATE_CELL
                             value = book.number(value, el.get("s"))
                     else:
                         value = book.cell(el, kind)
+                        if kind == "d":
+                            flag = DATE_CELL
+                        elif kind == "e":
+                            flag = ERROR_CELL
+                    if not value and el.find(f_tag) is not None:
+                        flag = FORMULA_CELL  # a formula the program that wrote the file never calculated
                     ref = el.get("r")
                     if not ref:
+                        if flag:
+                            flags[len(cells)] = flag
                         cells.append(value or "")  # cells without a reference come in column order
-                    elif value:
+                    elif value or flag:
                         letters = ref.rstrip(_DIGITS)
                         pos = columns.get(letters)
                         if pos is None:
                             pos = columns[letters] = _column_index(letters)
+                        if flag:
+                            flags[pos] = flag
                         if pos > len(cells):
                             cells.extend([""] * (pos - len(cells)))
                         if pos == len(cells):
-                            cells.append(value)
+                            cells.append(value or "")
                         else:
-                            cells[pos] = value
+                            cells[pos] = value or ""
                 elif tag == row_tag:
                     r = el.get("r")
                     row_no = self.row_no = int(r) if r else row_no + 1
+                    if flags:
+                        cells = FlaggedRow(cells)
+                        cells.flags = flags
+                        flags = {}
                     yield row_no, cells
                     cells = []
                     el.clear()
 
-    def find_header(self) -> tuple[int, list[str]] | None:
+    def head_rows(self) -> list[tuple[int, list[str]]]:
+        head = []
         for row_no, cells in self._iter():
             cells = [_clean(c) for c in cells]
             if any(cells):
-                return row_no, cells
-            if row_no > 50:
+                head.append((row_no, cells))
+            if len(head) >= HEAD_ROWS or row_no > 2 * HEAD_ROWS:
                 break
-        return None
+        return head
 
     def rows(self, header_row: int) -> Iterator[tuple[int, list[str]]]:
         for row_no, cells in self._iter():
@@ -377,84 +428,144 @@ class _Sheet:
 XLSX_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 
 
+def head_rows(path: Path, sheet: int = 0) -> list[tuple[int, list[str]]]:
+    """The first non-empty rows of a CSV file or of a workbook's sheet (the mapping step shows them).
+    Raises ReadError (or OSError) when the file cannot be read."""
+    path = Path(path)
+    with open(path, "rb") as f:
+        magic = f.read(4)
+    if magic == XLSX_MAGIC:
+        book = _Book(path)
+        try:
+            sheets = [_Sheet(book, title, part) for title, part in book.sheets()]
+            heads = [h for h in (s.head_rows() for s in sheets) if h]
+            return heads[min(sheet, len(heads) - 1)] if heads else []
+        finally:
+            book.close()
+    encoding = detect_encoding(path)
+    if encoding is None:
+        raise ReadError(msg("imp_encoding"))
+    return _CsvFile(path, encoding).head_rows()
+
+
+def sheet_heads(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
+    """(table label, first rows) of each non-empty table of a file: one for a CSV, one a sheet."""
+    path = Path(path)
+    with open(path, "rb") as f:
+        magic = f.read(4)
+    if magic != XLSX_MAGIC:
+        return [(path.name, head_rows(path))]
+    book = _Book(path)
+    try:
+        out = []
+        for title, part in book.sheets():
+            head = _Sheet(book, title, part).head_rows()
+            if head:
+                out.append((f"{path.name} [{title}]", head))
+        return out
+    finally:
+        book.close()
+
+
 @contextlib.contextmanager
-def open_sources(paths: list[Path], report: Report) -> Iterator[list[Source]]:
-    """Every readable table of the files, in the order given; unreadable files are reported."""
+def open_sources(paths: list[Path], report: Report, given: Sequence[Profile] = (),
+                 saved: Sequence[Profile] = ()) -> Iterator[list[Source]]:
+    """Every readable table of the files, in the order given; unreadable files are reported.
+    given / saved: mapping profiles for headers that are not ours (mapping.locate_header)."""
     sources: list[Source] = []
     books: list[_Book] = []
+    opener = _Opener(report, sources, books, list(given), list(saved))
     try:
         for path in paths:
-            _open_one(Path(path), report, sources, books)
+            opener.open(Path(path))
         yield sources
     finally:
         for book in books:
             book.close()
 
 
-def _open_one(path: Path, report: Report, sources: list[Source], books: list) -> None:
-    name = path.name
-    try:
-        with open(path, "rb") as f:
-            magic = f.read(4)
-    except FileNotFoundError:
-        report(str(path), None, "", "", msg("imp_no_file", path=path))
-        return
-    except OSError as err:
-        report(name, None, "", "", msg("imp_read_error", error=err))
-        return
-    if magic == OLE_MAGIC:
-        report(name, None, "", "", msg("imp_unsupported"))
-        return
-    try:
-        if magic == XLSX_MAGIC:
-            _open_workbook(path, report, sources, books)
-        else:
-            _open_csv(path, report, sources)
-    except ReadError as err:
-        report(name, err.row, "", "", err.message)
-    except Exception as err:  # noqa: BLE001 - a damaged workbook raises many kinds of error
-        report(name, None, "", "", msg("imp_read_error", error=f"{type(err).__name__}: {err}"))
+@dataclass
+class _Opener:
+    report: Report
+    sources: list[Source]
+    books: list
+    given: list[Profile]
+    saved: list[Profile]
 
+    def open(self, path: Path) -> None:
+        name, report = path.name, self.report
+        try:
+            with open(path, "rb") as f:
+                magic = f.read(4)
+        except FileNotFoundError:
+            report(str(path), None, "", "", msg("imp_no_file", path=path))
+            return
+        except OSError as err:
+            report(name, None, "", "", msg("imp_read_error", error=err))
+            return
+        if magic == OLE_MAGIC:
+            report(name, None, "", "", msg("imp_unsupported"))
+            return
+        try:
+            if magic == XLSX_MAGIC:
+                self._workbook(path)
+            else:
+                self._csv(path)
+        except ReadError as err:
+            report(name, err.row, "", "", err.message)
+        except Exception as err:  # noqa: BLE001 - a damaged workbook raises many kinds of error
+            report(name, None, "", "", msg("imp_read_error", error=f"{type(err).__name__}: {err}"))
 
-def _open_csv(path: Path, report: Report, sources: list[Source]) -> None:
-    encoding = detect_encoding(path)
-    if encoding is None:
-        report(path.name, None, "", "", msg("imp_encoding"))
-        return
-    reader = _CsvFile(path, encoding)
-    found = reader.find_header()
-    _add(path.name, found, reader.size, reader, report, sources, strict=True)
+    def _csv(self, path: Path) -> None:
+        encoding = detect_encoding(path)
+        if encoding is None:
+            self.report(path.name, None, "", "", msg("imp_encoding"))
+            return
+        reader = _CsvFile(path, encoding)
+        head = reader.head_rows()
+        if not head:
+            self.report(path.name, None, "", "", msg("imp_empty"))
+        elif not self._add(path.name, head, reader.size, reader):
+            self.report(path.name, head[0][0], "", "", msg("imp_unknown_layout", n=len(head)))
 
+    def _workbook(self, path: Path) -> None:
+        book = _Book(path)
+        self.books.append(book)
+        sheets = [_Sheet(book, title, part) for title, part in book.sheets()]
+        size = max(path.stat().st_size, 1)
+        total = sum(s.size for s in sheets) or 1
+        found = False
+        for sheet in sheets:
+            head = sheet.head_rows()
+            if not head:
+                continue  # empty sheets (Excel's default "Sheet2", …) are skipped
+            label = f"{path.name} [{sheet.title}]"
+            if self._add(label, head, size * sheet.size / total, sheet):
+                found = True
+            elif best_guess(head) is not None:  # a household or member table in another layout
+                self.report(label, head[0][0], "", "", msg("imp_unknown_layout", n=len(head)))
+                found = True
+            # other sheets (notes, pivots) are skipped
+        if not found:
+            self.report(path.name, None, "", "", msg("imp_unknown_layout", n=HEAD_ROWS))
 
-def _open_workbook(path: Path, report: Report, sources: list[Source], books: list) -> None:
-    book = _Book(path)
-    books.append(book)
-    sheets = [_Sheet(book, title, part) for title, part in book.sheets()]
-    size = max(path.stat().st_size, 1)
-    total = sum(s.size for s in sheets) or 1
-    before = len(sources)
-    for sheet in sheets:
-        found = sheet.find_header()
-        if found is None:
-            continue  # empty sheets (Excel's default "Sheet2", …) are skipped
-        _add(f"{path.name} [{sheet.title}]", found, size * sheet.size / total, sheet, report, sources, strict=False)
-    if len(sources) == before:
-        report(path.name, None, "", "", msg("imp_unknown_file"))
-
-
-def _add(label, found, weight, reader, report: Report, sources: list[Source], *, strict: bool) -> None:
-    if found is None:
-        report(label, None, "", "", msg("imp_empty"))
-        return
-    header_row, cells = found
-    header = map_header(cells)
-    if header.kind is None:
-        if strict:
-            report(label, header_row, "", "", msg("imp_unknown_file"))
-        return  # a workbook may hold other sheets (notes, pivots): only known tables are read
-    for pos in header.duplicates:
-        report(label, header_row, header.labels[pos], header.labels[pos],
-               msg("imp_dup_column", column=header.labels[pos]))
-    for column in header.missing():
-        report(label, header_row, column.label(), "", msg("imp_missing_column", column=column.label()))
-    sources.append(Source(label, header, header_row, float(weight), reader))
+    def _add(self, label, head, weight, reader) -> bool:
+        """The table's source if its header is found (problems in the header are reported)."""
+        header = locate_header(head, self.given, self.saved)
+        if header is None:
+            return False
+        profile = header.profile
+        columns = map_header(header.cells, profile.kind if profile else None)
+        if columns.kind is None:
+            return False
+        if profile is not None:
+            columns.labels = [text.replace("\ufeff", "") for text in header.labels]  # the file's own names
+        report = self.report
+        for pos in columns.duplicates:
+            report(label, header.row, columns.labels[pos], columns.labels[pos],
+                   msg("imp_dup_column", column=columns.labels[pos]))
+        for column in columns.missing():
+            report(label, header.row, column.label(), "", msg("imp_missing_column", column=column.label()))
+        self.sources.append(Source(label, columns, header.row, float(weight), reader,
+                                   profile.name if profile else None))
+        return True

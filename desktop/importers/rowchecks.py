@@ -8,6 +8,8 @@ so that the batch bookkeeping still sees its house code.
 
 from __future__ import annotations
 
+from desktop import messages
+from desktop.importers import cellchecks
 from desktop.importers import columns as C
 from desktop.messages import msg
 from desktop.models import dates, thaiid
@@ -15,8 +17,23 @@ from desktop.models.schema import household_id
 from desktop.models.sortkeys import house_sort_key, thai_sort_key
 
 
+MAX_AGE = 120
+
+
+def used_columns(job, src) -> dict[int, str]:
+    """Position -> column name of every cell the import reads from this source (answers as q<code>)."""
+    found = job.used_of.get(id(src))
+    if found is None:
+        header = src.header
+        found = {pos: name for name, pos in header.index.items()}
+        found.update({pos: C.ANSWER_PREFIX + code for code, pos in header.answers.items()})
+        job.used_of[id(src)] = found
+    return found
+
+
 def household_row(job, src, row_no: int, cells: list[str]) -> None:
     r = C.RowCheck(job, src, row_no, cells)
+    cellchecks.flagged_cells(r, used_columns(job, src))
     job.check_year(r, required=True)
     village = r.text("village_code", required=True)
     province = None
@@ -64,7 +81,8 @@ def _answers(job, r: C.RowCheck, src) -> str:
         if ch is None:
             ch = C.parse_answer(kind, value)
             if ch is None:
-                r.bad_at(pos, value, msg("imp_bad_answer", value=value))
+                r.bad_at(pos, cellchecks.shown(value),
+                         cellchecks.text_problem("", value) or msg("imp_bad_answer", value=value))
                 ch = "-"
         out.append(ch)
     return "".join(out)
@@ -84,6 +102,7 @@ def _lao(r: C.RowCheck, village: str | None) -> tuple[str, str, str, str] | None
 
 def member_row(job, src, row_no: int, cells: list[str]) -> None:
     r = C.RowCheck(job, src, row_no, cells)
+    cellchecks.flagged_cells(r, used_columns(job, src))
     if job.year is not None and "survey_year" in src.header.index:
         job.check_year(r, required=False)
     house_code = C.digits_only(r.text("house_code", required=True))
@@ -101,8 +120,8 @@ def member_row(job, src, row_no: int, cells: list[str]) -> None:
     last = r.text("last_name", required=True)
     sex = r.choice("sex", C.SEX, C.SEX_CHOICES, required=True)
     birth = r.date("birth_date", required=True)
-    if birth is not None and birth > job.today:
-        r.bad("birth_date", r.cell("birth_date"), msg("imp_future_date", value=r.cell("birth_date")))
+    if birth is not None:
+        _check_birth(job, r, birth)
     relation, education, occupation = r.text("relation"), r.text("education"), r.text("occupation")
     health = r.choice("health", C.HEALTH, C.HEALTH_CHOICES)
     self_reliant = r.choice("self_reliant", C.FLAG, C.FLAG_CHOICES, default=1)
@@ -118,3 +137,14 @@ def member_row(job, src, row_no: int, cells: list[str]) -> None:
         row = (hid, seq, pid, pid[::-1], title, first, last, sex, birth.isoformat(), age, months,
                relation, education, occupation, health, self_reliant, in_school)
     job.pending.append((hid, seq, job.src_index[id(src)], row_no, row, house_code))
+
+
+def _check_birth(job, r: C.RowCheck, birth) -> None:
+    """Born in the future, after the survey's reference date (a negative age), or over MAX_AGE at it."""
+    if birth > job.today:
+        r.bad("birth_date", r.cell("birth_date"), msg("imp_future_date", value=r.cell("birth_date")))
+    elif job.reference is not None and birth > job.reference:
+        r.bad("birth_date", r.cell("birth_date"), msg("imp_birth_after_reference", value=r.cell("birth_date"),
+                                                      reference=dates.long_date(job.reference, messages.language())))
+    elif job.reference is not None and dates.age_at(birth, job.reference)[0] > MAX_AGE:
+        r.bad("birth_date", r.cell("birth_date"), msg("imp_too_old", age=dates.age_at(birth, job.reference)[0]))

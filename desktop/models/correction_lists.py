@@ -225,3 +225,21 @@ def _issue_rest(conn: Connection, code: str, params: dict, states, items: list[L
     audit.append(conn, "correction.list", target=code, detail={"uuid": the_list.uuid, "ref_no": ref_no,
                                                                 "corrections": len(items)})
     return the_list
+
+
+@dataclass(frozen=True)
+class IssuedNotice:
+    uuid: str
+    ref_no: str
+    issued_at: str  # ISO date
+    area_code: str
+    corrections: int
+
+
+def issued_notices(conn: Connection, area_code: str) -> list[IssuedNotice]:
+    """Notices issued for the area, an area inside it or one containing it, newest first (to reprint)."""
+    rows = conn.execute(text(
+        "SELECT uuid, ref_no, issued_at, area_code, corrections FROM correction_list"
+        " WHERE area_code LIKE :inside OR :code LIKE area_code || '%' ORDER BY seq DESC"),
+        {"inside": f"{area_code}%", "code": area_code}).all()
+    return [IssuedNotice(r.uuid, r.ref_no, r.issued_at, r.area_code, len(json.loads(r.corrections))) for r in rows]

@@ -19,6 +19,7 @@ from desktop.models.sortkeys import thai_sort_key
 
 SORTS = {
     "house": "h.village, h.house_sort",
+    "village": "h.village, h.house_sort",
     "house_code": "h.house_code",
     "head": "h.head_sort",
     "members": "h.n_members",

@@ -1,7 +1,11 @@
 """The bulk write path shared by the importer and the demo generator.
 
-One `BulkLoad` is one transaction: households of every village the load touches are moved to
-history (household_version) and replaced, rows stream in through DBAPI executemany (the ORM is
+One `BulkLoad` is one transaction: households the load brings that are already in the store are
+moved to history (household_version) and replaced; the village's other households are kept, unless
+the caller says the load is the whole village (`whole_villages`), then they are moved to history
+too. A household whose content comes back unchanged keeps its version, import and status, and
+leaves no history row (finish(): an identical re-import changes nothing). Rows stream in through
+DBAPI executemany (the ORM is
 ~10x slower for this, see ../shared/perf/floors.md §2), then the engine evaluates the new rows and
 the per-village counts are refreshed. The caller owns the transaction: an exception anywhere,
 including Cancelled, leaves the store exactly as it was.
@@ -49,11 +53,27 @@ MEMBER_COLUMNS = (
     "age_months", "relation", "education", "occupation", "health", "self_reliant", "in_school",
 )
 STAGE, FACTS = "main.bulk_stage_household", "main.bulk_member_facts"  # exist only inside a load's transaction
+_SAME = "main.bulk_unchanged"  # households that came back unchanged, inside finish() only
 _HH_INSERT = f"INSERT INTO {STAGE}({', '.join(HOUSEHOLD_COLUMNS)}) VALUES ({', '.join('?' * len(HOUSEHOLD_COLUMNS))})"
 _M_INSERT = f"INSERT INTO member({', '.join(MEMBER_COLUMNS)}) VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})"
 _HH_JSON = ", ".join(f"'{c}', h.{c}" for c in ("house_no", "house_code", "head_name", "n_members", *MONEY, "answers",
                                                "results", "collector", "survey_date", "status", "village"))
 _M_JSON = ", ".join(f"'{c}', m.{c}" for c in MEMBER_COLUMNS[1:] if c != "pid_rev")
+
+
+@dataclass
+class VillagePlan:
+    """What a load does to one village: households added, changed, unchanged, and the store's
+    households of the village that the load does not bring (`missing`: kept, or `removed` when the
+    load is the whole village)."""
+
+    village: int
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    missing: int = 0
+    removed: int = 0
+    new_village: bool = False  # set by the importer: the store did not know this village
 
 
 @dataclass
@@ -66,13 +86,24 @@ class LoadSummary:
     village_codes: set[int] = field(default_factory=set)
     confirmed: int = 0  # corrections the load confirmed / found not applied (desktop/models/corrections.py)
     not_applied: int = 0
+    plan: dict[int, VillagePlan] = field(default_factory=dict)  # village -> what the load did there
+
+    @property
+    def unchanged(self) -> int:
+        return sum(p.unchanged for p in self.plan.values())
 
 
 class BulkLoad:
     """Use inside `store.begin()`: start(), add_households()/add_members() any number of times, finish()."""
 
-    def __init__(self, conn: Connection, survey_year: int, source: str):
+    def __init__(self, conn: Connection, survey_year: int, source: str, *,
+                 whole_villages: bool | frozenset[int] = False, keep_unchanged: bool = False):
+        """whole_villages: True (every village of the load) or the village codes whose households
+        missing from the load are moved to history; by default they are kept.
+        keep_unchanged: a household loaded again with the same content is left as it was (finish())."""
         self.conn = conn
+        self.whole_villages = whole_villages
+        self.keep_unchanged = keep_unchanged
         self.dbapi = raw(conn)
         self.survey = surveys.ensure(conn, survey_year)
         self.year = survey_year
@@ -135,12 +166,7 @@ class BulkLoad:
     def add_households(self, rows: Sequence[tuple]) -> None:
         """Rows in HOUSEHOLD_COLUMNS order (import_id is overwritten)."""
         summary = self.summary
-        new_villages = {r[5] for r in rows} - summary.village_codes
-        if new_villages:
-            summary.village_codes |= new_villages
-            if not self._year_was_empty:
-                for village in sorted(new_villages):
-                    summary.replaced += self._archive("h.survey_year = :y AND h.village = :v", {"y": self.year, "v": village})
+        summary.village_codes |= {r[5] for r in rows}
         if not self._year_was_empty:
             ids = json.dumps([r[0] for r in rows])
             summary.replaced += self._archive("h.id IN (SELECT value FROM json_each(:ids))", {"ids": ids})
@@ -181,6 +207,11 @@ class BulkLoad:
         self.dbapi.execute(self._facts_sql, (json.dumps(sorted({row[0] for row in rows})),))
 
     @property
+    def year_was_empty(self) -> bool:
+        """The store held no household of this survey year when the load started."""
+        return self._year_was_empty
+
+    @property
     def defers_indexes(self) -> bool:
         """True for a load into a store without households: all member rows are then this load's,
         and the secondary indexes are built by finish()."""
@@ -209,10 +240,66 @@ class BulkLoad:
             self.conn.execute(text(f"DELETE FROM household AS h WHERE {where} AND h.import_id <> :new"), params)
         return max(moved, 0)
 
+    def _whole(self, village: int) -> bool:
+        whole = self.whole_villages
+        return whole if isinstance(whole, bool) else village in whole
+
+    def _plan_villages(self) -> None:
+        """Per village of the load: added / already there, and the store's households it does not
+        bring (moved to history for a whole village). Households the load brings were moved to
+        history by add_households, so what the year still holds in these villages is missing."""
+        summary = self.summary
+        plan = summary.plan = {v: VillagePlan(v) for v in sorted(summary.village_codes)}
+        iid = summary.import_id
+        for village, n in self.dbapi.execute(f"SELECT village, count(*) FROM {STAGE} GROUP BY village"):
+            plan[village].added = n
+        if self._year_was_empty:
+            return
+        for village, n in self.dbapi.execute(
+                f"SELECT s.village, count(*) FROM {STAGE} s JOIN household_version v ON v.household_id = s.id"
+                " AND v.replaced_by_import = ? GROUP BY s.village", (iid,)):
+            plan[village].added -= n
+            plan[village].changed = n  # until finish() finds the unchanged ones
+        villages = json.dumps(sorted(plan))
+        for village, n in self.dbapi.execute(
+                "SELECT village, count(*) FROM household WHERE survey_year = ? AND village IN"
+                " (SELECT value FROM json_each(?)) AND import_id <> ? GROUP BY village", (self.year, villages, iid)):
+            if self._whole(village):
+                plan[village].removed = n
+                summary.replaced += self._archive("h.survey_year = :y AND h.village = :v",
+                                                  {"y": self.year, "v": village})
+            else:
+                plan[village].missing = n
+
+    def _keep_unchanged(self) -> None:
+        """A household that came back exactly as it was (same values, same members) keeps its
+        version, import and status, and its history row goes: nothing about it changed."""
+        if self._year_was_empty or not self.keep_unchanged:
+            return
+        iid = self.summary.import_id
+        self._drop_work_tables(_SAME)
+        self.dbapi.execute(f"CREATE TABLE {_SAME}(hid INTEGER PRIMARY KEY, vid, version, import_id, status, village)")
+        self.dbapi.execute(
+            f"INSERT INTO {_SAME} SELECT h.id, v.id, v.version, v.import_id, json_extract(v.data, '$.status'),"
+            " h.village FROM household h JOIN household_version v ON v.household_id = h.id"
+            " AND v.replaced_by_import = ? WHERE h.import_id = ?"
+            f" AND json_remove(v.data, '$.status') = json_remove(json_object({_HH_JSON}, 'members',"
+            f" (SELECT json_group_array(json_object({_M_JSON})) FROM member m WHERE m.household_id = h.id)),"
+            " '$.status')", (iid, iid))
+        for village, n in self.dbapi.execute(f"SELECT village, count(*) FROM {_SAME} GROUP BY village").fetchall():
+            plan = self.summary.plan[village]
+            plan.unchanged, plan.changed = n, plan.changed - n
+            self.summary.replaced -= n
+        self.dbapi.execute(f"UPDATE household AS h SET version = s.version, import_id = s.import_id, status = s.status"
+                           f" FROM {_SAME} s WHERE h.id = s.hid")
+        self.dbapi.execute(f"DELETE FROM household_version WHERE id IN (SELECT vid FROM {_SAME})")
+        self._drop_work_tables(_SAME)
+
     def finish(self) -> LoadSummary:
         summary = self.summary
         params = {"iid": summary.import_id}
         survey = self.survey
+        self._plan_villages()
         engine.insert_evaluated(self.conn, survey.indicator_set, self.year, survey.layout, STAGE, HOUSEHOLD_COLUMNS,
                                 facts=FACTS)
         with_members = self.households_with_members()
@@ -236,6 +323,7 @@ class BulkLoad:
         if self._defer_indexes:  # after the work tables, whose pages they take; nothing above needs them
             self._create_indexes()
         summary.confirmed, summary.not_applied = corrections.reconcile(self.conn, summary.import_id)
+        self._keep_unchanged()  # after reconcile: a correction still not seen upstream is "not applied"
         self._analyze(with_members if self._defer_indexes else None)
         summary.villages = len(summary.village_codes)
         self.conn.execute(
@@ -247,7 +335,8 @@ class BulkLoad:
             "import",
             target=str(self.year),
             detail={"source": self.source, "households": summary.households, "members": summary.members,
-                    "villages": summary.villages, "replaced": summary.replaced, "import_id": summary.import_id},
+                    "villages": summary.villages, "replaced": summary.replaced, "unchanged": summary.unchanged,
+                    "removed": sum(p.removed for p in summary.plan.values()), "import_id": summary.import_id},
         )
         return summary
 

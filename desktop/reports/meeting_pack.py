@@ -21,7 +21,9 @@ from typing import Callable
 
 from sqlalchemy import Connection
 
+from desktop import messages
 from desktop.models import areas, confidence, roster, surveys
+from desktop.models.errors import UserError
 from desktop.models.dates import thai_date
 from desktop.reports import builders, figures
 from desktop.reports.model import DATA, KINDS, TOTAL, Report
@@ -32,6 +34,9 @@ KIND_SHORT_EN = {"population": "Population", "indicators": "Indicators", "income
                  "failing-income": "Failing income"}
 BLANK_ROWS = 5  # extra lines on the signature sheet for people not on the roster
 StatusOf = Callable[[Connection, str, int], str]
+messages.register({"pack_village": (
+    "ชุดเอกสารประชุมจัดทำสำหรับจังหวัด อำเภอ ตำบล หรือ อปท. (ไม่ใช่หมู่บ้าน '{area}'): ใช้รหัสตำบล {tambon}",
+    "A meeting pack is for a province, district, tambon or LAO, not a village ('{area}'): use tambon {tambon}.")})
 
 
 @dataclass(frozen=True)
@@ -118,9 +123,13 @@ def children(conn: Connection, area: builders.Area, year: int) -> list[tuple[str
 def build(conn: Connection, area_code: str, year: int | None, *, meeting: Meeting | None = None,
           status_of: StatusOf | None = None, progress: Callable[[int, int], None] | None = None,
           cancel: Callable[[], object] | None = None, lists: bool = True) -> Pack:
-    """Every report of the pack, from the store (reports raise UserError for a bad area or year).
+    """Every report of the pack, from the store (reports raise UserError for a bad area or year; a village,
+    which has no working group, is refused).
     lists=False leaves out the lists of households failing the income indicator (personal data; their
     count stays in the summary)."""
+    code = str(area_code).strip()
+    if code.isdigit() and len(code) == 8:
+        raise UserError(messages.msg("pack_village", area=code, tambon=code[:6]))
     first = builders.build(conn, "population", area_code, year)
     year = first.survey_year
     area = builders.resolve_area(conn, area_code)
@@ -171,7 +180,7 @@ def category_rates(report: Report) -> dict[int, float | None]:
             rates.setdefault(current, [])
         elif kind == DATA and row[at] is not None:
             rates.setdefault(current, []).append(row[at])
-    return {no: (round(sum(v) / len(v), 2) if v else None) for no, v in rates.items()}
+    return {no: (sum(v) / len(v) if v else None) for no, v in rates.items()}  # exact; rounded when shown
 
 
 def failing_count(report: Report, indicator: int | None) -> int:

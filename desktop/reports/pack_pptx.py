@@ -162,7 +162,7 @@ def _chart_slide(deck, area_name: str, report) -> None:
     data = CategoryChartData(number_format="0.0")
     bars = [b for g in groups for b in g.bars]
     data.categories = [str(b.no) for b in bars]
-    for gi, group in enumerate(groups):
+    for group in groups:
         mine = {b.no: b.rate for b in group.bars}
         data.add_series(group.name or group.short, [mine.get(b.no) for b in bars])
     frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_STACKED, Emu(400000), Emu(850000),

@@ -15,7 +15,8 @@ from desktop.importers.columns import escape_text
 from desktop.reports import charts
 from desktop.reports.meeting_pack import BLANK_ROWS, KIND_SHORT, Pack, summary_report
 from desktop.reports.model import GROUP, PCT, TOTAL, Report
-from desktop.reports.tabular import NUMBER_FORMATS, header_labels, heading_lines
+from desktop.reports import numbers
+from desktop.reports.tabular import header_labels, heading_lines, number_format
 
 
 def sheet_name(code: str, kind: str) -> str:
@@ -73,9 +74,12 @@ def _report_sheet(book, name: str, report: Report) -> None:
                 if isinstance(value, str):
                     cells.append(_text(sheet, value, kind in (GROUP, TOTAL)))
                     continue
-                cell = WriteOnlyCell(sheet, value=value / 100 if column.kind == PCT and value is not None else value)
-                if value is not None and column.kind in NUMBER_FORMATS:
-                    cell.number_format = NUMBER_FORMATS[column.kind]
+                figure = numbers.number(value, column.kind)  # as on paper: rounded once (tabular.py does the same)
+                if column.kind == PCT and figure is not None:
+                    figure = float(numbers.shown(value, PCT) / 100)
+                cell = WriteOnlyCell(sheet, value=figure)
+                if figure is not None and column.kind in numbers.PLACES:
+                    cell.number_format = number_format(column.kind, numbers.places_of(value, column.kind))
                 cells.append(cell)
             sheet.append(cells)
             rows += 1

@@ -15,7 +15,7 @@ where better or worse is clear (pass rate, income, failing count) the word says 
 from __future__ import annotations
 
 from desktop.models import surveys
-from desktop.reports import figures
+from desktop.reports import figures, numbers
 from desktop.reports.builders import Context, pct, ratio
 from desktop.reports.figures import Figures, total
 from desktop.reports.model import DECIMAL, INT, MONEY, PCT, TEXT, Column, Report, ReportTable
@@ -28,7 +28,7 @@ def direction(change: float | None, better: int = NEUTRAL) -> str:
     """"▲ ดีขึ้น", "▼ แย่ลง", "▲ เพิ่มขึ้น", "▼ ลดลง", "= เท่าเดิม" or "" (nothing to compare)."""
     if change is None:
         return ""
-    if round(change, 2) == 0:
+    if change == 0:
         return f"{SAME} เท่าเดิม"
     up = change > 0
     arrow = UP if up else DOWN
@@ -90,12 +90,14 @@ def _columns(year: int, previous: int, kind: str, first: Column | list[Column]) 
             Column("direction", "ทิศทาง", TEXT, "Direction")]
 
 
-def _row(name: str, this, before, better: int = NEUTRAL, *, points: bool = False) -> list:
-    change = None if this is None or before is None else round(this - before, 2)
+def _row(name: str, this, before, better: int = NEUTRAL, *, points: bool = False, kind: str = INT) -> list:
+    """Exact figures (rounded once when shown); the direction follows the change as it is printed."""
+    change = None if this is None or before is None else this - before
     row = [name, this, before, change]
     if not points:
         row.append(pct(this - before, before) if change is not None and before else None)
-    return row + [direction(change, better)]
+    printed = numbers.shown(change, DECIMAL if points else kind)
+    return row + [direction(printed, better)]
 
 
 def _counts(kind: str, year: int, previous: int, now: Figures, then: Figures, ctx: Context,
@@ -126,7 +128,7 @@ def _money(year: int, previous: int, now: Figures, then: Figures) -> ReportTable
             ("รายจ่ายเฉลี่ยต่อคน", "expense", "persons", NEUTRAL)):
         this = ratio(getattr(now, amount), getattr(now, base))
         before = ratio(getattr(then, amount), getattr(then, base))
-        table.add(_row(name, this, before, better))
+        table.add(_row(name, this, before, better, kind=MONEY))
     return table
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QVBoxLayout)
 
 from desktop.models.dates import thai_date
-from desktop.views import app as app_setup
+from desktop.views import file_dialogs, settings
 from desktop.views.projector import ProjectorView
 
 
@@ -150,13 +150,15 @@ class MeetingController(QObject):
     def _choose_file(self) -> None:
         dialog = self.dialog
         area, year = self._area()
-        folder = Path(app_setup.settings().value("reports/folder", "", type=str) or Path.home())
+        saved = settings.REPORT_FOLDER.get()
+        folder = Path(saved) if saved and Path(saved).is_dir() else Path(file_dialogs.default_folder())
         suggested = folder / f"{tr('Meeting pack')}-{area}-{year}.pdf"
-        chosen, _filter = QFileDialog.getSaveFileName(self.window, tr("Save the meeting pack"), str(suggested),
+        chosen, _filter = file_dialogs.save_file_name(self.window, tr("Save the meeting pack"), str(suggested),
                                                       tr("PDF files (*.pdf)"))
         if not chosen:
             return
         target = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+        settings.REPORT_FOLDER.set(str(target.parent))
         outputs = {"pdf": target}
         if dialog.xlsx_box.isChecked():
             outputs["xlsx"] = target.with_suffix(".xlsx")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.reports import charts
 from desktop.reports.meeting_pack import Pack, summary_report
-from desktop.reports.model import GROUP, TEXT, TOTAL
+from desktop.reports.model import GROUP, TOTAL
 from desktop.reports.pdf import format_value
 
 TITLE, SUMMARY, FIGURES, CHART, HOUSEHOLDS = "title", "summary", "figures", "chart", "households"
@@ -330,7 +330,7 @@ def _changes(section) -> dict[str, str]:
             if change is None:
                 continue
             name = "failing" if "ไม่ผ่านเกณฑ์" in row[0] else row[0]
-            out[name] = f"{row[-1].split(' ')[0]} {change:+,.0f} (จาก{before})"
+            out[name] = f"{row[-1].split(' ')[0]} {float(change):+,.0f} (จาก{before})"
     return out
 
 

@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop.models.errors import UserError
 from desktop.reports.model import KINDS, Report
-from desktop.views import app as app_setup
+from desktop.views import settings
 from desktop.views.detail_pane import BANNER_STYLE
 from desktop.views.progress import error_text
 from desktop.views.report_chart import PassRateChart
 from desktop.views.report_output import ReportOutput
 from desktop.views.report_table_view import ReportPage, ReportTableView
 
-THAI_DIGITS_KEY = "reports/thai_digits"  # bool: Thai digits in rendered PDFs (default off)
 PERSONAL_STYLE = "QLabel { color: #b3261e; font-weight: bold; }"
 MUTED_STYLE = "QLabel { color: #555555; }"
 CHART_SPLIT = (0.58, 0.42)  # share of the height for the tables and the chart
@@ -81,6 +80,7 @@ class ReportView(QWidget):
         self._stale = True
         self._generation = 0
         self.loading = False  # a build is under way
+        runner.events.data_changed.connect(self._data_changed)
         self.output = ReportOutput(self)
         self._make_widgets()
 
@@ -117,7 +117,7 @@ class ReportView(QWidget):
         heading.addWidget(self.title, 1)
         heading.addWidget(self.personal_label)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 6, 0)
         layout.addLayout(bar)
         layout.addWidget(self.banner)
         layout.addLayout(heading)
@@ -134,12 +134,12 @@ class ReportView(QWidget):
         self.kind_combo.setMinimumContentsLength(12)
         for kind, name in kind_names().items():
             self.kind_combo.addItem(name, kind)
-        kind_label = QLabel(tr("&Report:"), self)
+        kind_label = QLabel(tr("Repor&t:"), self)
         kind_label.setBuddy(self.kind_combo)
         self.thai_digits_box = QCheckBox(tr("Thai di&gits"), self)
         self.thai_digits_box.setObjectName("thaiDigitsBox")
         self.thai_digits_box.setToolTip(tr("Print numbers in Thai digits (๐๑๒…) in PDF and printouts"))
-        self.thai_digits_box.setChecked(app_setup.settings().value(THAI_DIGITS_KEY, False, type=bool))
+        self.thai_digits_box.setChecked(settings.REPORT_THAI_DIGITS.get())
         self.as_corrected_box = QCheckBox(tr("As corr&ected"), self)
         self.as_corrected_box.setObjectName("asCorrectedBox")
         self.as_corrected_box.setToolTip(tr("Build the report with the recorded corrections applied"))
@@ -168,7 +168,7 @@ class ReportView(QWidget):
         bar.addWidget(self.by_lao_box)
         bar.addWidget(self.toolbar, 1)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.thai_digits_box.toggled.connect(lambda on: app_setup.settings().setValue(THAI_DIGITS_KEY, on))
+        self.thai_digits_box.toggled.connect(settings.REPORT_THAI_DIGITS.set)
         self.as_corrected_box.toggled.connect(lambda _on: self.invalidate())
         self.by_lao_box.toggled.connect(lambda _on: self.invalidate())
         return bar
@@ -237,6 +237,10 @@ class ReportView(QWidget):
 
     def set_as_corrected(self, on: bool) -> None:
         self.as_corrected_box.setChecked(on)  # rebuilds (if showing) when it changes
+
+    def _data_changed(self, changes, _initiator) -> None:
+        if changes.any("households", "corrections", "summaries", "areas", "indicators", "certifications"):
+            self.invalidate()
 
     def invalidate(self) -> None:
         """The data changed (e.g. a new indicator set): build again now if showing, else when shown."""

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.messages import msg
+from desktop.views import screen_fit
+from desktop.views.buttons import never_on_enter
 
 EQUAL_COLOUR = QColor("#1b7a3a")
 DIFFER_COLOUR = QColor("#b3261e")
@@ -60,7 +62,7 @@ class SyncPanel(QDialog):
         self.controller = controller
         self.setObjectName("syncPanel")
         self.setWindowTitle(tr("Sync with the province server"))
-        self.resize(720, 560)
+        screen_fit.fit(self, 720, 560)
         self._make_widgets()
         self._layout()
         controller._bridge.stage.connect(self.show_stage)
@@ -228,6 +230,7 @@ class SyncPanel(QDialog):
         self.drop_button = QPushButton(tr("Do&n't send"), page)
         self.retry_button.clicked.connect(lambda: self._settle_quarantined("retry"))
         self.drop_button.clicked.connect(lambda: self._settle_quarantined("drop"))
+        never_on_enter(self.drop_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.drop_button)

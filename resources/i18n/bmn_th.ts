@@ -290,8 +290,8 @@
       <translation>ลบรายการที่เลือก (&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Close</source>
-      <translation>ปิด (&amp;C)</translation>
+      <source>Cl&amp;ose</source>
+      <translation>ปิด (&amp;O)</translation>
     </message>
     <message>
       <source>Saving the roster…</source>
@@ -533,8 +533,8 @@
       <translation>ใช้ของเครื่องนี้ทุกช่อง (&amp;M)</translation>
     </message>
     <message>
-      <source>Take the &amp;server's for all</source>
-      <translation>ใช้ของเซิร์ฟเวอร์ทุกช่อง (&amp;S)</translation>
+      <source>Take the ser&amp;ver's for all</source>
+      <translation>ใช้ของเซิร์ฟเวอร์ทุกช่อง (&amp;V)</translation>
     </message>
     <message>
       <source>&amp;Settle this conflict</source>
@@ -883,8 +883,8 @@
       <translation>แสดงเลขประจำตัวประชาชนเต็มของสมาชิกที่เลือก (บันทึกไว้ในบันทึกการใช้งาน)</translation>
     </message>
     <message>
-      <source>Mark &amp;reviewed</source>
-      <translation>บันทึกว่าตรวจแล้ว (&amp;R)</translation>
+      <source>Mar&amp;k reviewed</source>
+      <translation>บันทึกว่าตรวจแล้ว (&amp;K)</translation>
     </message>
     <message>
       <source>Mark the selected households as reviewed (Ctrl+R)</source>
@@ -899,8 +899,8 @@
       <translation>แก้ไขข้อมูลของครัวเรือนนี้ (Ctrl+E)</translation>
     </message>
     <message>
-      <source>&amp;Members</source>
-      <translation>สมาชิก (&amp;M)</translation>
+      <source>Mem&amp;bers</source>
+      <translation>สมาชิก (&amp;B)</translation>
     </message>
     <message>
       <source>Income and e&amp;xpense</source>
@@ -911,8 +911,8 @@
       <translation>ตัวชี้วัด (&amp;N)</translation>
     </message>
     <message>
-      <source>&amp;History</source>
-      <translation>ประวัติ (&amp;H)</translation>
+      <source>H&amp;istory</source>
+      <translation>ประวัติ (&amp;I)</translation>
     </message>
     <message>
       <source>Select a household in the table to see its details.</source>
@@ -925,6 +925,10 @@
     <message>
       <source>House no. %1 · house code %2</source>
       <translation>บ้านเลขที่ %1 · รหัสบ้าน %2</translation>
+    </message>
+    <message>
+      <source>To correct it, re-open the certification first (Certification → Re-open the certification…).</source>
+      <translation>จะแก้ไขได้ต้องยกเลิกการรับรองก่อน (การรับรองข้อมูล → ยกเลิกการรับรอง…)</translation>
     </message>
     <message>
       <source>by %1</source>
@@ -1063,6 +1067,73 @@
     </message>
   </context>
   <context>
+    <name>FileActions</name>
+    <message>
+        <source>Letter number (ที่) as your office numbers it; leave empty to fill in by hand:</source>
+        <translation>เลขที่หนังสือ (ที่) ตามทะเบียนหนังสือส่งของสำนักงาน เว้นว่างไว้เพื่อเขียนด้วยมือ:</translation>
+    </message>
+    <message>
+      <source>E&amp;xport the area's households…</source>
+      <translation>ส่งออกข้อมูลครัวเรือนของพื้นที่… (&amp;X)</translation>
+    </message>
+    <message>
+      <source>Issue the &amp;correction notice…</source>
+      <translation>ออกหนังสือแจ้งแก้ไขข้อมูล… (&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Reprint a correction notice…</source>
+      <translation>พิมพ์หนังสือแจ้งแก้ไขข้อมูลซ้ำ… (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Choose an area first.</source>
+      <translation>เลือกพื้นที่ก่อน</translation>
+    </message>
+    <message>
+      <source>Export the area's households</source>
+      <translation>ส่งออกข้อมูลครัวเรือนของพื้นที่</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>กำลังส่งออก…</translation>
+    </message>
+    <message>
+      <source>Issue the correction notice</source>
+      <translation>ออกหนังสือแจ้งแก้ไขข้อมูล</translation>
+    </message>
+    <message>
+      <source>Issuing the correction notice…</source>
+      <translation>กำลังออกหนังสือแจ้งแก้ไขข้อมูล…</translation>
+    </message>
+    <message>
+      <source>Notice %1 issued: %2 correction(s), saved to %3. It holds personal data: keep it safe under the PDPA.</source>
+      <translation>ออกหนังสือที่ %1 แล้ว: %2 รายการ บันทึกไว้ที่ %3 ไฟล์นี้มีข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
+      <source>No correction notice was issued for this area yet.</source>
+      <translation>พื้นที่นี้ยังไม่เคยออกหนังสือแจ้งแก้ไขข้อมูล</translation>
+    </message>
+    <message>
+      <source>%1 · %2 · %3 correction(s)</source>
+      <translation>%1 · %2 · %3 รายการ</translation>
+    </message>
+    <message>
+      <source>Reprint a correction notice</source>
+      <translation>พิมพ์หนังสือแจ้งแก้ไขข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+      <source>Notice:</source>
+      <translation>หนังสือ:</translation>
+    </message>
+    <message>
+      <source>Reprinting the notice…</source>
+      <translation>กำลังพิมพ์หนังสือซ้ำ…</translation>
+    </message>
+    <message>
+      <source>Notice %1 reprinted to %2.</source>
+      <translation>พิมพ์หนังสือที่ %1 ซ้ำไว้ที่ %2 แล้ว</translation>
+    </message>
+  </context>
+  <context>
     <name>FilterBar</name>
     <message>
       <source>All statuses</source>
@@ -1077,16 +1148,16 @@
       <translation>ชื่อ บ้านเลขที่ หรือเลขท้ายบัตรประชาชน (Ctrl+F)</translation>
     </message>
     <message>
-      <source>&amp;Status:</source>
-      <translation>สถานะ (&amp;S):</translation>
+      <source>S&amp;tatus:</source>
+      <translation>สถานะ (&amp;T):</translation>
     </message>
     <message>
-      <source>Co&amp;rrections:</source>
-      <translation>การแก้ไข (&amp;R):</translation>
+      <source>Corr&amp;ections:</source>
+      <translation>การแก้ไข (&amp;E):</translation>
     </message>
     <message>
-      <source>Fails &amp;indicator:</source>
-      <translation>ไม่ผ่านตัวชี้วัด (&amp;I):</translation>
+      <source>F&amp;ails indicator:</source>
+      <translation>ไม่ผ่านตัวชี้วัด (&amp;A):</translation>
     </message>
     <message>
       <source>Sear&amp;ch:</source>
@@ -1202,6 +1273,10 @@
       <translation>บ้านเลขที่</translation>
     </message>
     <message>
+      <source>Village no.</source>
+      <translation>หมู่ที่</translation>
+    </message>
+    <message>
       <source>House code</source>
       <translation>รหัสบ้าน</translation>
     </message>
@@ -1226,12 +1301,206 @@
       <translation>สถานะการตรวจ</translation>
     </message>
     <message>
+      <source>Village code %1</source>
+      <translation>รหัสหมู่บ้าน %1</translation>
+    </message>
+    <message>
       <source>Passes every indicator that applies</source>
       <translation>ผ่านทุกตัวชี้วัดที่เกี่ยวข้อง</translation>
     </message>
     <message>
       <source>Failed indicators: %1</source>
       <translation>ไม่ผ่านตัวชี้วัดข้อ %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportPages</name>
+    <message>
+      <source>household table</source>
+      <translation>แฟ้มครัวเรือน</translation>
+    </message>
+    <message>
+      <source>member table</source>
+      <translation>แฟ้มสมาชิก</translation>
+    </message>
+    <message>
+      <source>%1 (%2): the header is row %3. Choose our column for each column of the file.</source>
+      <translation>%1 (%2): หัวตารางอยู่แถวที่ %3 เลือกคอลัมน์ของโปรแกรมให้ตรงกับแต่ละคอลัมน์ของไฟล์</translation>
+    </message>
+    <message>
+      <source>Column in the file</source>
+      <translation>คอลัมน์ในไฟล์</translation>
+    </message>
+    <message>
+      <source>First value</source>
+      <translation>ค่าแรก</translation>
+    </message>
+    <message>
+      <source>Our column</source>
+      <translation>คอลัมน์ของโปรแกรม</translation>
+    </message>
+    <message>
+      <source>— not used —</source>
+      <translation>— ไม่ใช้ —</translation>
+    </message>
+    <message>
+      <source>Na&amp;me of this mapping (used again for files with the same headers):</source>
+      <translation>ชื่อการจับคู่นี้ (&amp;M) (ใช้ซ้ำอัตโนมัติกับไฟล์ที่มีหัวตารางเหมือนกัน):</translation>
+    </message>
+    <message>
+      <source>Village</source>
+      <translation>หมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>ชื่อ</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>เพิ่ม</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>เปลี่ยนแปลง</translation>
+    </message>
+    <message>
+      <source>Unchanged</source>
+      <translation>เหมือนเดิม</translation>
+    </message>
+    <message>
+      <source>Not in the file</source>
+      <translation>ไม่มีในไฟล์</translation>
+    </message>
+    <message>
+      <source>File is the whole village</source>
+      <translation>ไฟล์นี้คือทั้งหมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+      <source>move %1 to history</source>
+      <translation>ย้าย %1 ครัวเรือนไปประวัติ</translation>
+    </message>
+    <message>
+      <source>New village: check the code</source>
+      <translation>หมู่บ้านใหม่: ตรวจรหัสหมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>%1 kept</source>
+      <translation>เก็บไว้ %1 ครัวเรือน</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>ไฟล์</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>แถว</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>คอลัมน์</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>ค่า</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>ปัญหา</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>&amp;Import data…</source>
+      <translation>นำเข้าข้อมูล… (&amp;I)</translation>
+    </message>
+    <message>
+      <source>Import data</source>
+      <translation>นำเข้าข้อมูล</translation>
+    </message>
+    <message>
+      <source>These tables have column names the app does not know. Check the proposed columns; the mapping is saved for next time.</source>
+      <translation>ตารางเหล่านี้ใช้ชื่อคอลัมน์ที่โปรแกรมไม่รู้จัก ตรวจคอลัมน์ที่โปรแกรมเสนอ แล้วกดถัดไป การจับคู่จะถูกบันทึกไว้ใช้ครั้งต่อไป</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; ย้อนกลับ (&amp;B)</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>ถัดไป (&amp;N) &gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>นำเข้า (&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>ปิด (&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Add files…</source>
+      <translation>เพิ่มไฟล์… (&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>เอาออก (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Choose the household and member files (CSV or Excel .xlsx). Nothing changes until you have seen the preview and pressed Import.</source>
+      <translation>เลือกแฟ้มครัวเรือนและแฟ้มสมาชิก (CSV หรือ Excel .xlsx) ข้อมูลจะยังไม่เปลี่ยนแปลงจนกว่าจะดูตัวอย่างผลและกดนำเข้า</translation>
+    </message>
+    <message>
+      <source>&amp;Save problem list…</source>
+      <translation>บันทึกรายการปัญหา… (&amp;S)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>ยกเลิก</translation>
+    </message>
+    <message>
+      <source>Files to import</source>
+      <translation>ไฟล์ที่จะนำเข้า</translation>
+    </message>
+    <message>
+      <source>Reading the headers…</source>
+      <translation>กำลังอ่านหัวตาราง…</translation>
+    </message>
+    <message>
+      <source>Checking the files…</source>
+      <translation>กำลังตรวจไฟล์…</translation>
+    </message>
+    <message>
+      <source>%1 problem(s) found: nothing can be imported. Fix the files (the list says where and how) and try again.</source>
+      <translation>พบปัญหา %1 รายการ จึงนำเข้าไม่ได้ แก้ไขไฟล์ตามรายการ (ระบุตำแหน่งและวิธีแก้) แล้วลองใหม่</translation>
+    </message>
+    <message>
+      <source>Nothing has been changed yet. Added %1, changed %2, unchanged %3 households. Households of these villages that are not in the files (%4) are kept, unless you tick that a file is the whole village.</source>
+      <translation>ยังไม่มีการเปลี่ยนแปลงข้อมูล: เพิ่ม %1 เปลี่ยนแปลง %2 เหมือนเดิม %3 ครัวเรือน ครัวเรือนของหมู่บ้านเหล่านี้ที่ไม่มีในไฟล์ (%4) จะเก็บไว้ตามเดิม เว้นแต่ทำเครื่องหมายว่าไฟล์นี้คือทั้งหมู่บ้าน</translation>
+    </message>
+    <message>
+      <source>Every household in the files is as the store already holds it: there is nothing to import.</source>
+      <translation>ทุกครัวเรือนในไฟล์เหมือนกับข้อมูลที่มีอยู่แล้ว: ไม่มีอะไรต้องนำเข้า</translation>
+    </message>
+    <message>
+      <source>The store does not know these villages yet: %1. I have checked the codes; create them.</source>
+      <translation>ฐานข้อมูลยังไม่มีหมู่บ้านเหล่านี้: %1 ตรวจรหัสหมู่บ้านแล้ว ให้สร้างหมู่บ้านใหม่</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>กำลังนำเข้า…</translation>
+    </message>
+    <message>
+      <source>Imported: added %1, changed %2, unchanged %3 households; %4 moved to history, %5 not in the files kept.</source>
+      <translation>นำเข้าแล้ว: เพิ่ม %1 เปลี่ยนแปลง %2 เหมือนเดิม %3 ครัวเรือน ย้ายไปประวัติ %4 ไม่มีในไฟล์แต่เก็บไว้ %5</translation>
+    </message>
+    <message>
+      <source>Save problem list</source>
+      <translation>บันทึกรายการปัญหา</translation>
     </message>
   </context>
   <context>
@@ -1474,12 +1743,20 @@
       <translation>ตัวชี้วัด (&amp;D)</translation>
     </message>
     <message>
-      <source>Load a new indicator set…</source>
-      <translation>โหลดชุดตัวชี้วัดใหม่…</translation>
+      <source>&amp;Load a new indicator set…</source>
+      <translation>โหลดชุดตัวชี้วัดใหม่… (&amp;L)</translation>
     </message>
     <message>
       <source>&amp;View</source>
       <translation>มุมมอง (&amp;V)</translation>
+    </message>
+    <message>
+      <source>&amp;Next pane</source>
+      <translation>ช่องถัดไป (&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Previous pane</source>
+      <translation>ช่องก่อนหน้า (&amp;P)</translation>
     </message>
     <message>
       <source>&amp;Language</source>
@@ -1504,6 +1781,10 @@
     <message>
       <source>No survey data yet</source>
       <translation>ยังไม่มีข้อมูลการสำรวจ</translation>
+    </message>
+    <message>
+      <source>Another area: the search and filters were cleared.</source>
+      <translation>เปลี่ยนพื้นที่แล้ว: ล้างคำค้นและตัวกรองให้แล้ว</translation>
     </message>
     <message>
       <source>Showing the ID…</source>
@@ -1532,10 +1813,6 @@
     <message>
       <source>The language changes the next time the program starts.</source>
       <translation>ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป</translation>
-    </message>
-    <message>
-      <source>Font: Sarabun (SIL Open Font License 1.1)</source>
-      <translation>แบบอักษร: Sarabun (SIL Open Font License 1.1)</translation>
     </message>
   </context>
   <context>
@@ -1668,32 +1945,32 @@
       <translation>จำนวน</translation>
     </message>
     <message>
-      <source>&amp;Log a visit…</source>
-      <translation>บันทึกการติดตาม… (&amp;L)</translation>
+      <source>Log &amp;a visit…</source>
+      <translation>บันทึกการติดตาม… (&amp;A)</translation>
     </message>
     <message>
-      <source>Correct vi&amp;sit…</source>
-      <translation>แก้ไขการติดตาม… (&amp;S)</translation>
+      <source>&amp;Correct visit…</source>
+      <translation>แก้ไขการติดตาม… (&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Draw sample</source>
-      <translation>สุ่มตัวอย่าง (&amp;D)</translation>
+      <source>Dra&amp;w sample</source>
+      <translation>สุ่มตัวอย่าง (&amp;W)</translation>
     </message>
     <message>
-      <source>&amp;Print sheets…</source>
-      <translation>พิมพ์แบบตรวจสอบซ้ำ… (&amp;P)</translation>
+      <source>Print shee&amp;ts…</source>
+      <translation>พิมพ์แบบตรวจสอบซ้ำ… (&amp;T)</translation>
     </message>
     <message>
-      <source>&amp;Enter answers…</source>
-      <translation>บันทึกผลตรวจสอบซ้ำ… (&amp;E)</translation>
+      <source>Enter a&amp;nswers…</source>
+      <translation>บันทึกผลตรวจสอบซ้ำ… (&amp;N)</translation>
     </message>
     <message>
-      <source>&amp;Raise correction</source>
-      <translation>ส่งแก้ไขข้อมูล (&amp;R)</translation>
+      <source>Ra&amp;ise correction</source>
+      <translation>ส่งแก้ไขข้อมูล (&amp;I)</translation>
     </message>
     <message>
-      <source>&amp;Follow-up report…</source>
-      <translation>รายงานผลการติดตาม… (&amp;F)</translation>
+      <source>Follow-&amp;up report…</source>
+      <translation>รายงานผลการติดตาม… (&amp;U)</translation>
     </message>
     <message>
       <source>Date</source>
@@ -1872,8 +2149,16 @@
       <translation>การติดตาม (&amp;M)</translation>
     </message>
     <message>
+      <source>&amp;Log a visit…</source>
+      <translation>บันทึกการติดตาม… (&amp;L)</translation>
+    </message>
+    <message>
       <source>&amp;Enter back-check answers…</source>
       <translation>บันทึกผลการตรวจสอบซ้ำ… (&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Follow-up report…</source>
+      <translation>รายงานผลการติดตาม… (&amp;F)</translation>
     </message>
     <message>
       <source>Load monitoring &amp;settings…</source>
@@ -2333,8 +2618,8 @@
       <translation>เลือกพื้นที่จากรายการด้านซ้าย</translation>
     </message>
     <message>
-      <source>&amp;Report:</source>
-      <translation>รายงาน (&amp;R):</translation>
+      <source>Repor&amp;t:</source>
+      <translation>รายงาน (&amp;T):</translation>
     </message>
     <message>
       <source>Thai di&amp;gits</source>
@@ -2454,6 +2739,8 @@
       <source>Saving…</source>
       <translation>กำลังบันทึก…</translation>
       <translation type="unfinished" />
+      <source>This computer has no password store, so the token cannot be kept: it is used for this sync only. Paste it again next time.</source>
+      <translation>เครื่องนี้ไม่มีที่เก็บรหัสผ่าน จึงจำโทเค็นไว้ไม่ได้: ใช้ได้เฉพาะการซิงก์ครั้งนี้ ครั้งหน้าให้วางโทเค็นอีกครั้ง</translation>
     </message>
     <message>
       <source>Asking the server…</source>
@@ -2486,6 +2773,10 @@
     <message>
       <source>Settling the conflict…</source>
       <translation>กำลังบันทึกการตัดสินข้อขัดแย้ง…</translation>
+    </message>
+    <message>
+      <source>The server refused the token: ask the province administrator for a new one and paste it in the Token box.</source>
+      <translation>เซิร์ฟเวอร์ไม่ยอมรับโทเค็น: ขอโทเค็นใหม่จากผู้ดูแลระดับจังหวัด แล้ววางในช่องโทเค็น</translation>
     </message>
   </context>
   <context>
@@ -2682,6 +2973,7 @@
     <message>
       <source>Why</source>
       <translation>สาเหตุ</translation>
+      <translation>เหตุผล</translation>
     </message>
     <message>
       <source>&amp;Retry at the next sync</source>
@@ -2690,26 +2982,11 @@
     <message>
       <source>Do&amp;n't send</source>
       <translation>ไม่ส่ง (&amp;N)</translation>
+      <translation>ไม่ต้องส่ง (&amp;N)</translation>
     </message>
     <message>
       <source>Set aside (%1)</source>
       <translation>พักไว้ (%1)</translation>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Why</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>&amp;Retry at the next sync</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Do&amp;n't send</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Set aside (%1)</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -140,9 +140,11 @@ def test_cli_pack_writes_pdf_and_xlsx_and_audits(hand, db_path, env_passphrase, 
     assert not (tmp_path / "p.pdf").exists()
 
 
-def test_unknown_area_is_a_user_error(hand):
+def test_unknown_area_or_a_village_is_a_user_error(hand):
     with pytest.raises(UserError):
         build_pack(hand, "5299")
+    with pytest.raises(UserError, match="520101"):  # a village has no working group: its tambon is named
+        build_pack(hand, "52010101")
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,12 @@ Survey year 2566 (same indicator set 2566–2570), district 5201:
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from desktop.reports import yoy
+from desktop.reports.model import MONEY
 from tests.reports.conftest import build, load, rows_by, table
 
 YEAR_BEFORE = 2566
@@ -28,8 +31,13 @@ def years(hand):
     return hand
 
 
+def two_places(values) -> list:
+    """Exact figures (Fractions) to 2 decimals, as the hand computation below writes them."""
+    return [float(round(v, 2)) if isinstance(v, Fraction) else v for v in values]
+
+
 def counts(report) -> dict:
-    return {name: row[1:] for name, row in ((r[0], r) for r in table(report, "yoy_counts").rows)}
+    return {row[0]: two_places(row[1:]) for row in table(report, "yoy_counts").rows}
 
 
 def test_population_households_and_members(years):
@@ -41,7 +49,7 @@ def test_population_households_and_members(years):
 
 def test_income_and_expense(years):
     report = build(years, "income", "5201")
-    money = {r[0]: r[1:] for r in table(report, "yoy_money").rows}
+    money = {r[0]: two_places(r[1:]) for r in table(report, "yoy_money").rows}
     # income per household 600,000 / 5 = 120,000 vs 150,000 / 2 = 75,000: +45,000 (+60 %), better
     assert money["รายได้เฉลี่ยต่อครัวเรือน"] == [120_000.0, 75_000.0, 45_000.0, 60.0, "▲ ดีขึ้น"]
     # per person 600,000 / 12 = 50,000 vs 150,000 / 3 = 50,000: the same
@@ -54,7 +62,7 @@ def test_income_and_expense(years):
 
 def test_pass_rate_per_indicator_within_the_same_set(years):
     report = build(years, "indicators", "5201")
-    rows = rows_by(table(report, "yoy_indicators"), "no")
+    rows = {no: dict(zip(r, two_places(r.values()))) for no, r in rows_by(table(report, "yoy_indicators"), "no").items()}
     # #6 (households): 2567 H1 P, H2 F, H3 P, H4 P -> 3/4 = 75 %; 2566 H1' F, H2' P -> 50 %: +25 points
     assert [rows[6][k] for k in ("this", "before", "change", "direction")] == [75.0, 50.0, 25.0, "▲ ดีขึ้น"]
     # #9 (persons 6+): 2567 H1 3/1, H2 2/0, H4 2/1, H5 2/0 -> 7 of 9 pass = 77.78 %;
@@ -94,6 +102,12 @@ def test_no_earlier_year_no_comparison(hand):
 
 @pytest.mark.parametrize("change, better, text", [
     (2.0, yoy.BETTER_UP, "▲ ดีขึ้น"), (-2.0, yoy.BETTER_UP, "▼ แย่ลง"), (-1, yoy.BETTER_DOWN, "▼ ดีขึ้น"),
-    (0.001, yoy.NEUTRAL, "= เท่าเดิม"), (None, yoy.NEUTRAL, ""), (5, yoy.NEUTRAL, "▲ เพิ่มขึ้น")])
+    (0, yoy.NEUTRAL, "= เท่าเดิม"), (None, yoy.NEUTRAL, ""), (5, yoy.NEUTRAL, "▲ เพิ่มขึ้น")])
 def test_direction_reads_without_colour(change, better, text):
     assert yoy.direction(change, better) == text
+
+
+def test_direction_follows_the_printed_change():
+    # 0.30 baht more per person prints as 0 (money has no decimals): the direction says the same
+    assert yoy._row("x", Fraction(100_003, 10), 10_000, yoy.BETTER_UP, kind=MONEY)[-1] == "= เท่าเดิม"
+    assert yoy._row("x", Fraction(100_006, 10), 10_000, yoy.BETTER_UP, kind=MONEY)[-1] == "▲ ดีขึ้น"

@@ -8,9 +8,10 @@ import openpyxl
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import text
 
+from desktop.views import file_dialogs
 from desktop.views import projector as projector_module
 from tests.views.test_report_view import open_report, tambon, window  # noqa: F401
 
@@ -23,7 +24,7 @@ def test_meeting_pack_from_the_menu(qtbot, window, demo_store, tmp_path, monkeyp
     area = tambon(demo_store)
     open_report(qtbot, window, "population", area)
     target = tmp_path / "pack.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
     action = window.findChild(QAction, "meetingPackAction")
     assert action in window.report_menu.actions()
     action.trigger()

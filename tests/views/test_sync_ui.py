@@ -364,7 +364,8 @@ def test_token_is_kept_in_the_keyring_or_the_panel_says_why_not(window, province
     monkeypatch.setattr(tokens, "save", lambda server, token: False)  # a machine without a keyring
     panel.token_edit.setText(province.tokens[0])
     assert not panel.save_token()
-    assert "BMN_SYNC_TOKEN" in panel.result_label.text() and panel.token_edit.text() == province.tokens[0]
+    said = panel.result_label.text()  # an officer is never told to set an environment variable
+    assert "ที่เก็บรหัสผ่าน" in said and "BMN_" not in said and panel.token_edit.text() == province.tokens[0]
 
 
 def test_events_set_aside_are_listed_and_can_be_retried_or_dropped(qtbot, window, province):

@@ -1,0 +1,128 @@
+"""File → นำเข้าข้อมูล… as an officer uses it: a report with a title row and foreign headers is mapped,
+previewed and imported; the same file again shows every household unchanged and imports nothing."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import text
+
+from desktop.importers import national
+from desktop.messages import msg
+from desktop.views import file_dialogs, import_wizard
+from desktop.views.main_window import MainWindow
+from tests.fixtures import bmnfiles as F
+from tests.test_import_mapping import foreign_workbook
+from tests.views import close_message_boxes
+
+
+@pytest.fixture
+def window(qtbot, store, runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("BMN_MAPPINGS_DIR", str(tmp_path / "mappings"))
+    w = MainWindow(store, runner, "th")
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    yield w
+    runner.wait()
+    close_message_boxes()
+
+
+def households(store) -> int:
+    with store.read() as conn:
+        return conn.execute(text("SELECT count(*) FROM household")).scalar()
+
+
+def start(qtbot, window, monkeypatch, *paths):
+    monkeypatch.setattr(file_dialogs, "open_file_names", lambda *a, **k: ([str(p) for p in paths], ""))
+    window.import_action.trigger()
+    wizard = window.import_wizard
+    qtbot.mouseClick(wizard.findChild(QPushButton, "addFiles"), Qt.MouseButton.LeftButton)
+    assert wizard.files_list.count() == len(paths)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    return wizard
+
+
+def test_foreign_report_is_mapped_previewed_imported_then_unchanged(qtbot, window, store, tmp_path, monkeypatch):
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    assert window.import_action in window.menuBar().actions()[0].menu().actions()
+    path = foreign_workbook(tmp_path / "รายงาน.xlsx", *F.sample(3))
+    wizard = start(qtbot, window, monkeypatch, path)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.MAPPING, timeout=20_000)
+    assert wizard.mapping_tabs.count() == 2
+    first = wizard.mapping_tabs.widget(0)
+    assert first.labels[first.labels.index("บ้านเลขที่")] == "บ้านเลขที่"
+    assert first.combos[first.labels.index("บ้านเลขที่")].currentData() == "house_no"
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    table = wizard.villages
+    assert [table.item(0, col).text() for col in range(6)] == ["52010101", "บ้านทดสอบ", "3", "0", "0", "0"]
+    assert households(store) == 0  # the preview changed nothing
+    assert wizard.import_button.isEnabled()
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.DONE, timeout=30_000)
+    assert households(store) == 3
+    assert "3" in wizard.done_label.text()
+    qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)
+
+    again = start(qtbot, window, monkeypatch, path)  # the saved mapping is used: no mapping step
+    qtbot.waitUntil(lambda: again.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    assert again.mapping_tabs.count() == 0
+    assert [again.villages.item(0, col).text() for col in (2, 3, 4)] == ["0", "0", "3"]
+    assert not again.import_button.isEnabled()
+    assert again.preview_label.text() == import_wizard.tr(
+        "Every household in the files is as the store already holds it: there is nothing to import.")
+
+
+def test_partial_file_keeps_the_village_unless_ticked_whole(qtbot, window, store, tmp_path, monkeypatch):
+    hh, mm = F.sample(13)
+    assert national.import_files(store, F.write_pair(tmp_path, hh, mm, stem="all")).applied
+    part = F.write_pair(tmp_path, [dict(h, inc_main=1) for h in hh[:2]],
+                        [m for m in mm if m["house_code"] in {h["house_code"] for h in hh[:2]}], stem="part")
+    wizard = start(qtbot, window, monkeypatch, *part)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    assert [wizard.villages.item(0, col).text() for col in (3, 5)] == ["2", "11"]
+    whole = wizard.villages.item(0, wizard.villages.WHOLE)
+    assert whole.checkState() == Qt.CheckState.Unchecked
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.DONE, timeout=30_000)
+    assert households(store) == 13
+
+
+def test_problems_are_listed_and_saved(qtbot, window, store, tmp_path, monkeypatch):
+    hh, mm = F.sample(2)
+    hh[1]["house_no"] = "12-Jan"
+    wizard = start(qtbot, window, monkeypatch, *F.write_pair(tmp_path, hh, mm))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    assert wizard.problems.isVisible() and not wizard.import_button.isEnabled()
+    assert wizard.problems.item(0, 4).text() == msg("imp_csv_date", value="12-Jan")
+    target = tmp_path / "problems.csv"
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(wizard.save_problems, Qt.MouseButton.LeftButton)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[1][1:3] == ["3", "house_no"]
+    assert households(store) == 0
+
+
+def test_new_village_needs_the_tick(qtbot, window, store, tmp_path, monkeypatch):
+    assert national.import_files(store, F.write_pair(tmp_path, *F.sample(2), stem="first")).applied
+    typo = F.write_pair(tmp_path, *F.sample(1, village="52010110", start=40), stem="typo")
+    wizard = start(qtbot, window, monkeypatch, *typo)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    assert wizard.confirm_new.isVisible() and not wizard.import_button.isEnabled()
+    wizard.confirm_new.click()
+    assert wizard.import_button.isEnabled()
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.DONE, timeout=30_000)
+    assert households(store) == 3
+
+
+def test_wizard_fits_the_screen(qtbot, window, monkeypatch, tmp_path):
+    window.import_action.trigger()
+    wizard = window.import_wizard
+    assert wizard.width() <= 1366 and wizard.height() <= 768
+    wizard.grab().save(str(tmp_path / "wizard.png"))
