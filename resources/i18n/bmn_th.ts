@@ -1069,10 +1069,6 @@
   <context>
     <name>FileActions</name>
     <message>
-        <source>Letter number (ที่) as your office numbers it; leave empty to fill in by hand:</source>
-        <translation>เลขที่หนังสือ (ที่) ตามทะเบียนหนังสือส่งของสำนักงาน เว้นว่างไว้เพื่อเขียนด้วยมือ:</translation>
-    </message>
-    <message>
       <source>E&amp;xport the area's households…</source>
       <translation>ส่งออกข้อมูลครัวเรือนของพื้นที่… (&amp;X)</translation>
     </message>
@@ -1099,6 +1095,10 @@
     <message>
       <source>Issue the correction notice</source>
       <translation>ออกหนังสือแจ้งแก้ไขข้อมูล</translation>
+    </message>
+    <message>
+      <source>Letter number (ที่) as your office numbers it; leave empty to fill in by hand:</source>
+      <translation>เลขที่หนังสือ (ที่) ตามทะเบียนหนังสือส่งของสำนักงาน เว้นว่างไว้เพื่อเขียนด้วยมือ:</translation>
     </message>
     <message>
       <source>Issuing the correction notice…</source>
@@ -2736,11 +2736,12 @@
       <translation>ข้อขัดแย้ง: %1</translation>
     </message>
     <message>
-      <source>Saving…</source>
-      <translation>กำลังบันทึก…</translation>
-      <translation type="unfinished" />
       <source>This computer has no password store, so the token cannot be kept: it is used for this sync only. Paste it again next time.</source>
       <translation>เครื่องนี้ไม่มีที่เก็บรหัสผ่าน จึงจำโทเค็นไว้ไม่ได้: ใช้ได้เฉพาะการซิงก์ครั้งนี้ ครั้งหน้าให้วางโทเค็นอีกครั้ง</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>กำลังบันทึก…</translation>
     </message>
     <message>
       <source>Asking the server…</source>
@@ -2924,7 +2925,6 @@
     <message>
       <source>Set aside</source>
       <translation>พักไว้</translation>
-      <translation type="unfinished" />
     </message>
     <message>
       <source>Close</source>
@@ -2973,7 +2973,6 @@
     <message>
       <source>Why</source>
       <translation>สาเหตุ</translation>
-      <translation>เหตุผล</translation>
     </message>
     <message>
       <source>&amp;Retry at the next sync</source>
@@ -2982,12 +2981,10 @@
     <message>
       <source>Do&amp;n't send</source>
       <translation>ไม่ส่ง (&amp;N)</translation>
-      <translation>ไม่ต้องส่ง (&amp;N)</translation>
     </message>
     <message>
       <source>Set aside (%1)</source>
       <translation>พักไว้ (%1)</translation>
-      <translation type="unfinished" />
     </message>
     <message>
       <source>House %1 · %2 · village %3</source>
