@@ -233,11 +233,17 @@ def create_app(db: ServerDB | str | None = None, *, fingerprint: events.Fingerpr
         return {"ok": True, "protocol": wire.PROTOCOL, "version": __version__}
 
     @app.get("/v1/me", tags=["server"])
-    def me(who: Who) -> dict:
+    def me(who: Who, event_seq: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None) -> dict:
+        """`events_head`: the digest of the newest event; with `event_seq`, `event_at`: the digest of the event
+        under that number (a laptop compares it with the head it saw: a restored server differs there)."""
         with db.read() as conn:
             seq, generation, events_seq = current_seq(conn), server_meta.generation(conn), server_meta.events_seq(conn)
-        return {"officer_id": who.id, "name": who.name, "areas": list(who.areas), "server_seq": seq,
-                "events_seq": events_seq, "generation": generation, "protocol": wire.PROTOCOL}
+            answer = {"officer_id": who.id, "name": who.name, "areas": list(who.areas), "server_seq": seq,
+                      "events_seq": events_seq, "events_head": server_meta.event_fingerprint(conn, events_seq),
+                      "generation": generation, "protocol": wire.PROTOCOL}
+            if event_seq is not None:
+                answer["event_at"] = server_meta.event_fingerprint(conn, event_seq)
+        return answer
 
     @app.get("/v1/keys", tags=["server"])
     def keys(who: Who) -> dict:

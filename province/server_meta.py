@@ -47,3 +47,14 @@ def challenge_secret(conn: Connection) -> bytes:
 def events_seq(conn: Connection) -> int:
     """The newest event number: a laptop that saw a higher one before is talking to a restored server."""
     return int(conn.execute(text("SELECT coalesce(max(seq), 0) FROM events")).scalar() or 0)
+
+
+def event_fingerprint(conn: Connection, seq: int) -> str:
+    """A short digest of the event stored under number `seq` ("" if none): a laptop remembers the newest one it
+    saw; a restored server that has since reached that number again holds another event there."""
+    import hashlib
+
+    row = conn.execute(text("SELECT uuid, author, digest FROM events WHERE seq = :s"), {"s": seq}).first()
+    if row is None:
+        return ""
+    return hashlib.sha256(f"{row.uuid}|{row.author}|{row.digest}".encode()).hexdigest()[:32]

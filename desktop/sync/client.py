@@ -227,8 +227,8 @@ class SyncClient:
 
     # --- steps ----------------------------------------------------------------------------------
 
-    def me(self) -> dict:
-        return self.transport.request("GET", "/v1/me")
+    def me(self, params: dict | None = None) -> dict:
+        return self.transport.request("GET", "/v1/me", params=params)
 
     def register(self) -> None:
         """Register this laptop's key with the officer, proving it holds the key (signs a server challenge)."""
@@ -494,7 +494,10 @@ class SyncClient:
                 "down": down, "held": held, "open_conflicts": open_conflicts}
 
     def sync(self) -> SyncReport:
-        me = self.me()
+        from desktop.sync import recovery
+
+        with self.store.read() as conn:
+            me = self.me(recovery.probe(conn, self.server))
         self.register()
         self.keys()  # with this laptop's own key in it
         resent = self.recover_if_restored(me)

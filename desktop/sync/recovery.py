@@ -1,8 +1,9 @@
 """Recovery from a restored server, and events set aside (docs/sync.md, Recovery).
 
-Restored server: after each sync the laptop remembers the server's generation id, its household sequence
-and its newest event number (meta `sync_server:<url>`). A new generation, or either number lower than
-remembered, means the server lost what it had acknowledged (restore from a backup, a rolled-back disk):
+Restored server: after each sync the laptop remembers the server's generation id, its household sequence,
+its newest event number and that event's digest (meta `sync_server:<url>`). A new generation, either number
+lower than remembered, or another event under the remembered number means the server lost what it had
+acknowledged (restore from a backup, a rolled-back disk):
 every event this laptop holds as answered goes back to pending so it is sent again (the server answers
 `duplicate` for those it still has), and the pull cursors of that server are cleared so everything comes
 down again; unsent work and open conflicts stay as they are (held households are never overwritten).
@@ -35,7 +36,13 @@ def remembered(conn: Connection, server: str) -> dict | None:
 def remember(conn: Connection, server: str, me: dict) -> None:
     meta.put(conn, STATE_PREFIX + server, json.dumps(
         {"generation": me.get("generation", ""), "server_seq": int(me.get("server_seq") or 0),
-         "events_seq": int(me.get("events_seq") or 0)}))
+         "events_seq": int(me.get("events_seq") or 0), "events_head": me.get("events_head", "")}))
+
+
+def probe(conn: Connection, server: str) -> dict:
+    """Query parameters for /v1/me that let `restored` compare the event seen last."""
+    before = remembered(conn, server)
+    return {"event_seq": int(before["events_seq"])} if before and before.get("events_head") else {}
 
 
 def restored(conn: Connection, server: str, me: dict) -> str | None:
@@ -48,6 +55,8 @@ def restored(conn: Connection, server: str, me: dict) -> str | None:
     for key in ("server_seq", "events_seq"):
         if int(me.get(key) or 0) < int(before.get(key) or 0):
             return key
+    if before.get("events_head") and "event_at" in me and me["event_at"] != before["events_head"]:
+        return "events_head"  # the numbers caught up again, but the event seen last is not there
     return None
 
 

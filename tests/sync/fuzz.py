@@ -121,7 +121,8 @@ class SyncMachine(RuleBasedStateMachine):
         self.skew = [0.0] * LAPTOPS
         self.late: list = []  # fault transports holding requests back
         self.bundles: list[Path] = []
-        self.reset_after: dict[int, int] = {}  # household -> server event seq when a national reload reset it
+        # household -> [(newest server event seq, household seq)] of each national reload that reset it
+        self.reset_after: dict[int, list[tuple[int, int]]] = {}
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -318,7 +319,7 @@ class SyncMachine(RuleBasedStateMachine):
                 server_meta.new_generation(conn)
         app = create_app(db, rate=0)
         self.province = world.Province(db, app, self.province.tokens, InProcessTransport(app))
-        self.reset_after = {h: v for h, v in self.reset_after.items() if v[1] <= self.backup[1]}
+        self.reset_after = {h: [r for r in v if r[1] <= self.backup[1]] for h, v in self.reset_after.items()}
 
     @precondition(lambda self: self.bundles)
     @rule(which=st.integers(0, 50))
@@ -346,7 +347,7 @@ class SyncMachine(RuleBasedStateMachine):
                 row["content_hash"] = wire.household_digest(row, layouts[row["survey_year"]], row["members_hash"])
                 conn.execute(text("UPDATE household SET inc_main = :inc_main, version = :version, status = 0,"
                                   " seq = :seq, content_hash = :content_hash WHERE id = :id"), row)
-                self.reset_after[hid] = (last_event, seq)
+                self.reset_after.setdefault(hid, []).append((last_event, seq))
             conn.execute(text("UPDATE counter SET value = :v WHERE name = 'household'"), {"v": seq})
 
     @rule(lap=st.integers(0, LAPTOPS - 1), choice=st.sampled_from(["mine", "theirs", "values"]),
@@ -384,9 +385,11 @@ class SyncMachine(RuleBasedStateMachine):
             return True
         with self.province.db.read() as conn:
             now_ = {"generation": server_meta.generation(conn), "events_seq": server_meta.events_seq(conn),
-                    "server_seq": conn.execute(text("SELECT value FROM counter WHERE name = 'household'")).scalar()}
+                    "server_seq": conn.execute(text("SELECT value FROM counter WHERE name = 'household'")).scalar(),
+                    "event_at": server_meta.event_fingerprint(conn, before["events_seq"])}
         return not (before["generation"] != now_["generation"] or before["events_seq"] > now_["events_seq"]
-                    or before["server_seq"] > now_["server_seq"])
+                    or before["server_seq"] > now_["server_seq"]
+                    or (before.get("events_head") and before["events_head"] != now_["event_at"]))
 
     @invariant()
     def acknowledged_events_are_on_the_server(self):
@@ -441,7 +444,8 @@ class SyncMachine(RuleBasedStateMachine):
             actual = dict(conn.execute(text("SELECT id, status FROM household")).all())
         for hid in (*self.ids, *self.other_ids):
             expected = 0
-            if hid in last and last[hid][0] > self.reset_after.get(hid, (-1, 0))[0]:
+            resets = self.reset_after.get(hid) or [(-1, 0)]
+            if hid in last and last[hid][0] > resets[-1][0]:
                 expected = last[hid][1]
             assert actual[hid] == expected, f"household {hid}: server status {actual[hid]}, events say {expected}"
 

@@ -151,3 +151,32 @@ def test_sqlite_server_syncs_fully(backend, tmp_path):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: a power cut keeps commits
     db.dispose()
+
+
+def test_a_restore_is_noticed_even_after_the_numbers_caught_up_again(tmp_path, laptop_factory):
+    """A file put back without a new generation, then as many new changes as were lost: the numbers the laptop
+    remembers are reached again, but the event it saw last is not there: recovery all the same."""
+    province = world.Province.create(f"sqlite:///{tmp_path / 'province.db'}")
+    path = tmp_path / "province.db"
+    a, b = laptop_factory("a"), laptop_factory("b")
+    synced(province, a)
+    synced(province, b)
+    copy = tmp_path / "copy.db"
+    src, dst = sqlite3.connect(path), sqlite3.connect(copy)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    ids = ids_of(a)
+    set_status(a, ids[:2], 2)
+    assert synced(province, a).push.accepted == 2
+    province.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    shutil.copy(copy, path)
+    province = reopen(province)
+    set_status(b, ids[2:4], 3)
+    assert synced(province, b).push.accepted == 2  # the same two numbers again
+    report = synced(province, a)
+    assert report.push.resent >= 2 and report.receipt_equal
+    assert [server(province, h) for h in ids[:4]] == [2, 2, 3, 3] == [local(a, h) for h in ids[:4]]
+    province.close()
