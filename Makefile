@@ -16,11 +16,15 @@ venv: $(STAMP)
 
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent resources/i18n/bmn_th.ts -qm resources/i18n/bmn_th.qm
+	$(VENV)/bin/pyside6-lrelease -silent resources/i18n/qt_th.ts -qm resources/i18n/qt_th.qm
 
 run: $(STAMP)
 	$(PY) main.py gui --demo-if-empty
 
+# Machine checks first (ruff.toml, mypy.ini), then the tests.
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

@@ -15,7 +15,8 @@ import sys
 # PyThaiNLP writes a data folder in $HOME on import unless told not to; it needs none.
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
-COMMANDS = ("gui", "demo", "import", "export", "info", "audit", "indicators", "report", "sync", "serve", "bundle", "corrections", "certify", "visits", "check", "backup")
+COMMANDS = ("gui", "demo", "import", "export", "info", "audit", "indicators", "report", "sync", "serve", "bundle", "corrections",
+            "certify", "visits", "check", "backup", "pack")
 
 
 def build_parser() -> argparse.ArgumentParser:

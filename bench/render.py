@@ -49,7 +49,7 @@ def render(results: dict) -> str:
         lines[-1:-1] = [f"Measured again afterwards on their own (BMN_BENCH_ONLY): {', '.join(results['rerun'])}."]
     lines += _targets(results)
     for key, part in (("imports", _imports), ("lookup", _lookup), ("reports", _reports), ("pdf", _pdf),
-                      ("startup", _startup), ("sync", _sync), ("sync_load", _sync_load)):
+                      ("pack", _pack), ("startup", _startup), ("sync", _sync), ("sync_load", _sync_load)):
         if key in results:
             lines += part(results[key])
     lines += _peaks(results)
@@ -95,6 +95,10 @@ def _targets(r: dict) -> list[str]:
     pdf = r.get("pdf")
     if pdf and "failed" not in pdf:
         rows.append(("100-page PDF", "≤ 2.5 s", f"{pdf['ours_s']} s", pdf["ours_s"] <= 2.5))
+    pack = r.get("pack")
+    if pack and "failed" not in pack:
+        rows.append((f"meeting pack PDF, district of {pack['households']:,} households", "≤ 10 s",
+                     f"{pack['pdf_total_s']} s ({pack['pdf_total_cpu_s']} s CPU)", pack["ok"]))
     st = r.get("startup")
     if st and "failed" not in st:
         key = f"{st['measure']}_s"
@@ -211,6 +215,24 @@ def _pdf(pdf: dict) -> list[str]:
         f" first build in a fresh process {pdf['ours_first_s']} s, with Thai digits {pdf['ours_thai_digits_s']} s)."
         f" Floor, same table as plain strings in Helvetica (no shaping, no embedding), same run:"
         f" {pdf['floor_helvetica_s']} s — ratio {pdf['ratio_vs_floor']}.",
+        "",
+    ]
+
+
+def _pack(pack: dict) -> list[str]:
+    head = ["## Meeting pack of a district (bench/bench_pack.py)", ""]
+    if _failed(pack):
+        return head + [_failed(pack), ""]
+    lean = pack["without_lists"]
+    return head + [
+        f"District {pack['district']}, {pack['households']:,} households: {pack['sections']} areas (the district,"
+        f" its tambons and อปท.), {pack['reports']} reports, {pack['pages']} PDF pages.",
+        f"Reports built in {pack['build_s']} s ({pack['build_cpu_s']} s CPU), PDF rendered in {pack['pdf_s']} s"
+        f" ({pack['pdf_cpu_s']} s CPU): **{pack['pdf_total_s']} s** in all (target ≤ {pack['target_s']} s);"
+        f" XLSX {pack['xlsx_s']} s ({pack['xlsx_cpu_s']} s CPU). Without the household lists: {lean['s']} s"
+        f" ({lean['cpu_s']} s CPU), {lean['pages']} pages.",
+        f"Floor, the district's four single reports built and rendered one by one in the same run:"
+        f" {pack['floor_district_4_reports_s']} s ({pack['floor_district_4_reports_cpu_s']} s CPU) for 4 reports.",
         "",
     ]
 

@@ -14,7 +14,9 @@ Size knobs (environment variables) for a quicker run; the defaults are what issu
   BMN_BENCH_COLD=0                        never drop the OS page cache (start-up then warm only)
   BMN_BENCH_SYNC=100000                   households of the sync benchmark (0: skip it)
   BMN_BENCH_SYNC_LOAD=100                 clients of bench/bench_sync_load.py if it exists (0: skip it)
-  BMN_BENCH_SKIP="startup,sync"           parts to leave out: import, lookup, reports, pdf, startup, sync, sync_load
+  BMN_BENCH_SKIP="startup,sync"           parts to leave out: import, lookup, reports, pdf, pack, startup, sync,
+                                          sync_load
+  (pack: the meeting pack of one demo district of ~15,000 households, bench/bench_pack.py)
   BMN_BENCH_ONLY="lookup"                 run only these parts and take the others from the last run
                                           (bench/.cache/last-run.json), then write the document again
 A quick look: BMN_BENCH_SIZES=15000 BMN_BENCH_LOOKUP=200000 BMN_BENCH_REPORTS=200000 BMN_BENCH_SYNC=5000
@@ -54,9 +56,10 @@ def main() -> None:
     lookup_size = int(os.environ.get("BMN_BENCH_LOOKUP", "1000000"))
     results: dict = {"machine": machine(), "date": dt.date.today().isoformat()}
     if only:
-        last = json.loads((CACHE / "last-run.json").read_text(encoding="utf-8"))
+        last_run = CACHE / "last-run.json"  # none yet: the other parts are simply not in the document
+        last = json.loads(last_run.read_text(encoding="utf-8")) if last_run.exists() else {}
         results.update({k: v for k, v in last.items() if k not in ("machine", "date")})
-        parts = {"import", "lookup", "reports", "pdf", "startup", "sync", "sync_load"}
+        parts = {"import", "lookup", "reports", "pdf", "pack", "startup", "sync", "sync_load"}
         skip |= parts - only
         results["rerun"] = sorted(set(last.get("rerun", [])) | (only & parts))
     if "import" not in skip:
@@ -69,6 +72,8 @@ def main() -> None:
                               for n in env_sizes("BMN_BENCH_REPORTS", "200000,1000000")]
     if "pdf" not in skip:
         results["pdf"] = attempt("pdf", "bench_pdf", "--runs", os.environ.get("BMN_BENCH_PDF_RUNS", "5"))
+    if "pack" not in skip:
+        results["pack"] = attempt("pack", "bench_pack", "15000")
     if "startup" not in skip:
         cold, warm = os.environ.get("BMN_BENCH_STARTUP_RUNS", "3,5").split(",")
         results["startup"] = attempt("startup", "bench_startup", str(lookup_size), "--cold-runs", cold,

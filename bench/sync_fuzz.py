@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Longer runs of the sync fuzzer (tests/sync/fuzz.py): three laptops, one server, a faulty link.
+"""Longer runs of the sync fuzzer (tests/sync/fuzz.py): four laptops of two officers, one server, a faulty
+link, and the attacks of issue 14 (relays, UUID squatting, forged and re-signed bundles, poison events,
+restores to an earlier backup).
 
 usage: bench/sync_fuzz.py [--examples 200] [--steps 40] [--seed N]
 Prints one JSON line (bench.common.emit): examples run, time, and what the runs exercised (events by
@@ -31,7 +33,8 @@ def main() -> int:
 
     from tests.sync import fuzz
 
-    stats = {"examples": 0, "steps": 0, "events": {}, "conflicts": 0, "faults": {}}
+    stats = {"examples": 0, "steps": 0, "events": {}, "conflicts": 0, "faults": {}, "rules": {}}
+
     original_teardown = fuzz.SyncMachine.teardown
 
     def counting_teardown(self):
@@ -41,9 +44,16 @@ def main() -> int:
         with self.province.db.read() as conn:
             for status, n in conn.execute(text("SELECT status, count(*) FROM events GROUP BY status")):
                 stats["events"][status] = stats["events"].get(status, 0) + n
+            seen = {"relayed": "store_id = 'laptop-3' AND officer_id = 1", "squatted": "store_id = 'squatter'"}
+            for name, where in seen.items():
+                n = conn.execute(text(f"SELECT count(*) FROM events WHERE {where}")).scalar()
+                stats["rules"][name] = stats["rules"].get(name, 0) + n
         for store in self.laptops:
             with store.read() as conn:
                 stats["conflicts"] += conn.execute(text("SELECT count(*) FROM sync_conflict")).scalar()
+                for action in ("sync.recovery", "sync.quarantine", "bundle.refused"):
+                    n = conn.execute(text("SELECT count(*) FROM audit_entry WHERE action = :a"), {"a": action}).scalar()
+                    stats["rules"][action] = stats["rules"].get(action, 0) + n
         for transport in self.late:
             for name, n in transport.counts.items():
                 stats["faults"][name] = stats["faults"].get(name, 0) + n

@@ -14,13 +14,14 @@ import logging.handlers
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 LOG_NAME = "bmn-field-desk.log"
 FAULT_NAME = "faults.log"
 MAX_BYTES, BACKUPS = 1_000_000, 3
 
 log = logging.getLogger("bmn")
-_state: dict[str, object] = {}
+_state: dict[str, Any] = {}
 
 
 def log_dir() -> Path:

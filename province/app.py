@@ -15,12 +15,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop import __version__
-from desktop.sync import wire
-from province import auth, bundles, events, households
+from desktop.sync import signing, wire
+from province import auth, bundles, events, feed, households, server_meta, validate
 from province.db import ServerDB, current_seq
 from province.errors import ApiError, message
 
@@ -37,6 +37,16 @@ CHUNK_RESPONSE = {200: {"content": {wire.CHUNK_TYPE: {"schema": {"type": "string
 
 # --- request bodies ------------------------------------------------------------------------------
 
+def _clean_text(value: str) -> str:
+    problem = validate.text_problem(value, "text")
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+CleanId = Annotated[str, Field(max_length=64), AfterValidator(_clean_text)]
+
+
 class EventIn(BaseModel):
     uuid: uuid_module.UUID
     kind: str = Field(min_length=1, max_length=64)
@@ -44,10 +54,12 @@ class EventIn(BaseModel):
     payload: dict[str, Any] = Field(default_factory=dict)
     created_at: str = Field("", max_length=64)  # device clock: information only
     origin: str = Field("", max_length=64)
+    author: str = Field("", max_length=64, description="Ed25519 public key (hex) of the laptop that made it")
+    signature: str = Field("", max_length=128, description="the author's signature over the canonical event")
 
 
 class PushIn(BaseModel):
-    store_id: str = Field("", max_length=64)
+    store_id: CleanId = ""
     events: list[EventIn] = Field(max_length=MAX_EVENTS)
 
 
@@ -56,8 +68,10 @@ class FetchIn(BaseModel):
 
 
 class DeviceIn(BaseModel):
-    store_id: str = Field(min_length=1, max_length=64)
+    store_id: Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_clean_text)]
     public_key: str = Field(pattern=r"^[0-9a-f]{64}$")
+    challenge: str = Field(max_length=200, description="from GET /v1/device/challenge")
+    signature: str = Field(pattern=r"^[0-9a-f]{128}$", description="the key's signature over the challenge")
 
 
 # --- limits --------------------------------------------------------------------------------------
@@ -85,12 +99,9 @@ class RateLimiter:
             return 0.0
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
-    """Refuses request bodies above a size (413, JSON) before they are read into memory."""
+    """Refuses request bodies above a size with 413 (JSON): by Content-Length before reading anything, or,
+    for a chunked body, as soon as more than the limit has arrived (never more than the limit in memory)."""
 
     def __init__(self, app, default: int = MAX_BODY, paths: dict[str, int] | None = None):
         self.app = app
@@ -109,29 +120,35 @@ class BodyLimit:
                 return await _send_json(send, 400, {"error": message("invalid_request", detail="Content-Length")})
             if too_big:
                 return await _send_json(send, 413, {"error": message("too_large", limit=limit)})
+        # no Content-Length (chunked): read the body here, up to the limit, then hand it to the app whole, so
+        # an oversize body is always 413 (raised inside FastAPI's body parsing it would become a 400)
+        body, more = [], True
         received = 0
-        started = False
-
-        async def limited_receive():
-            nonlocal received
+        while more:
             msg = await receive()
-            if msg["type"] == "http.request":
-                received += len(msg.get("body", b""))
-                if received > limit:
-                    raise _TooLarge()
-            return msg
+            if msg["type"] != "http.request":
+                return await self.app(scope, _replay([], msg, receive), send)
+            body.append(msg.get("body", b""))
+            received += len(body[-1])
+            more = msg.get("more_body", False)
+            if received > limit:
+                return await _send_json(send, 413, {"error": message("too_large", limit=limit)})
+        return await self.app(scope, _replay(body, None, receive), send)
 
-        async def tracking_send(msg):
-            nonlocal started
-            if msg["type"] == "http.response.start":
-                started = True
-            await send(msg)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge:
-            if not started:
-                await _send_json(send, 413, {"error": message("too_large", limit=limit)})
+def _replay(chunks: list[bytes], first, receive):
+    """A receive() that gives the buffered body as one message, then passes through (disconnect)."""
+    sent = False
+
+    async def replay():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return first if first is not None else {"type": "http.request", "body": b"".join(chunks),
+                                                    "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _send_json(send, status: int, body: dict) -> None:
@@ -183,19 +200,24 @@ def create_app(db: ServerDB | str | None = None, *, fingerprint: events.Fingerpr
         log.exception("unexpected error", exc_info=err)
         return JSONResponse({"error": message("server_error")}, status_code=500)
 
-    def officer(creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> auth.Officer:
-        token = creds.credentials if creds is not None else ""
-        parsed = auth.parse_token(token)
-        if parsed is None:
-            raise ApiError(401, "unauthorized", headers={"WWW-Authenticate": "Bearer"})
-        wait = limiter.wait_needed(parsed[0])
+    def limit(key: str) -> None:
+        wait = limiter.wait_needed(key)
         if wait:
             seconds = max(1, int(wait + 0.999))
             raise ApiError(429, "rate_limited", headers={"Retry-After": str(seconds)}, seconds=seconds)
-        with db.read() as conn:
-            found = auth.by_token(conn, token)
+
+    def officer(request: Request, creds: HTTPAuthorizationCredentials | None = Depends(bearer)) -> auth.Officer:
+        """The verified officer; the rate limit counts per verified officer (a stranger who knows a token id
+        cannot use up its officer's allowance), failed attempts per client address."""
+        token = creds.credentials if creds is not None else ""
+        found = None
+        if auth.parse_token(token) is not None:
+            with db.read() as conn:
+                found = auth.by_token(conn, token)
         if found is None:
+            limit(f"addr:{request.client.host if request.client else '?'}")
             raise ApiError(401, "unauthorized", headers={"WWW-Authenticate": "Bearer"})
+        limit(f"officer:{found.id}")
         return found
 
     def in_scope(who: auth.Officer, area: str) -> None:
@@ -213,20 +235,41 @@ def create_app(db: ServerDB | str | None = None, *, fingerprint: events.Fingerpr
     @app.get("/v1/me", tags=["server"])
     def me(who: Who) -> dict:
         with db.read() as conn:
-            seq = current_seq(conn)
+            seq, generation, events_seq = current_seq(conn), server_meta.generation(conn), server_meta.events_seq(conn)
         return {"officer_id": who.id, "name": who.name, "areas": list(who.areas), "server_seq": seq,
-                "protocol": wire.PROTOCOL}
+                "events_seq": events_seq, "generation": generation, "protocol": wire.PROTOCOL}
+
+    @app.get("/v1/keys", tags=["server"])
+    def keys(who: Who) -> dict:
+        """The device keys the province vouches for, signed with the province key (laptops pin it)."""
+        with db.read() as conn:
+            doc = {"generation": server_meta.generation(conn), "issued_at": auth.now(), "keys": auth.vouched_keys(conn)}
+            return signing.sign_keylist(server_meta.province_key(conn), doc)
+
+    @app.get("/v1/device/challenge", tags=["server"])
+    def device_challenge(who: Who) -> dict:
+        with db.read() as conn:
+            return {"challenge": auth.make_challenge(conn, who.id)}
 
     @app.post("/v1/device", tags=["server"])
     def register_device(body: DeviceIn, who: Who) -> dict:
+        """Registers the laptop's key with the token's officer: the laptop proves it holds the key by signing
+        a fresh challenge; a key never moves to another officer (409) and a revoked key stays revoked (403)."""
         with db.write() as conn:
-            auth.register_device(conn, who.id, body.store_id, body.public_key)
+            if not auth.challenge_valid(conn, who.id, body.challenge) or not signing.verify_bytes(
+                    body.public_key, body.signature, signing.device_message(body.challenge, body.store_id,
+                                                                            body.public_key)):
+                raise ApiError(403, "bad_challenge")
+            try:
+                auth.register_device(conn, who.id, body.store_id, body.public_key)
+            except auth.DeviceRefused as err:
+                raise ApiError(409 if err.code == "device_taken" else 403, err.code) from None
         return {"ok": True}
 
     @app.post("/v1/push", tags=["sync"])
     def push(body: PushIn, who: Who) -> JSONResponse:
-        incoming = [events.Incoming(str(e.uuid), e.kind, e.target, e.payload, e.created_at, e.origin)
-                    for e in body.events]
+        incoming = [events.Incoming(str(e.uuid), e.kind, e.target, e.payload, e.created_at, e.origin, e.author,
+                                    e.signature) for e in body.events]
         acks = events.push(db, who, body.store_id, incoming, fingerprint=app.state.fingerprint)
         return JSONResponse({"acks": acks})
 
@@ -260,8 +303,9 @@ def create_app(db: ServerDB | str | None = None, *, fingerprint: events.Fingerpr
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}})
     async def upload_bundle(request: Request, who: Who) -> JSONResponse:
         data = await request.body()
-        result = await run_in_threadpool(bundles.import_bytes, db, data, app.state.fingerprint)
+        result = await run_in_threadpool(bundles.import_bytes, db, data, app.state.fingerprint, who)
         result["uploaded_by"] = {"id": who.id, "name": who.name}
         return JSONResponse(result)
 
+    feed.install(app, db, officer)  # GET /v1/feed: other laptops' records in the officer's areas (events flow down)
     return app

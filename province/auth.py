@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -103,16 +104,119 @@ def list_officers(conn: Connection) -> list[dict]:
     return out
 
 
+class DeviceRefused(Exception):
+    """A registration the server will not make: `code` is a province.errors message."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+CHALLENGE_SECONDS = 600
+
+
+def make_challenge(conn: Connection, officer_id: int) -> str:
+    """A challenge the laptop signs with the key it registers (proof of possession); valid 10 minutes,
+    for this officer only. Stateless: an HMAC with the server's secret."""
+    from province import server_meta
+
+    expires = int(time.time()) + CHALLENGE_SECONDS
+    body = f"{officer_id}.{expires}.{secrets.token_hex(16)}"
+    mac = hmac.new(server_meta.challenge_secret(conn), body.encode(), hashlib.sha256).hexdigest()
+    return f"{body}.{mac}"
+
+
+def challenge_valid(conn: Connection, officer_id: int, challenge: str) -> bool:
+    from province import server_meta
+
+    parts = challenge.split(".")
+    if len(parts) != 4 or parts[0] != str(officer_id) or not parts[1].isdigit():
+        return False
+    body = ".".join(parts[:3])
+    mac = hmac.new(server_meta.challenge_secret(conn), body.encode(), hashlib.sha256).hexdigest()
+    return hmac.compare_digest(mac, parts[3]) and int(parts[1]) >= time.time()
+
+
+@dataclass(frozen=True)
+class Device:
+    public_key: str
+    store_id: str
+    officer_id: int
+    revoked: bool
+
+
+def device_by_key(conn: Connection, public_key: str) -> Device | None:
+    row = conn.execute(text("SELECT public_key, store_id, officer_id, revoked_at FROM device WHERE public_key = :k"),
+                       {"k": public_key}).first()
+    return Device(row.public_key, row.store_id, row.officer_id, row.revoked_at is not None) if row else None
+
+
+def device_key_of_store(conn: Connection, officer_id: int, store_id: str) -> str | None:
+    return conn.execute(text("SELECT public_key FROM device WHERE store_id = :s AND officer_id = :o"
+                             " AND revoked_at IS NULL"), {"s": store_id, "o": officer_id}).scalar()
+
+
 def register_device(conn: Connection, officer_id: int, store_id: str, public_key: str) -> None:
-    """Bind a laptop's bundle-signing key to an officer (again: the newest registration of a store wins)."""
+    """Bind a laptop's key to an officer. A key (or a laptop) never moves to another officer, and a revoked
+    key stays revoked: those raise DeviceRefused. The same laptop registering a new key replaces its old one."""
+    key_row = device_by_key(conn, public_key)
+    if key_row is not None:
+        if key_row.revoked:
+            raise DeviceRefused("device_revoked")
+        if key_row.officer_id != officer_id:
+            raise DeviceRefused("device_taken")
+        if key_row.store_id == store_id:
+            return
+    store_row = conn.execute(text("SELECT officer_id, revoked_at FROM device WHERE store_id = :s"),
+                             {"s": store_id}).first()
+    if store_row is not None:
+        if store_row.officer_id != officer_id:
+            raise DeviceRefused("device_taken")
+        if store_row.revoked_at is not None:
+            raise DeviceRefused("device_revoked")
     conn.execute(text("DELETE FROM device WHERE store_id = :s OR public_key = :k"), {"s": store_id, "k": public_key})
     conn.execute(text("INSERT INTO device(store_id, officer_id, public_key, registered_at) VALUES (:s, :o, :k, :t)"),
                  {"s": store_id, "o": officer_id, "k": public_key, "t": now()})
 
 
 def device_officer(conn: Connection, public_key: str) -> tuple[Officer, str] | None:
-    row = conn.execute(text("SELECT officer_id, store_id FROM device WHERE public_key = :k"), {"k": public_key}).first()
-    if row is None:
+    row = device_by_key(conn, public_key)
+    if row is None or row.revoked:
         return None
     found = by_id(conn, row.officer_id)
     return (found, row.store_id) if found else None
+
+
+def revoke_device(conn: Connection, key_or_store: str) -> int:
+    """Revoke a laptop's key (by public key or store id); returns how many keys were revoked."""
+    return conn.execute(text("UPDATE device SET revoked_at = :t WHERE (public_key = :v OR store_id = :v)"
+                             " AND revoked_at IS NULL"), {"v": key_or_store.strip().lower() if len(key_or_store) == 64
+                                                          else key_or_store.strip(), "t": now()}).rowcount
+
+
+def deactivate_officer(conn: Connection, officer_id: int) -> bool:
+    """The officer's token stops working at once and their keys' events are refused from now on."""
+    return conn.execute(text("UPDATE officer SET active = 0 WHERE id = :i AND active = 1"),
+                        {"i": officer_id}).rowcount == 1
+
+
+def new_token(conn: Connection, officer_id: int) -> str | None:
+    """Revoke an officer's token by issuing a new one (printed once); the old one stops working at once."""
+    token_id, secret, salt = secrets.token_hex(8), secrets.token_urlsafe(32), secrets.token_hex(16)
+    done = conn.execute(text("UPDATE officer SET token_id = :t, token_salt = :s, token_hash = :h WHERE id = :i"),
+                        {"t": token_id, "s": salt, "h": _hash(salt, secret), "i": officer_id}).rowcount
+    return f"{TOKEN_PREFIX}.{token_id}.{secret}" if done else None
+
+
+def vouched_keys(conn: Connection) -> list[dict]:
+    """Every registered device key with its officer and areas (revoked keys and inactive officers marked)."""
+    areas: dict[int, list[str]] = {}
+    for officer_id, code in conn.execute(text("SELECT officer_id, area_code FROM officer_area ORDER BY area_code")):
+        areas.setdefault(officer_id, []).append(code)
+    out = []
+    for row in conn.execute(text("SELECT d.public_key, d.store_id, d.officer_id, d.revoked_at, o.name, o.active"
+                                 " FROM device d JOIN officer o ON o.id = d.officer_id ORDER BY d.public_key")):
+        out.append({"public_key": row.public_key, "store_id": row.store_id, "officer_id": row.officer_id,
+                    "officer": row.name, "areas": areas.get(row.officer_id, []),
+                    "revoked": row.revoked_at is not None or not row.active})
+    return out

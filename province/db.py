@@ -13,7 +13,7 @@ from typing import Iterator
 
 from sqlalchemy import Connection, create_engine, event, inspect, text
 
-HEAD = "0001"
+HEAD = "0002"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "province_alembic_version"
 
@@ -89,7 +89,7 @@ class ServerDB:
 def _sqlite_connect(dbapi_conn, _record) -> None:
     dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event emits BEGIN itself
     cur = dbapi_conn.cursor()
-    for pragma in ("journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 30000", "foreign_keys = OFF"):
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "busy_timeout = 30000", "foreign_keys = OFF"):
         cur.execute(f"PRAGMA {pragma}")
     cur.close()
 

@@ -23,7 +23,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_device": ("ไม่รู้จักกุญแจของเครื่องที่ลงนามชุดข้อมูลนี้: ให้เครื่องนั้นซิงก์ออนไลน์หนึ่งครั้ง หรือให้ผู้ดูแลลงทะเบียนกุญแจ",
                        "The laptop key that signed this bundle is not registered: sync that laptop online once, "
                        "or ask the administrator to register its key."),
+    "device_taken": ("กุญแจหรือเครื่องนี้ลงทะเบียนไว้กับเจ้าหน้าที่คนอื่นแล้ว: กุญแจไม่ย้ายไปมาระหว่างเจ้าหน้าที่ ติดต่อผู้ดูแลเซิร์ฟเวอร์",
+                     "This key or laptop is registered to another officer: keys never move between officers; "
+                     "ask the server administrator."),
+    "device_revoked": ("กุญแจของเครื่องนี้ถูกเพิกถอนแล้ว: ติดต่อผู้ดูแลเซิร์ฟเวอร์จังหวัด",
+                       "This laptop's key has been revoked: contact the province server administrator."),
+    "bad_challenge": ("การพิสูจน์ว่าเครื่องถือกุญแจไม่ผ่าน (ลายมือชื่อหรือรหัสท้าทายไม่ถูกต้องหรือหมดอายุ): ซิงก์ใหม่อีกครั้ง",
+                      "The proof that this laptop holds the key failed (bad or expired challenge or signature): "
+                      "sync again."),
     # reasons inside acks
+    "unknown_author": ("เซิร์ฟเวอร์ยังไม่รู้จักกุญแจของเครื่องที่สร้างรายการนี้: จะส่งต่อเมื่อเครื่องนั้นซิงก์ออนไลน์แล้ว",
+                       "The server does not know the key of the laptop that made this event yet: it is sent again "
+                       "once that laptop has synced online."),
+    "bad_signature": ("ลายมือชื่อของรายการไม่ถูกต้อง (ถูกแก้ไขหรือปลอม): ไม่ได้บันทึก",
+                      "The event's signature is invalid (changed or forged): not stored."),
+    "uuid_reused": ("มีรายการอื่นของผู้สร้างเดียวกันใช้รหัส UUID นี้แล้ว: รายการนี้ไม่ใช่รายการเดิมจึงไม่ได้บันทึก",
+                    "The same author already sent a different event under this UUID: this one is not the original "
+                    "and was not stored."),
+    "record_changed": ("ครัวเรือน {household} ถูกปรับข้อมูลหลังการตรวจ (ตรวจกับรุ่น {version} ปัจจุบันรุ่น {current}): ต้องตรวจใหม่",
+                       "Household {household} changed after the review (reviewed version {version}, now version "
+                       "{current}): it needs a re-check."),
     "unknown_household": ("ไม่มีครัวเรือน {household} บนเซิร์ฟเวอร์", "Household {household} is not on the server."),
     "outside_area": ("ครัวเรือน {household} อยู่นอกเขตที่ได้รับสิทธิ์", "Household {household} is outside your areas."),
     "bad_payload": ("เนื้อหาของรายการไม่ถูกต้อง: {detail}", "The event's content is invalid: {detail}"),

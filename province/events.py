@@ -30,8 +30,11 @@ from province.schema import events as event_table
 
 Fingerprint = Callable[[Connection, str, int], str]
 HOUSEHOLD_KINDS = ("household.status", "household.set")
-RECORD_ONLY_KINDS = ("profile.set", "indicators.install", "certification.reopen", "certification.roster",
-                     "visit.log", "backcheck.sample", "backcheck.answer")  # monitoring (desktop/models/visits.py)
+RECORD_ONLY_KINDS = ("profile.set", "indicators.install")
+# records about an area (target: its code; monitoring: desktop/models/visits.py): refused outside the author's areas
+AREA_RECORD_KINDS = ("certification.reopen", "certification.roster", "visit.log", "backcheck.sample",
+                     "backcheck.answer")
+AREA_KEYS = ("area", "area_code", "village")
 # kept as records (the province sees them); the household must be inside the officer's areas
 HOUSEHOLD_RECORD_KINDS = ("conflict.resolved", "correction.record", "correction.revert")
 MAX_TEXT = 300
@@ -48,6 +51,13 @@ class Incoming:
     payload: dict
     created_at: str = ""
     origin: str = ""
+    author: str = ""  # the public key of the laptop that made it (hex), with its signature
+    signature: str = ""
+
+    def as_dict(self) -> dict:
+        return {"uuid": self.uuid, "kind": self.kind, "target": self.target, "payload": self.payload,
+                "created_at": self.created_at, "origin": self.origin, "author": self.author,
+                "signature": self.signature}
 
 
 def _ack(ev: Incoming, status: str, **extra) -> dict:
@@ -132,9 +142,22 @@ class Batch:
             return _ack(ev, "accepted")
         if ev.kind in RECORD_ONLY_KINDS:
             return _ack(ev, "accepted")
+        if ev.kind in AREA_RECORD_KINDS:
+            return self.area_record(ev)
         if ev.kind == "certification":
             return self.certification(ev)
         return _reject(ev, "unknown_kind", kind=ev.kind[:64])
+
+    def area_record(self, ev: Incoming) -> dict:
+        codes = [ev.target, *(str(ev.payload[k]) for k in AREA_KEYS if isinstance(ev.payload.get(k), (str, int))
+                              and not isinstance(ev.payload.get(k), bool))]
+        if not ev.target or any(not AREA_PATTERN.match(c) for c in codes):
+            return _reject(ev, "bad_payload", detail="the target must be an area code (2, 4, 6 or 8 digits)")
+        outside = next((c for c in codes if not self.officer.covers(c)), None)
+        if outside is not None:
+            return _ack(ev, "rejected", reason=message("forbidden_area", area=outside,
+                                                       areas=", ".join(self.officer.areas)))
+        return _ack(ev, "accepted")
 
     def household(self, ev: Incoming) -> dict:
         parsed = _household_changes(ev)
@@ -148,6 +171,11 @@ class Batch:
             return _reject(ev, "unknown_household", household=hid)
         if not self.officer.covers(row["village"]):
             return _reject(ev, "outside_area", household=hid)
+        made_on = ev.payload.get("version")  # the record version the review was made against
+        if ev.kind == "household.status" and isinstance(made_on, int) and not isinstance(made_on, bool) \
+                and made_on < int(row["version"]):
+            return _ack(ev, "needs_recheck", current=households.as_answer(self.conn, row),
+                        reason=message("record_changed", household=hid, version=made_on, current=row["version"]))
         clash = wire.field_conflicts(row, base, changes)
         if clash:
             return _ack(ev, "conflict", current=households.as_answer(self.conn, row), fields=clash,
@@ -191,40 +219,123 @@ class Batch:
         self.changed = {}
 
 
+@dataclass
+class Judged:
+    """Who an event belongs to: its author's officer (whose areas judge it) and identity (dedup key)."""
+
+    officer: Officer | None
+    author: str
+    ack: dict | None = None  # an answer given without storing the event (bad signature, unknown key, ...)
+
+
+class Authors:
+    """Works out each event's author: a signed event belongs to the officer its device key is registered to
+    (not to whoever carried it); an unsigned one to the caller's own laptop."""
+
+    def __init__(self, conn: Connection, caller: Officer, store_id: str):
+        from province import auth
+
+        self.conn, self.caller, self.auth = conn, caller, auth
+        self.devices: dict[str, object] = {}
+        self.officers: dict[int, Officer | None] = {caller.id: caller}
+        own = auth.device_key_of_store(conn, caller.id, store_id) if store_id else None
+        self.own_author = own or f"officer:{caller.id}"
+
+    def judge(self, ev: Incoming) -> Judged:
+        from desktop.sync import signing
+
+        if not ev.signature and not ev.author:
+            return Judged(self.caller, self.own_author)
+        if ev.author not in self.devices:
+            self.devices[ev.author] = self.auth.device_by_key(self.conn, ev.author)
+        device = self.devices[ev.author]
+        if device is None:  # not (yet) vouched for: kept pending by the carrier, never stored as refused
+            return Judged(None, ev.author, _ack(ev, "unverified", reason=message("unknown_author")))
+        if signing.event_signed_by(ev.as_dict()) != ev.author:
+            return Judged(None, ev.author, _reject(ev, "bad_signature"))
+        if device.revoked:
+            return Judged(None, ev.author, _reject(ev, "device_revoked"))
+        if device.officer_id not in self.officers:
+            self.officers[device.officer_id] = self.auth.by_id(self.conn, device.officer_id)
+        author = self.officers[device.officer_id]
+        if author is None:
+            return Judged(None, ev.author, _reject(ev, "device_revoked"))
+        return Judged(author, ev.author)
+
+
+def _household_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63
+
+
+def for_caller(ack: dict, caller: Officer) -> dict:
+    """An ack as the caller may see it: household data only for households inside the caller's areas."""
+    current = ack.get("current")
+    if isinstance(current, dict) and not caller.covers(current.get("village", "")):
+        return {k: v for k, v in ack.items() if k != "current"}
+    return ack
+
+
+def _known(conn: Connection, uuids: list[str]) -> dict[tuple[str, str], tuple[str, dict]]:
+    from sqlalchemy import bindparam
+
+    known: dict[tuple[str, str], tuple[str, dict]] = {}
+    for part in range(0, len(uuids), 1000):
+        for u, author, dig, answer in conn.execute(
+                text("SELECT uuid, author, digest, answer FROM events WHERE uuid IN :u").bindparams(
+                    bindparam("u", expanding=True)), {"u": uuids[part:part + 1000]}):
+            known[(u, author)] = (dig, json.loads(answer))
+    return known
+
+
 def push(db: ServerDB, officer: Officer, store_id: str, events: list[Incoming], *, via: str = "push",
          fingerprint: Fingerprint | None = None) -> list[dict]:
-    """Apply events in order, in one transaction; returns one ack per event, in the same order."""
+    """Apply events in order, in one transaction; returns one ack per event, in the same order.
+
+    `officer` is the caller (token or bundle signer). Each event is judged by its author's areas; it is a
+    duplicate only if the same author sent the same content under its UUID before; the same author with
+    other content under a known UUID is refused (`uuid_reused`). Events that fail validation, carry a bad
+    signature or come from an unknown key are answered without being stored, so they can never take a
+    (uuid, author) slot from the real event."""
+    from desktop.sync import signing
+    from province import validate
+
     fingerprint = fingerprint or households.stand_in_fingerprint
     if not events:
         return []
     with db.write() as conn:
-        from sqlalchemy import bindparam
-
-        uuids = sorted({ev.uuid for ev in events})
-        known: dict[str, dict] = {}
-        for part in range(0, len(uuids), 1000):
-            for u, answer in conn.execute(
-                    text("SELECT uuid, answer FROM events WHERE uuid IN :u").bindparams(bindparam("u", expanding=True)),
-                    {"u": uuids[part:part + 1000]}):
-                known[u] = json.loads(answer)
+        known = _known(conn, sorted({ev.uuid for ev in events}))
+        authors = Authors(conn, officer, store_id)
         batch = Batch(conn, officer, fingerprint)
-        batch.load([ev.payload.get("household") for ev in events
-                    if isinstance(ev.payload.get("household"), int) and not isinstance(ev.payload.get("household"), bool)])
+        batch.load([ev.payload.get("household") for ev in events if _household_id(ev.payload.get("household"))])
         acks, rows, at = [], [], now()
         for ev in events:
-            if ev.uuid in known:
-                first = known[ev.uuid]
-                acks.append({**first, "status": "duplicate", "original": first["status"]})
+            problem = validate.event_problem(ev)
+            if problem:
+                acks.append(_reject(ev, "bad_payload", detail=problem))
+                continue
+            judged = authors.judge(ev)
+            if judged.ack is not None:
+                acks.append(judged.ack)
+                continue
+            digest = signing.digest(ev.as_dict())
+            seen = known.get((ev.uuid, judged.author)) or known.get((ev.uuid, ""))  # "": before authors
+            if seen is not None:
+                if seen[0] and seen[0] != digest:
+                    acks.append(_reject(ev, "uuid_reused"))
+                else:
+                    acks.append(for_caller({**seen[1], "status": "duplicate", "original": seen[1]["status"]}, officer))
                 continue
             if ev.kind == "certification" and rows:  # its fingerprint reads the correction events received before it
                 conn.execute(event_table.insert(), rows)
                 rows = []
+            batch.officer = judged.officer
             ack = batch.apply(ev)
-            known[ev.uuid] = ack
-            acks.append(ack)
+            known[(ev.uuid, judged.author)] = (digest, ack)
+            acks.append(for_caller(ack, officer))
             hid = ev.payload.get("household")
             rows.append({
-                "uuid": ev.uuid, "kind": ev.kind[:64], "officer_id": officer.id, "store_id": store_id[:64],
+                "uuid": ev.uuid, "author": judged.author, "digest": digest, "kind": ev.kind[:64],
+                "officer_id": judged.officer.id, "store_id": store_id[:64],
                 "origin": ev.origin[:64], "target": ev.target, "household_id": hid if isinstance(hid, int)
                 and not isinstance(hid, bool) and abs(hid) < 2**63 else None,
                 "payload": households.json_dump(ev.payload), "client_created_at": ev.created_at[:64],

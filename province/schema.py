@@ -52,6 +52,14 @@ device = Table(  # a laptop (store id) and the public key its offline bundles ar
     Column("officer_id", Integer, nullable=False),
     Column("public_key", String(64), nullable=False, unique=True),  # Ed25519, hex
     Column("registered_at", String, nullable=False),
+    Column("revoked_at", String, nullable=True),  # a lost laptop's key: its events are refused from then on
+)
+
+server_meta = Table(  # generation (new after a restore), province signing key, challenge secret (migration 0002)
+    "server_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 village = Table(
@@ -117,9 +125,11 @@ events = Table(  # every event received, in arrival order; never updated
     "events",
     metadata,
     Column("seq", BIG_ID, primary_key=True, autoincrement=True),
-    Column("uuid", String(36), nullable=False, unique=True),
+    Column("uuid", String(36), nullable=False),
+    Column("author", String(80), nullable=False, server_default=""),  # device key that signed it (or officer:<id>)
+    Column("digest", String(64), nullable=False, server_default=""),  # sha256 of its canonical content
     Column("kind", String(64), nullable=False),
-    Column("officer_id", Integer, nullable=False),  # whose token (or whose signed bundle) brought it
+    Column("officer_id", Integer, nullable=False),  # its author's officer (whose areas judged it)
     Column("store_id", String(64), nullable=False, server_default=""),  # the laptop that sent it
     Column("origin", String(64), nullable=False, server_default=""),  # the laptop that made it
     Column("target", String, nullable=False, server_default=""),
@@ -132,6 +142,7 @@ events = Table(  # every event received, in arrival order; never updated
     Column("answer", Text, nullable=False),  # the ack sent back (JSON), repeated for duplicates
 )
 Index("ix_events_household", events.c.household_id)
+Index("ux_events_uuid_author", events.c.uuid, events.c.author, unique=True)  # de-duplication: (uuid, author)
 
 counter = Table(
     "counter",

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen Qt on the common government laptop's screen (1366x768), so windows and dialogs are tested at that size
+LAPTOP_SCREEN = Path(__file__).with_name("offscreen-1366x768.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 os.environ.pop("BMN_DB_PASSPHRASE", None)
 
@@ -52,6 +56,17 @@ def memory_keyring():
     keyring.set_keyring(ring)
     yield ring
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory):
+    """Window preferences (QSettings: geometry, last area, language) go to a fresh folder for each test."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    yield folder
 
 
 @pytest.fixture(autouse=True)

@@ -19,11 +19,12 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, text
 
 from desktop.certify.messages import msg, problems_text
-from desktop.models import audit, corrections, events, meta, surveys
+from desktop.models import audit, cert_levels, corrections, demo_data, events, meta, surveys
 from desktop.models import roster as rosters
 from desktop.models.errors import UserError
 from desktop.models.locks import ACTIVE, REOPENED, SUPERSEDED, Certification, check_unlocked
@@ -43,11 +44,11 @@ def _certification(conn: Connection, row) -> Certification:
         json.loads(row.roster), row.fingerprint, row.short_code, json.loads(row.summary), row.override_reason,
         row.indicator_set, bool(row.provisional), row.place, row.households, SUPERSEDED if reopen else ACTIVE,
         {"uuid": reopen.uuid, "reason": reopen.reason, "by": json.loads(reopen.by or "{}"), "at": reopen.at}
-        if reopen else None)
+        if reopen else None, row.verdict, row.origin, json.loads(row.office or "{}"))
 
 
 _COLUMNS = ("uuid, area_code, level, survey_year, certified_at, officer, roster, fingerprint, short_code, summary,"
-            " override_reason, indicator_set, provisional, place, households")
+            " override_reason, indicator_set, provisional, place, households, verdict, origin, office")
 
 
 def get(conn: Connection, cert_uuid: str) -> Certification:
@@ -109,9 +110,13 @@ def coverage(conn: Connection, area_code: str) -> Coverage:
 
 # ---------------------------------------------------------------- child-first rule
 
-def _children(conn: Connection, cov: Coverage, survey_year: int) -> list[str]:
-    """Child areas with households in the year: tambons of a district, districts of a province."""
-    width = {DISTRICT: 6, PROVINCE: 4}.get(cov.level)
+def _children(conn: Connection, cov: Coverage, survey_year: int, *, required: bool = True) -> list[str]:
+    """Child areas with households in the year. required=True (the child-first rule): at the level that certifies
+    below the area's in that year (cert_levels: tambons of a district, districts of a province; none for a 2567
+    district). required=False (the status board): tambons of a district, districts of a province."""
+    below = cert_levels.for_year(survey_year).child_level(cov.level) if required else \
+        {DISTRICT: TAMBON, PROVINCE: DISTRICT}.get(cov.level)
+    width = {TAMBON: 6, DISTRICT: 4}.get(below or "")
     if width is None:
         return []
     return sorted(conn.execute(text(
@@ -126,7 +131,32 @@ def _tambon_covered_by_laos(conn: Connection, tambon: str, survey_year: int) -> 
     laos = {lao for _v, lao in villages}
     if not villages or None in laos:
         return False
-    return all(active(conn, lao, survey_year) is not None for lao in laos)
+    return all(counts_as_certified(conn, active(conn, lao, survey_year)) for lao in laos)
+
+
+def verification(conn: Connection, cert: Certification) -> str:
+    """The province server's answer on a certification: "accepted" (verified), "needs_recheck", or "" (not
+    sent yet, or another office's record that came in a bundle)."""
+    if cert.foreign:
+        return cert.verdict
+    state = conn.execute(text("SELECT state FROM outbox WHERE kind = 'certification' AND json_extract(payload, '$.uuid')"
+                              " = :u ORDER BY seq DESC LIMIT 1"), {"u": cert.uuid}).scalar()
+    return state if state in ("accepted", "needs_recheck") else ""
+
+
+def counts_as_certified(conn: Connection, cert: Certification | None) -> bool:
+    """An active certification satisfies the child-first rule when it was made here, or, made by another office,
+    when the server verified it, or (no verdict yet: it came in a bundle) its fingerprint matches the data here."""
+    if cert is None:
+        return False
+    if not cert.foreign or cert.verdict == "accepted":
+        return True
+    if cert.verdict:
+        return False
+    from desktop.certify import check  # it reads certifications with this module's find / coverage
+
+    lines = check.current_lines(conn, coverage(conn, cert.area_code), cert.survey_year)
+    return wire.certification_fingerprint(lines.values()) == cert.fingerprint
 
 
 def missing_children(conn: Connection, area_code: str, survey_year: int) -> list[str]:
@@ -134,7 +164,7 @@ def missing_children(conn: Connection, area_code: str, survey_year: int) -> list
     cov = coverage(conn, area_code)
     missing = []
     for child in _children(conn, cov, survey_year):
-        if active(conn, child, survey_year) is None and not (
+        if not counts_as_certified(conn, active(conn, child, survey_year)) and not (
                 len(child) == 6 and _tambon_covered_by_laos(conn, child, survey_year)):
             missing.append(child)
     return missing
@@ -236,9 +266,12 @@ def certify(conn: Connection, area_code: str, survey_year: int, *, present: list
     lines = check.current_lines(conn, pv.coverage, pv.survey_year)
     fingerprint = wire.certification_fingerprint(lines.values())
     summary = {**pv.summary, "missing_children": [list(c) for c in pv.missing_children],
-               "open_corrections": pv.open_corrections, "unreviewed": pv.unreviewed}
-    cert_uuid, now, officer = str(uuid.uuid4()), events.now(), events.officer_json(conn)
-    row = {"u": cert_uuid, "a": pv.coverage.code, "l": pv.coverage.level, "y": pv.survey_year, "t": now, "o": officer,
+               "open_corrections": pv.open_corrections, "unreviewed": pv.unreviewed,
+               "levels": list(cert_levels.for_year(pv.survey_year).levels)}
+    if demo_data.is_demo(conn):
+        summary["demo"] = True  # the form carries the demo mark
+    cert_uuid, now, officer = events.stamp(conn)
+    row: dict[str, Any] = {"u": cert_uuid, "a": pv.coverage.code, "l": pv.coverage.level, "y": pv.survey_year, "t": now, "o": officer,
            "r": rosters.snapshot(chosen), "f": fingerprint, "s": wire.short_code(fingerprint),
            "sm": json.dumps(summary, ensure_ascii=False, sort_keys=True), "ov": override_reason,
            "i": pv.indicator_set, "p": int(pv.provisional), "pl": (place or "").strip(), "h": len(lines),

@@ -29,7 +29,7 @@ from desktop.reports import builders
 from desktop.sync import local, wire
 
 _RECORD = struct.Struct(">q8sB")
-STATUS_LABELS = {0: "นำเข้าแล้ว", 1: "ตรวจแล้ว", 2: "ขอแก้ไข", 3: "แก้ไขแล้วในระบบ", 4: "รับรองแล้ว"}  # schema.STATUS_*
+STATUS_LABELS: dict[int | None, str] = {0: "นำเข้าแล้ว", 1: "ตรวจแล้ว", 2: "ขอแก้ไข", 3: "แก้ไขแล้วในระบบ", 4: "รับรองแล้ว"}  # schema.STATUS_*
 STATUS_FIELD = "สถานะการตรวจสอบ"
 CHANGED, ADDED, REMOVED = "changed", "added", "removed"
 CHANGE_LABELS = {CHANGED: "ข้อมูลเปลี่ยน", ADDED: "ครัวเรือนใหม่", REMOVED: "ครัวเรือนหายไป"}
@@ -109,9 +109,11 @@ def _field_diffs(conn: Connection, household_id: int, since: str) -> list[tuple]
 def compare(conn: Connection, cert: Certification, *, with_diffs: bool = True, limit: int = 500) -> Check:
     """The certification against the data now: which households differ (at most `limit` get field diffs)."""
     blob = conn.execute(text("SELECT line_digests FROM certification_event WHERE uuid = :u"), {"u": cert.uuid}).scalar()
-    stored = unpack_digests(blob)
     cov = coverage(conn, cert.area_code)
     lines = current_lines(conn, cov, cert.survey_year)
+    if not blob:  # another office's certification: only its fingerprint came, not its per-household digests
+        return Check(cert, wire.certification_fingerprint(lines.values()), [])
+    stored = unpack_digests(blob)
     now = {hid: wire.line_digest(line) for hid, line in lines.items()}
     changed = [ChangedHousehold(h, CHANGED) for h in sorted(now) if h in stored and stored[h][0] != now[h]]
     changed += [ChangedHousehold(h, ADDED) for h in sorted(set(now) - set(stored))]
@@ -202,15 +204,17 @@ class BoardRow:
     name: str
     state: str  # certified / stale (changed since certified) / reopened (needs a new one) / missing
     certification: Certification | None  # the active one; for reopened: the one re-opened
-    changed: int  # households changed since certified
+    changed: int  # households changed since certified (another office's: 1 when its data differs, count unknown)
+    verification: str = ""  # the server's answer: accepted (verified) / needs_recheck / "" (not known)
 
 
 def board(conn: Connection, area_code: str, survey_year: int) -> list[BoardRow]:
     """Each child area (and the area itself, last) with its certification state. One pass computes the lines
     of the whole area; each child certification is compared with its own slice."""
     cov = coverage(conn, area_code)
-    children = certification._children(conn, cov, survey_year)
-    now = {hid: wire.line_digest(line) for hid, line in current_lines(conn, cov, survey_year).items()}
+    children = certification._children(conn, cov, survey_year, required=False)
+    lines = current_lines(conn, cov, survey_year)
+    now = {hid: wire.line_digest(line) for hid, line in lines.items()}
     villages = _villages(conn, cov, survey_year)
     names = builders.child_names(conn, children)
     rows = []
@@ -224,12 +228,18 @@ def board(conn: Connection, area_code: str, survey_year: int) -> list[BoardRow]:
             rows.append(BoardRow(code, name + (" (รับรองโดย อปท.)" if by_laos else ""), state,
                                  None if by_laos or not earlier else earlier[0], 0))
             continue
+        verdict = certification.verification(conn, cert)
         blob = conn.execute(text("SELECT line_digests FROM certification_event WHERE uuid = :u"),
                             {"u": cert.uuid}).scalar()
+        if not blob:  # another office's: its fingerprint against this laptop's slice of the data
+            slice_ = lines.values() if code == cov.code else [ln for h, ln in lines.items() if villages[h].startswith(code)]
+            changed = int(wire.certification_fingerprint(slice_) != cert.fingerprint)
+            rows.append(BoardRow(code, name, STALE if changed else CERTIFIED, cert, changed, verdict))
+            continue
         stored = {h: digest for h, (digest, _status) in unpack_digests(blob).items()}
         mine = now if code == cov.code else {h: d for h, d in now.items() if villages[h].startswith(code)}
         changed = sum(1 for h in set(stored) | set(mine) if stored.get(h) != mine.get(h))
-        rows.append(BoardRow(code, name, STALE if changed else CERTIFIED, cert, changed))
+        rows.append(BoardRow(code, name, STALE if changed else CERTIFIED, cert, changed, verdict))
     return rows
 
 

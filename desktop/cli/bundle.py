@@ -14,7 +14,6 @@ import argparse
 from pathlib import Path
 
 from desktop.cli import common
-from desktop.sync.messages import msg
 
 
 def add_parser(sub) -> None:
@@ -40,16 +39,12 @@ def _work(args, store) -> int:
 
     if args.action == "export":
         n, path, key = bundle.export(store, args.out)
-        print(msg("bundle_written", n=n, path=path, public=key[:16]))
+        print(bundle.export_summary(n, path, key))
         return 0
     if args.action == "key":
         with store.begin() as conn:
             print(f"store_id {outbox.store_id(conn)}\npublic_key {bundle.public_key_hex(conn)}")
         return 0
     result = bundle.import_file(store, args.file)
-    if result.own:
-        print(msg("bundle_own"))
-        return 0
-    print(msg("bundle_imported", store=result.store_id, new=result.new, skipped=result.skipped,
-              conflicts=result.conflicts))
+    print(bundle.import_summary(result))
     return 0

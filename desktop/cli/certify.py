@@ -233,11 +233,16 @@ def run_board(args) -> int:
 
         with store.read() as conn:
             rows = cc.board(conn, args.area, args.year)
+        from desktop.sync.feed_messages import msg as feed_msg
+
         for r in rows:
-            when = dates.be_date(r.certification.certified_at[:10]) if r.certification else ""
-            who = (r.certification.officer.get("name", "") if r.certification else "")
+            cert = r.certification
+            when = dates.be_date(cert.certified_at[:10]) if cert else ""
+            who = (cert.officer.get("name", "") if cert else "")
             changed = f" ({r.changed:,})" if r.changed else ""
-            print(f"{r.code:<9} {r.name:<30} {cm.board_name(r.state)}{changed}  {when} {who}".rstrip())
+            extra = (f" {cert.short_code} [{feed_msg('verified_' + r.verification)}]"
+                     + (" " + feed_msg("from_office", office=who) if cert.foreign else "")) if cert and r.state != cc.REOPENED else ""
+            print(f"{r.code:<9} {r.name:<30} {cm.board_name(r.state)}{changed}  {when} {who}{extra}".rstrip())
         return 0
 
     return common.with_store(args, work)

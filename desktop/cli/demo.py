@@ -30,12 +30,28 @@ def add_parser(sub) -> None:
                       help="exactly N households spread over all the province's districts")
     p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data (default: 1)")
     p.add_argument("--year", type=int, default=2567, help="survey year in B.E. (default: 2567)")
+    p.add_argument("--remove", action="store_true", help="remove the demo data from the store (real data stays)")
     p.set_defaults(run=run)
+
+
+def _remove(store) -> int:
+    from desktop.models import demo_data
+    from desktop.sync.feed_messages import msg as feed_msg
+
+    with store.begin() as conn:
+        if not demo_data.is_demo(conn):
+            print(feed_msg("demo_none"))
+            return 0
+        n = demo_data.remove(conn)
+    print(feed_msg("demo_removed", n=n))
+    return 0
 
 
 def run(args) -> int:
     from desktop.importers import demo
 
+    if args.remove:
+        return common.with_store(args, _remove)
     english = language() == "en"
     try:
         store = common.open_store(args, create=True)

@@ -37,6 +37,8 @@ def add_parser(sub) -> None:
                         " and edit, then import with --mapping; imports nothing")
     p.add_argument("--allow-new-villages", action="store_true",
                    help="confirm villages the store does not know yet (by default they stop the import)")
+    p.add_argument("--replace-demo", action="store_true",
+                   help="the store holds demo data: remove it first, then import (without it: refused)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages (default: th)")
     p.set_defaults(run=run)
 
@@ -64,6 +66,7 @@ def run(args) -> int:
         return common.fail(err)
     progress = common.TerminalProgress(msg("imp_progress"))
     try:
+        _demo_first(store, args.replace_demo)
         choices = national.Choices(preview=args.preview, whole_villages=args.whole_village,
                                    allow_new_villages=args.allow_new_villages)
         result = national.import_files(store, args.files, year=args.year, progress=progress, choices=choices,
@@ -131,6 +134,21 @@ def _print_outcome(result, args, year: int | None) -> int:
     if s.confirmed or s.not_applied:
         print(msg("imp_reconciled", confirmed=s.confirmed, not_applied=s.not_applied))
     return 0
+
+
+def _demo_first(store, replace: bool) -> None:
+    """Real data does not go in beside demo data without asking: refused, or (--replace-demo) the demo goes first."""
+    from desktop.models import demo_data
+    from desktop.sync.feed_messages import msg as feed_msg
+
+    with store.read() as conn:
+        if not demo_data.is_demo(conn):
+            return
+    if not replace:
+        raise UserError(feed_msg("demo_import_ask"))
+    with store.begin() as conn:
+        n = demo_data.remove(conn)
+    print(feed_msg("demo_removed", n=n))
 
 
 def _batch_year(store, import_id: int) -> int | None:

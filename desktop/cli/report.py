@@ -1,6 +1,7 @@
 """`main.py report KIND --area CODE [--year Y] --format pdf|xlsx|csv --out FILE`: one review report.
 
-KIND: population, indicators, income, failing-income. CODE: a province (2 digits), district (4),
+KIND: population, indicators, income, failing-income. `--by lao`: a district's (province's, tambon's)
+child areas are its อปท. instead of its tambons. CODE: a province (2 digits), district (4),
 tambon (6) or village (8) code, or an อปท. code. The year defaults to the latest in the store; the
 format to the --out suffix. Writing the failing-income list (personal data) is audited.
 """
@@ -24,6 +25,8 @@ def add_parser(sub) -> None:
     p.add_argument("--out", type=Path, required=True, help="output file")
     p.add_argument("--thai-digits", action="store_true", help="PDF: print numbers in Thai digits")
     p.add_argument("--as-corrected", action="store_true", help="apply the recorded corrections (ฉบับแก้ไขแล้ว)")
+    p.add_argument("--by", choices=("tambon", "lao"), default="tambon",
+                   help="district/province reports: child areas by tambon (default) or by อปท. (lao)")
     p.add_argument("--age-groups", default=None, help="population: e.g. 0-5,6-12,13-18,19-25,26-49,50-59,60-")
     common.add_db_option(p)
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages (default: th)")
@@ -43,7 +46,7 @@ def run(args) -> int:
     def work(store) -> int:
         with store.read() as conn:
             report = builders.build(conn, args.kind, args.area, args.year, age_groups=groups,
-                                    as_corrected=getattr(args, "as_corrected", False))
+                                    as_corrected=getattr(args, "as_corrected", False), by=args.by)
         path = files.write(store, report, fmt, args.out, thai_digits=args.thai_digits)
         rows = sum(1 for t in report.tables for k in t.row_kinds if k == "data")
         if language() == "en":

@@ -6,6 +6,13 @@
     serve admin load FILE... [--year Y]                     national exports, checked like a desktop import
     serve admin import-bundle FILE                          a laptop's offline bundle
     serve admin register-device --officer ID --store-id S --public-key HEX
+    serve admin status --area 52 [--json]                   per district: certifications, visits, confidence
+    serve admin deactivate-officer --officer ID             the token stops working, the keys are refused
+    serve admin revoke-token --officer ID                   a new token (printed once); the old one stops working
+    serve admin revoke-device KEY|STORE-ID                  a lost laptop: its key's events are refused from now on
+    serve admin backup --out FILE                           SQLite: a consistent copy while the server runs
+    serve admin restore FILE                                SQLite, server stopped: put a backup back
+    serve admin new-generation                              after a PostgreSQL restore (docs/deployment.md)
 
 --db takes postgresql://user:pass@host/db (psycopg 3), an sqlite:/// URL or a file path.
 """
@@ -56,6 +63,26 @@ def add_parser(sub) -> None:
     a.add_argument("--store-id", required=True)
     a.add_argument("--public-key", required=True)
     _db_option(a, True)
+    a = tasks.add_parser("status", help="per district: certifications (verified?), visits, confidence, open corrections")
+    a.add_argument("--area", required=True, help="province (2) or district (4) code")
+    a.add_argument("--json", action="store_true")
+    _db_option(a, True)
+    for name, text_ in (("deactivate-officer", "deactivate an officer: token and laptop keys stop working"),
+                        ("revoke-token", "revoke an officer's token: prints a new one once")):
+        a = tasks.add_parser(name, help=text_)
+        a.add_argument("--officer", type=int, required=True)
+        _db_option(a, True)
+    a = tasks.add_parser("revoke-device", help="revoke a laptop's key (public key hex or store id)")
+    a.add_argument("device")
+    _db_option(a, True)
+    a = tasks.add_parser("backup", help="SQLite: copy the live database to FILE")
+    a.add_argument("--out", type=Path, required=True)
+    _db_option(a, True)
+    a = tasks.add_parser("restore", help="SQLite, server stopped: restore a backup; laptops then re-send")
+    a.add_argument("file", type=Path)
+    _db_option(a, True)
+    a = tasks.add_parser("new-generation", help="mark the database as restored (after pg_restore)")
+    _db_option(a, True)
 
 
 def run(args) -> int:
@@ -70,7 +97,10 @@ def run(args) -> int:
         if args.admin is None:
             return _serve(args, db)
         return {"add-officer": _add_officer, "list-officers": _list, "load": _load,
-                "import-bundle": _import_bundle, "register-device": _register}[args.admin](args, db)
+                "import-bundle": _import_bundle, "register-device": _register,
+                "deactivate-officer": _deactivate, "revoke-token": _revoke_token, "revoke-device": _revoke_device,
+                "backup": _backup, "restore": _restore, "new-generation": _new_generation,
+                "status": _status}[args.admin](args, db)
     except (UserError, ValueError) as err:
         return common.fail(err)
     finally:
@@ -147,8 +177,80 @@ def _register(args, db) -> int:
     with db.write() as conn:
         if auth.by_id(conn, args.officer) is None:
             raise UserError(f"officer {args.officer}?")
-        auth.register_device(conn, args.officer, args.store_id, args.public_key.lower())
+        try:
+            auth.register_device(conn, args.officer, args.store_id, args.public_key.lower())
+        except auth.DeviceRefused as err:
+            raise UserError(msg("admin_" + err.code)) from None
     print(msg("device_registered", store=args.store_id, officer=args.officer))
+    return 0
+
+
+def _status(args, db) -> int:
+    from province import status
+
+    if not (args.area.isdigit() and len(args.area) in (2, 4)):
+        raise UserError(msg("bad_area", areas=args.area))
+    with db.read() as conn:
+        data = status.report(conn, args.area)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        print("\n".join(status.lines(data, _lang() == "en")))
+    return 0
+
+
+def _deactivate(args, db) -> int:
+    from province import auth
+
+    with db.write() as conn:
+        if not auth.deactivate_officer(conn, args.officer):
+            raise UserError(msg("admin_no_officer", id=args.officer))
+    print(msg("admin_deactivated", id=args.officer))
+    return 0
+
+
+def _revoke_token(args, db) -> int:
+    from province import auth
+
+    with db.write() as conn:
+        token = auth.new_token(conn, args.officer)
+    if token is None:
+        raise UserError(msg("admin_no_officer", id=args.officer))
+    print(msg("admin_token_revoked", id=args.officer, token=token))
+    return 0
+
+
+def _revoke_device(args, db) -> int:
+    from province import auth
+
+    with db.write() as conn:
+        n = auth.revoke_device(conn, args.device)
+    if not n:
+        raise UserError(msg("admin_no_device", device=args.device))
+    print(msg("admin_device_revoked", device=args.device))
+    return 0
+
+
+def _backup(args, db) -> int:
+    from province import backup
+
+    out = backup.backup_sqlite(db, args.out)
+    print(msg("admin_backup_done", path=out))
+    return 0
+
+
+def _restore(args, db) -> int:
+    from province import backup
+
+    generation = backup.restore_sqlite(db, args.file)
+    print(msg("admin_restored", path=args.file, generation=generation))
+    return 0
+
+
+def _new_generation(args, db) -> int:
+    from province import backup
+
+    print(msg("admin_new_generation", generation=backup.new_generation(db)))
     return 0
 
 

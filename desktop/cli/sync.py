@@ -7,6 +7,7 @@
     sync conflicts                             conflicts waiting for a person
     sync resolve --id N --choice mine|theirs   settle one (appends events; sent at the next sync)
     sync resolve --id N --set FIELD=VALUE ...  settle one with merged values (e.g. --set inc_main=52000)
+    sync quarantine list | retry UUID | drop UUID   events set aside after the server failed on them
 
 Exit status: 0 done; 1 a user error (offline, refused, bad store); 2 wrong passphrase;
 3 synced, but receipts differ or conflicts wait.
@@ -24,19 +25,25 @@ from desktop.models.errors import Cancelled, UserError
 from desktop.sync import tokens
 from desktop.sync.messages import msg
 
-ACTIONS = ("run", "login", "preview", "status", "conflicts", "resolve")
+ACTIONS = ("run", "login", "preview", "status", "conflicts", "resolve", "quarantine")
+QUARANTINE = ("list", "retry", "drop")
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("sync", help="sync with the province server: push events, pull changes, receipts")
     p.add_argument("action", nargs="?", default="run", choices=ACTIONS, help="default: run")
+    p.add_argument("rest", nargs="*", metavar="ARG", help="with quarantine: list | retry UUID | drop UUID")
     p.add_argument("--server", default=None, help="server URL (default: BMN_SYNC_SERVER, else the last one used)")
     p.add_argument("--token", default=None, help="with login: the token from the server administrator")
     p.add_argument("--id", type=int, default=None, help="with resolve: the conflict number")
     p.add_argument("--choice", choices=("mine", "theirs"), default=None, help="with resolve: which version wins")
     p.add_argument("--set", action="append", default=None, metavar="FIELD=VALUE",
                    help="with resolve: a merged value instead of --choice (repeatable; dates dd/mm/yyyy พ.ศ.)")
+    p.add_argument("--first", action="store_true",
+                   help="start a new (empty) laptop from the server: --server URL --token T (resumable)")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--insecure-http", action="store_true",
+                   help="allow plain http:// to a server that is not this machine (unencrypted: test networks only)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages")
     common.add_db_option(p)
     p.set_defaults(run=run)
@@ -45,7 +52,32 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     if args.action == "login":
         return _login(args)
+    if args.first:
+        return common.with_store(args, lambda store: _first(args, store), create=True)
     return common.with_store(args, lambda store: _with_store(args, store))
+
+
+def _first(args, store) -> int:
+    """`sync --first`: download the officer's areas into a new, empty store (desktop/sync/first.py)."""
+    from desktop.sync import first
+    from desktop.sync.feed_messages import msg as feed_msg
+
+    server = _server(args, store)
+    token = args.token or tokens.load(server)
+    if not token:
+        raise UserError(msg("no_token", server=server))
+    progress = _Progress()
+    try:
+        report = first.start(store, server, token, progress=progress,
+                             insecure_http=args.insecure_http or tokens.insecure_http_allowed())
+    except (Cancelled, KeyboardInterrupt):
+        progress.done()
+        print(msg("sync_cancelled"), file=sys.stderr)
+        return 130
+    progress.done()
+    households, records = first.counts(store)
+    print(feed_msg("first_done", households=households, records=records))
+    return _print_report(report, args.json)
 
 
 def _login(args) -> int:
@@ -83,7 +115,8 @@ def _client(args, store):
     if not token:
         raise UserError(msg("no_token", server=server))
     progress = _Progress()
-    return SyncClient(store, server, token, progress=progress), progress
+    return SyncClient(store, server, token, progress=progress,
+                      insecure_http=args.insecure_http or tokens.insecure_http_allowed()), progress
 
 
 class _Progress:
@@ -124,6 +157,8 @@ def _with_store(args, store) -> int:
         return 0
     if args.action == "resolve":
         return _resolve(args, store)
+    if args.action == "quarantine":
+        return _quarantine(args, store)
     client, progress = _client(args, store)
     try:
         if args.action == "preview":
@@ -146,6 +181,30 @@ def _with_store(args, store) -> int:
         progress.done()
         client.close()
     return _print_report(report, args.json)
+
+
+def _quarantine(args, store) -> int:
+    from desktop.sync import recovery
+
+    what = args.rest[0] if args.rest else "list"
+    if what not in QUARANTINE or (what != "list" and len(args.rest) != 2):
+        raise UserError("sync quarantine list | retry UUID | drop UUID")
+    if what == "list":
+        with store.read() as conn:
+            rows = recovery.quarantined(conn)
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False))
+        elif not rows:
+            print(msg("quarantine_empty"))
+        for r in rows if not args.json else ():
+            print(f"{r['uuid']}  {r['kind']}  {r['target']}  ({r['set_aside_at']})  {r['reason']}")
+        return 0
+    with store.begin() as conn:
+        done = (recovery.retry if what == "retry" else recovery.drop)(conn, args.rest[1])
+    if not done:
+        raise UserError(msg("quarantine_unknown", uuid=args.rest[1]))
+    print(msg("quarantine_" + what, uuid=args.rest[1]))
+    return 0
 
 
 def _resolve(args, store) -> int:

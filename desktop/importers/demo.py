@@ -24,7 +24,7 @@ from typing import Callable, Sequence
 from sqlalchemy import Connection, text
 
 from desktop.messages import msg
-from desktop.models import areas, dates, engine, indicators, loader, schema, sortkeys, surveys
+from desktop.models import areas, dates, demo_data, engine, indicators, loader, schema, sortkeys, surveys
 from desktop.models.errors import Cancelled, UserError
 from desktop.models.indicators import IndicatorSet
 
@@ -32,10 +32,6 @@ BATCH = 5000
 DISTRICT_HOUSEHOLDS = 15_000
 DEFAULT_HOUSEHOLDS, DEFAULT_DISTRICTS = 12_000, 2
 MAX_AGE = 100
-
-def _msg(key: str, **values: object) -> str:
-    return msg(f"demo_{key}", **values)
-
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -166,7 +162,7 @@ def plan_areas(conn: Connection, rng: random.Random, province: str, households: 
         {"p": province},
     ).all()
     if name is None or not rows:
-        raise UserError(_msg("no_province", code=province))
+        raise UserError(msg("demo_no_province", code=province))
     tambons: dict[str, list[tuple[str, str]]] = {}
     for district, code, tambon_name in rows:
         tambons.setdefault(district, []).append((code, tambon_name))
@@ -427,7 +423,7 @@ class People:
                 people.append((min(MAX_AGE, head_age + gap), "M", REL_SPOUSE, last))
             slots -= 1
         relations = self.extra_relation[head_age]
-        extra = []
+        extra: list[tuple] = []
         for _ in range(slots):
             rel = relations[int(rnd() * 100)]
             if rel in (REL_FATHER, REL_MOTHER) and (head_age + 20 > MAX_AGE or any(p[2] == rel for p in extra)):
@@ -558,7 +554,7 @@ def generate(store, *, province: str = "52", households: int | None = None, dist
     """Create (or replace) a demo province in one transaction; Cancelled leaves the store as it was."""
     for what, value in (("households", households), ("districts", districts)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-            raise UserError(_msg("bad_size", what=what))
+            raise UserError(msg("demo_bad_size", what=what))
     province = str(province)
     rng = random.Random(seed)
     with store.begin() as conn:
@@ -597,4 +593,6 @@ def generate(store, *, province: str = "52", households: int | None = None, dist
                     progress(done, total)
                 if cancel is not None and cancel():
                     raise Cancelled()
-        return load.finish()
+        summary = load.finish()
+        demo_data.mark(conn, {"province": province, "seed": seed, "year": year, "households": summary.households})
+        return summary

@@ -46,6 +46,7 @@ def household_reader(job, src) -> Callable[[int, list[str]], bool] | None:
     if id(src) in job.broken or None in positions:
         return None
     pick = itemgetter(*(index[name] for name in HOUSEHOLD_FIELDS))
+    pick_answers: Callable[[list[str]], tuple]
     if len(positions) > 1:
         pick_answers = itemgetter(*positions)
     else:  # itemgetter of one position gives the cell, not a tuple

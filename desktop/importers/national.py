@@ -108,15 +108,15 @@ def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
 
     mappings: profiles for headers that are not ours, used where their columns are present;
     saved_mappings: profiles used only for the very header row they were made from (mapping.py)."""
-    paths = [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
     problems = Problems()
     job = None
-    with readers.open_sources(paths, problems.add, mappings, saved_mappings) as sources:
+    with readers.open_sources(files, problems.add, mappings, saved_mappings) as sources:
         loaded_first = sorted(sources, key=lambda s: s.kind != C.HOUSEHOLD)  # the order rows are read in
         order = {s.label: i for i, s in enumerate(loaded_first)}
         try:
             with store.begin() as conn, _no_cyclic_gc(), small_cache(conn):
-                job = _Job(conn, sources, problems, year, progress, cancel, paths, choices)
+                job = _Job(conn, sources, problems, year, progress, cancel, files, choices)
                 job.run()
         except _Rollback:
             pass
@@ -180,7 +180,7 @@ class _Job:
         self.today = dt.date.today()
         self.year: int | None = None
         self.loader: BulkLoad | None = None
-        self.survey = None
+        self.survey: surveys.Survey | None = None
         self.layout: list[str] = []
         self.kinds: list[str] = []
         self.reference: dt.date | None = None
@@ -266,7 +266,7 @@ class _Job:
     def _read(self, src, handle) -> None:
         is_household = src.kind == C.HOUSEHOLD
         flush = self._flush_households if is_household else self._flush_members
-        fast = None  # made once the survey is known (and nothing was reported); False if there is none
+        fast: Callable[[int, list[str]], bool] | bool | None = None  # made once the survey is known (and nothing was reported); False if there is none
         count = 0
         beside = None  # the row from which a reader process reads the rest (prefetch.py)
         try:
@@ -276,7 +276,7 @@ class _Job:
                     if fast and prefetch.usable(src):
                         beside = row_no
                         break
-                if not (fast and fast(row_no, cells)):
+                if not (callable(fast) and fast(row_no, cells)):
                     handle(src, row_no, cells)
                 count += 1
                 if len(self.pending) >= BATCH:

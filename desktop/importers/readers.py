@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import IO, Callable, Iterator
 from xml.etree import ElementTree
 
 from desktop.importers.cellchecks import DATE_CELL, ERROR_CELL, FORMULA_CELL
@@ -115,7 +115,7 @@ class _CsvFile:
         self.encoding = encoding
         self.size = max(path.stat().st_size, 1)
         self.pos = 0
-        self.raw = None  # the open file while rows() reads it
+        self.raw: IO[bytes] | None = None  # the open file while rows() reads it
         self.delimiter = ","
 
     def _records(self, raw) -> Iterator[list[str]]:
@@ -328,7 +328,7 @@ class _Sheet:
         self.title = title
         self.part = part
         self.size = max(book.zip.getinfo(part).file_size, 1)
-        self.stream = None
+        self.stream: IO[bytes] | None = None
         self.row_no = 0
 
     def _iter(self) -> Iterator[tuple[int, list[str]]]:
@@ -473,7 +473,7 @@ def open_sources(paths: list[Path], report: Report, given: list[Profile] = (),
     """Every readable table of the files, in the order given; unreadable files are reported.
     given / saved: mapping profiles for headers that are not ours (mapping.locate_header)."""
     sources: list[Source] = []
-    books = []
+    books: list[_Book] = []
     opener = _Opener(report, sources, books, list(given), list(saved))
     try:
         for path in paths:

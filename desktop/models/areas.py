@@ -159,7 +159,7 @@ def refresh_stats(conn: Connection, survey_year: int, villages: list[int] | None
     """Recount households and members per village (all of the year, or the villages given)."""
     if villages is None:
         conn.execute(text("DELETE FROM area_stat WHERE survey_year = :y"), {"y": survey_year})
-        where, params = "", {"y": survey_year}
+        where, params = "", {"y": survey_year}  # type: str, dict[str, object]
     else:
         conn.execute(
             text("DELETE FROM area_stat WHERE survey_year = :y AND village IN (SELECT value FROM json_each(:v))"),

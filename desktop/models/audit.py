@@ -27,10 +27,10 @@ def append(conn: Connection, action: str, target: str = "", detail: dict | None 
     """Write one entry in the caller's transaction; returns its hash."""
     from desktop.models import meta
 
-    prev = meta.get(conn, "audit_head", GENESIS)
+    prev = meta.get(conn, "audit_head") or GENESIS
     entry_uuid = str(uuid.uuid4())
     at = events.now()
-    officer = meta.get(conn, "profile", "{}")
+    officer = events.officer_json(conn)
     detail_json = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)
     digest = _digest(prev, entry_uuid, at, officer, action, target, detail_json)
     conn.execute(

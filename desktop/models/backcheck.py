@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, backcheck_items, dates, events, meta, surveys, visits
+from desktop.models import audit, backcheck_items, dates, events, surveys, visits
 from desktop.models import monitoring_settings as ms
 from desktop.models.errors import UserError
 from desktop.models.monitoring_messages import msg, problems_text
@@ -127,12 +127,14 @@ def draw_sample(conn: Connection, visit_id: str, seed: str | None = None, *, rep
         " VALUES (:u, :v, :s, :seed, :set, :h, :t, :off)"),
         {"u": sample_uuid, "v": visit_id, "s": old.uuid if old else None, "seed": seed,
          "set": json.dumps(settings.sample_part(), sort_keys=True), "h": json.dumps(households, sort_keys=True),
-         "t": created, "off": meta.get(conn, "profile", "{}")})
+         "t": created, "off": events.officer_json(conn)})
     detail = {"uuid": sample_uuid, "visit_id": visit_id, "supersedes": old.uuid if old else None, "seed": seed,
               "settings": settings.sample_part(), "households": households, "survey_year": visit.survey_year}
     audit.append(conn, SAMPLE_KIND, target=visit_id, detail=detail)
     events.record(conn, SAMPLE_KIND, detail, visit.area_code)
-    return current_sample(conn, visit_id)
+    drawn = current_sample(conn, visit_id)
+    assert drawn is not None  # written just above, in this transaction
+    return drawn
 
 
 def current_sample(conn: Connection, visit_id: str) -> Sample | None:
@@ -148,7 +150,7 @@ def current_sample(conn: Connection, visit_id: str) -> Sample | None:
 def verify(conn: Connection, sample: Sample) -> dict[str, tuple[list[int], list[int]]]:
     """Redraw with the recorded seed and settings: {village: (recorded, redrawn)} for the villages that differ
     (empty = the same sample; a difference means the village's households changed since, e.g. a re-import)."""
-    visit = visits.get(conn, sample.visit_id)
+    visit = visits.require(conn, sample.visit_id)
     settings = ms.from_dict(sample.settings)
     again = redraw(conn, visit, settings, sample.seed)
     return {v: (sample.households.get(v, []), again.get(v, [])) for v in sorted(set(again) | set(sample.households))
@@ -167,7 +169,7 @@ def find_by_code(conn: Connection, code: str) -> tuple[visits.Visit, int] | None
     visit_part, _, house_code = code.partition("-")
     visit = visits.by_short_code(conn, visit_part)
     sample = current_sample(conn, visit.visit_id) if visit else None
-    if sample is None or not house_code.isdigit():
+    if visit is None or sample is None or not house_code.isdigit():
         return None
     hid = conn.execute(text("SELECT id FROM household WHERE survey_year = :y AND house_code = :c"),
                        {"y": visit.survey_year, "c": house_code}).scalar()
@@ -194,7 +196,7 @@ def record_answers(conn: Connection, visit_id: str, household_id: int, values: d
     except (ValueError, TypeError, AttributeError):
         problems.append(msg("mon_bad_asked_date", value=asked_on))
         asked_on = visit.visit_date
-    survey = surveys.get(conn, visit.survey_year)
+    survey = surveys.require(conn, visit.survey_year)
     settings = ms.load(conn)
     clean = {}
     for key, value in values.items():
@@ -214,6 +216,9 @@ def record_answers(conn: Connection, visit_id: str, household_id: int, values: d
         supersedes = current.uuid  # entering a household again corrects its answers
     elif supersedes is not None and (current is None or current.uuid != supersedes):
         problems.append(msg("mon_not_latest_answer"))
+    from desktop.models import other_offices
+
+    other_offices.check_own(conn, "backcheck_answer", supersedes)
     if problems:
         raise UserError(problems_text("mon_answer_failed", problems))
     recorded = backcheck_items.recorded(conn, household_id, asked_on, settings, tuple(clean))
@@ -296,9 +301,9 @@ def entry_form(conn: Connection, code: str) -> EntryForm | None:
         "SELECT h.house_no, h.house_code, h.head_name, CAST(h.village AS TEXT) AS village,"
         " (SELECT count(*) FROM member m WHERE m.household_id = h.id) AS n,"
         " (SELECT name_th FROM area WHERE code = CAST(h.village AS TEXT)) AS village_name"
-        " FROM household h WHERE h.id = :id"), {"id": hid}).first()
+        " FROM household h WHERE h.id = :id"), {"id": hid}).one()
     settings = ms.load(conn)
-    survey = surveys.get(conn, visit.survey_year)
+    survey = surveys.require(conn, visit.survey_year)
     previous = next((a.answers for a in answers_of(conn, visit.visit_id) if a.household_id == hid), {})
     identity = (f"{row.village_name or row.village} · บ้านเลขที่ {row.house_no} · รหัสบ้าน {row.house_code}"
                 f" · {row.head_name}")

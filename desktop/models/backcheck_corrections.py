@@ -46,8 +46,8 @@ def reason_for(visit: visits.Visit) -> str:
 def proposal(conn: Connection, answer_uuid: str, keys: list[str] | None = None) -> Proposal:
     """The correction changes for an answer's discrepancies (all of them, or the item keys given)."""
     answer = _answer(conn, answer_uuid)
-    visit = visits.get(conn, answer.visit_id)
-    survey = surveys.get(conn, visit.survey_year)
+    visit = visits.require(conn, answer.visit_id)
+    survey = surveys.require(conn, visit.survey_year)
     settings = ms.load(conn)
     changes, by_hand, already = [], [], []
     for comp in _mismatches(settings, survey, answer):

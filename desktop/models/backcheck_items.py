@@ -105,7 +105,7 @@ def recorded(conn: Connection, household_id: int, asked_on: str, settings: ms.Mo
     row = conn.execute(text("SELECT * FROM household WHERE id = :id"), {"id": household_id}).mappings().first()
     if row is None:
         return {}
-    survey = surveys.get(conn, row["survey_year"])
+    survey = surveys.require(conn, row["survey_year"])
     out: dict[str, str] = {}
     kinds = set(settings.items) | {k.split(":", 1)[0] for k in also}
     members = conn.execute(text("SELECT seq, birth_date FROM member WHERE household_id = :id ORDER BY seq"),

@@ -79,7 +79,7 @@ def comparisons(conn: Connection, survey_year: int, area_code: str = "", level: 
     chosen = [v.visit_id for v in visits.visits(conn, survey_year, area_code)
               if (level is None or v.level == level) and (visit_ids is None or v.visit_id in visit_ids)]
     answers = [a for a in backcheck.answers_in(conn, chosen) if str(a.village).startswith(area_code)]
-    collectors = dict(conn.execute(
+    collectors: dict[int, str] = dict(conn.execute(
         text("SELECT id, collector FROM household WHERE id IN (SELECT value FROM json_each(:ids))"),
         {"ids": json.dumps([a.household_id for a in answers])}).all())
     out = []
@@ -112,7 +112,7 @@ def area_figures(comps: list[Comparison], level: str, mode: str = "items") -> li
     for code, fig in villages.items():
         areas.setdefault(code[:n], []).append(fig)
     return [Figure(code, sum(f.compared for f in figs), sum(f.matched for f in figs),
-                   sum(f.percent for f in figs) / len(figs), len(figs)) for code, figs in sorted(areas.items())]
+                   sum(f.percent or 0.0 for f in figs) / len(figs), len(figs)) for code, figs in sorted(areas.items())]
 
 
 def overall(comps: list[Comparison], mode: str = "items") -> Figure:
@@ -122,7 +122,7 @@ def overall(comps: list[Comparison], mode: str = "items") -> Figure:
     if not villages:
         return Figure("", 0, 0, None)
     return Figure("", sum(f.compared for f in villages), sum(f.matched for f in villages),
-                  sum(f.percent for f in villages) / len(villages), len(villages))
+                  sum(f.percent or 0.0 for f in villages) / len(villages), len(villages))
 
 
 @dataclass
@@ -233,9 +233,9 @@ def sampled_households(conn: Connection, visit_id: str) -> list[SampledHousehold
     """The visit's sample with each household's back-check state (for the monitoring board)."""
     visit = visits.get(conn, visit_id)
     sample = backcheck.current_sample(conn, visit_id) if visit else None
-    if sample is None:
+    if visit is None or sample is None:
         return []
-    settings, survey = ms.load(conn), surveys.get(conn, visit.survey_year)
+    settings, survey = ms.load(conn), surveys.require(conn, visit.survey_year)
     answers = {a.household_id: a for a in backcheck.answers_of(conn, visit_id)}
     rows = {r.id: r for r in conn.execute(text(
         "SELECT id, house_no, house_code FROM household WHERE id IN (SELECT value FROM json_each(:ids))"),

@@ -126,7 +126,8 @@ def field_spec(conn: Connection, survey_year: int, name: str) -> FieldSpec | Non
 
 def answer_fields(conn: Connection, survey_year: int) -> list[FieldSpec]:
     survey = surveys.get(conn, survey_year)
-    return [field_spec(conn, survey_year, ANSWER_PREFIX + c) for c in (survey.layout if survey else [])]
+    specs = (field_spec(conn, survey_year, ANSWER_PREFIX + c) for c in (survey.layout if survey else []))
+    return [spec for spec in specs if spec is not None]
 
 
 

@@ -15,8 +15,15 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
+from desktop import messages
 from desktop.models import audit, corrections, dates, meta, surveys
 from desktop.models.errors import UserError
+
+messages.register({
+    "corr_list_bad_area": ("รหัสพื้นที่ '{area}' ไม่ถูกต้อง (2, 4, 6 หรือ 8 หลัก)",
+                           "Area code '{area}' is not valid (2, 4, 6 or 8 digits)."),
+    "corr_list_empty": ("ไม่มีรายการแก้ไขที่ยังไม่ได้แจ้งในพื้นที่ {area}", "No corrections left to send in area {area}."),
+})
 
 _CHOICE_TEXT = {"sex": {"M": "ชาย", "F": "หญิง"}, "health": {"N": "ปกติ", "D": "พิการ", "C": "ป่วยเรื้อรัง"},
                 "self_reliant": {"0": "ไม่ได้", "1": "ได้"}, "in_school": {"0": "ไม่ได้เรียน", "1": "กำลังเรียน"}}
@@ -163,7 +170,7 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
     dates inclusive) and mark them sent. Raises UserError when there is nothing to send."""
     code = (area_code or "").strip()
     if not code.isdigit() or len(code) not in (2, 4, 6, 8):
-        raise UserError(f"รหัสพื้นที่ '{area_code}' ไม่ถูกต้อง (2, 4, 6 หรือ 8 หลัก)")
+        raise UserError(messages.msg("corr_list_bad_area", area=area_code))
     where = "c.village BETWEEN :lo AND :hi"
     params: dict = {"lo": int(code.ljust(8, "0")), "hi": int(code.ljust(8, "9"))}
     if date_from:
@@ -174,7 +181,12 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
         params["dt"] = dt.date.fromisoformat(date_to).isoformat()
     states = [s for s in corrections.read_states(conn, where, params) if s.status in (corrections.RECORDED, corrections.NOT_APPLIED)]
     if not states:
-        raise UserError(f"ไม่มีรายการแก้ไขที่ยังไม่ได้แจ้งในพื้นที่ {code}")
+        raise UserError(messages.msg("corr_list_empty", area=code))
+    return _issue_rest(conn, code, params, states, list_items(conn, states))
+
+
+def list_items(conn: Connection, states) -> list[ListItem]:
+    """The list's rows for these corrections, by village, house code, member and field."""
     items = []
     cache: dict[int, tuple] = {}
     for s in states:
@@ -182,7 +194,8 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
             cache[s.household_id] = (corrections.household_row(conn, s.household_id),
                                      corrections.member_rows(conn, s.household_id))
         household, members = cache[s.household_id]
-        village = conn.execute(text("SELECT village FROM correction_event WHERE uuid = :u"), {"u": s.uuid}).scalar()
+        village = conn.execute(text("SELECT village FROM correction_event WHERE uuid = :u"),
+                               {"u": s.uuid}).scalar_one()
         member = ""
         if s.member_seq is not None:
             m = members.get(s.member_seq)
@@ -192,6 +205,10 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
             household["house_code"] if household else str(s.household_id % 100_000_000_000), member, s.field, s.label,
             display_value(s.field, s.old_value), display_value(s.field, s.new_value), s.reason))
     items.sort(key=lambda i: (i.village, i.house_code, i.member, i.field))
+    return items
+
+
+def _issue_rest(conn: Connection, code: str, params: dict, states, items: list[ListItem]) -> CorrectionList:
     issued = dt.date.today()
     running = (conn.execute(text("SELECT count(*) FROM correction_list")).scalar() or 0) + 1
     ref_no = f"จปฐ. {code[:2]}/{issued.year + dates.BE_OFFSET}/{running:04d}"
@@ -208,3 +225,21 @@ def issue_list(conn: Connection, area_code: str, date_from: str | None = None, d
     audit.append(conn, "correction.list", target=code, detail={"uuid": the_list.uuid, "ref_no": ref_no,
                                                                 "corrections": len(items)})
     return the_list
+
+
+@dataclass(frozen=True)
+class IssuedNotice:
+    uuid: str
+    ref_no: str
+    issued_at: str  # ISO date
+    area_code: str
+    corrections: int
+
+
+def issued_notices(conn: Connection, area_code: str) -> list[IssuedNotice]:
+    """Notices issued for the area, an area inside it or one containing it, newest first (to reprint)."""
+    rows = conn.execute(text(
+        "SELECT uuid, ref_no, issued_at, area_code, corrections FROM correction_list"
+        " WHERE area_code LIKE :inside OR :code LIKE area_code || '%' ORDER BY seq DESC"),
+        {"inside": f"{area_code}%", "code": area_code}).all()
+    return [IssuedNotice(r.uuid, r.ref_no, r.issued_at, r.area_code, len(json.loads(r.corrections))) for r in rows]

@@ -77,7 +77,7 @@ def corrected_values(conn: Connection, household_id: int) -> tuple[dict, dict[in
     if household is None:
         return None
     members = member_rows(conn, household_id)
-    survey = surveys.get(conn, household["survey_year"])
+    survey = surveys.require(conn, household["survey_year"])
     _apply(household, members, _overlay(corrections_of(conn, household_id)), survey.layout, survey.reference_date)
     return household, members
 
@@ -88,7 +88,7 @@ def current_value(conn: Connection, household_id: int, name: str, member_seq: in
     if found is None:
         return ""
     household, members = found
-    survey = surveys.get(conn, household["survey_year"])
+    survey = surveys.require(conn, household["survey_year"])
     row = household if member_seq is None else members.get(member_seq, {})
     return raw_value(row, name, survey.layout)
 
@@ -106,7 +106,7 @@ def shadow_tables(conn: Connection, survey_year: int, household_ids: list[int], 
     conn.execute(text("CREATE TEMP TABLE member AS SELECT m.* FROM main.member m"
                       " WHERE m.household_id IN (SELECT id FROM temp.household)"))
     conn.execute(text("CREATE INDEX temp.ix_shadow_member ON member(household_id, seq)"))
-    survey = surveys.get(conn, survey_year)
+    survey = surveys.require(conn, survey_year)
     by_house = statuses(conn, household_ids)
     for hid in household_ids:
         household = household_row(conn, hid, "temp")
@@ -173,7 +173,7 @@ def corrected_rows(conn: Connection, rows: list) -> list:
         return rows
     from desktop.models import households
 
-    year = conn.execute(text("SELECT survey_year FROM household WHERE id = :i"), {"i": changed[0]}).scalar()
+    year = conn.execute(text("SELECT survey_year FROM household WHERE id = :i"), {"i": changed[0]}).scalar_one()
     try:
         shadow_tables(conn, year, changed)
         fixed = {r.id: r for r in households.rows_by_ids(conn, changed)}  # unqualified SQL sees the shadow tables
@@ -188,7 +188,7 @@ def evaluate_as_corrected(conn: Connection, household_id: int) -> list[engine.In
     household = household_row(conn, household_id)
     if household is None:
         return []
-    survey = surveys.get(conn, household["survey_year"])
+    survey = surveys.require(conn, household["survey_year"])
     try:
         shadow_tables(conn, survey.year, [household_id])
         return engine.evaluate_household(conn, survey.indicator_set, survey.year, survey.layout, household_id)

@@ -107,8 +107,9 @@ def record(conn: Connection, household_id: int, changes, reason: str, evidence=N
     if not changes:
         problems.append(msg("corr_nothing"))
     found = corrected_values(conn, household_id)
+    assert found is not None  # the household exists (household_row above)
     current, members = found
-    survey = surveys.get(conn, household["survey_year"])
+    survey = surveys.require(conn, household["survey_year"])
     rows = []
     seen = set()
     for change in changes:
@@ -135,7 +136,7 @@ def record(conn: Connection, household_id: int, changes, reason: str, evidence=N
             files.append((name, bytes(data)))
     if problems:
         raise CorrectionError(problems)
-    set_uuid, now, officer = str(uuid.uuid4()), events.now(), events.officer_json(conn)
+    set_uuid, now, officer = events.stamp(conn)
     payload_changes = []
     for change, old, value in rows:
         event_uuid = str(uuid.uuid4())
@@ -168,6 +169,9 @@ def revert(conn: Connection, correction_uuid: str, reason: str) -> str:
                        {"u": correction_uuid}).mappings().first()
     if row is None:
         raise CorrectionError([msg("corr_not_found", uuid=correction_uuid)])
+    from desktop.models import other_offices
+
+    other_offices.check_own(conn, "correction_event", correction_uuid)
     problems = []
     if not (reason or "").strip():
         problems.append(msg("corr_revert_reason"))
@@ -208,7 +212,7 @@ def reconcile(conn: Connection, import_id: int) -> tuple[int, int]:
         {"i": import_id}).scalars())))
     states = [s for s in read_states(conn, "c.survey_year = :y AND c.village IN (SELECT value FROM json_each(:v))",
                                  {"y": batch.survey_year, "v": villages}) if s.status in OPEN_STATUSES]
-    survey = surveys.get(conn, batch.survey_year)
+    survey = surveys.require(conn, batch.survey_year)
     confirmed, not_applied = [], []
     cache: dict[int, tuple] = {}
     for s in states:

@@ -9,6 +9,7 @@ made inside `store.begin()` belong to the same transaction.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import urllib.parse
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from desktop.models.errors import (
 
 MIN_PASSPHRASE = 8
 BUSY_TIMEOUT_MS = 5000
-CHECKPOINT_AFTER_BYTES = 16 * 1024 * 1024
+WAL_SIZE_LIMIT = 16 * 1024 * 1024  # a WAL grown by a big import shrinks back to this when it restarts
 
 
 def _quote(passphrase: str) -> str:
@@ -77,6 +78,7 @@ def _raw_connect(path: Path, passphrase: str, *, raw_key: str | None = None,
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA cache_size = -65536")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     return conn
 
 
@@ -117,7 +119,7 @@ class Keying:
         self.read_only, self.immutable = read_only, immutable
         self.raw_key: str | None | bool = None  # None: not derived yet; False: not usable for this file
 
-    def _derive(self) -> str | bool | None:
+    def _derive(self) -> str | None:
         import hashlib
 
         try:
@@ -130,15 +132,15 @@ class Keying:
         return f"x'{key.hex()}{salt.hex()}'"
 
     def connect(self) -> sqlcipher3.Connection:
-        flags = {"read_only": self.read_only, "immutable": self.immutable}
         if self.raw_key is None:
             self.raw_key = self._derive()
-        if self.raw_key:
+        if isinstance(self.raw_key, str) and self.raw_key:
             try:
-                return _raw_connect(self.path, self.passphrase, raw_key=self.raw_key, **flags)
+                return _raw_connect(self.path, self.passphrase, raw_key=self.raw_key, read_only=self.read_only,
+                                    immutable=self.immutable)
             except WrongPassphrase:
                 self.raw_key = False
-        return _raw_connect(self.path, self.passphrase, **flags)
+        return _raw_connect(self.path, self.passphrase, read_only=self.read_only, immutable=self.immutable)
 
 
 @dataclass
@@ -168,12 +170,24 @@ class Store:
                         yield conn
                 finally:
                     conn.info.pop(WRITE_TRANSACTION, None)
-            self._checkpoint_if_big()
         except Exception as err:  # noqa: BLE001 - translated when a person can act on it, else re-raised
             translated = translate_error(err, self.path)
             if translated is err:
                 raise
             raise translated from err
+        self._fold_big_wal()
+
+    def _fold_big_wal(self) -> None:
+        """After a big write (import, demo, pull) empty the WAL into the .db, so that a copy of the .db
+        alone holds the data. The size comes from stat(): the WAL is never opened outside SQLite. The
+        write is committed already: a failure here is logged, never reported as "nothing saved"."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        if not wal.exists() or wal.stat().st_size <= WAL_SIZE_LIMIT:
+            return
+        try:
+            self.checkpoint()
+        except UserError as err:
+            logging.getLogger("bmn").warning("checkpoint after a big write failed: %s", err)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
@@ -186,20 +200,10 @@ class Store:
                 raise
             raise translated from err
 
-    def _checkpoint_if_big(self) -> None:
-        """After a big write (import, demo, pull) fold the WAL into the .db (PASSIVE: never waits), so a
-        copy of the .db alone holds the data. The size comes from stat(): the WAL is never opened here."""
-        wal = self.path.with_name(self.path.name + "-wal")
-        try:
-            big = wal.stat().st_size > CHECKPOINT_AFTER_BYTES
-        except FileNotFoundError:
-            return
-        if big:
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-
     def checkpoint(self) -> None:
-        """Fold the WAL into the store file (after big writes), so the .db alone holds the data."""
+        """Fold the WAL into the store file and empty it (after an import or the demo), so the .db alone
+        holds the data. SQLite's autocheckpoint already folds big commits unless a reader holds old
+        frames; TRUNCATE waits for readers (busy_timeout) and then empties the -wal file."""
         if self.read_only:
             return
         with self.read() as conn:

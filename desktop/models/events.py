@@ -27,8 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from sqlalchemy import Connection, text
 
@@ -45,8 +44,7 @@ def now(conn: Connection | None = None) -> str:
     return clock().isoformat(timespec="milliseconds")
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """What every event row carries: its own UUID, when (device clock) and who (the officer's profile JSON)."""
 
     uuid: str
@@ -95,6 +93,7 @@ def record(conn: Connection, kind: str, payload: dict, target: str | int | Itera
         return [event_uuid]
     changes = settable_changes(payload)
     bases = _bases(conn, ids, list(changes))
+    versions = _versions(conn, ids) if kind == "household.status" else {}
     rows, links, out = [], [], []
     for hid in ids:
         if hid not in bases:
@@ -102,6 +101,8 @@ def record(conn: Connection, kind: str, payload: dict, target: str | int | Itera
         base, village, year = bases[hid]
         event_uuid = str(uuid.uuid4())
         body = {**payload, "household": hid, "village": village, "survey_year": year, "base": base}
+        if hid in versions:  # the record version reviewed: a newer one on the server answers needs_recheck
+            body["version"] = versions[hid]
         rows.append((event_uuid, kind, str(hid), json.dumps(body, ensure_ascii=False, sort_keys=True), created, origin))
         links.append({"h": hid, "u": event_uuid})
         out.append(event_uuid)
@@ -109,6 +110,12 @@ def record(conn: Connection, kind: str, payload: dict, target: str | int | Itera
     if links:
         conn.execute(text("INSERT OR IGNORE INTO outbox_household(household_id, uuid) VALUES (:h, :u)"), links)
     return out
+
+
+def _versions(conn: Connection, ids: list[int]) -> dict[int, int]:
+    return {hid: int(v) for hid, v in conn.execute(
+        text("SELECT id, version FROM household WHERE id IN (SELECT value FROM json_each(:ids))"),
+        {"ids": json.dumps(ids)}) if v is not None}
 
 
 def _insert(conn: Connection, rows: list[tuple]) -> None:

@@ -19,6 +19,7 @@ from desktop.models.sortkeys import thai_sort_key
 
 SORTS = {
     "house": "h.village, h.house_sort",
+    "village": "h.village, h.house_sort",
     "house_code": "h.house_code",
     "head": "h.head_sort",
     "members": "h.n_members",
@@ -76,7 +77,7 @@ def _where(flt: HouseholdFilter, conn: Connection) -> tuple[str, str, dict]:
         params.update(extra)
         few = conn.execute(
             text(f"SELECT count(*) FROM (SELECT 1 FROM ({members}) LIMIT {FEW_NAME_MATCHES})"), extra
-        ).scalar() < FEW_NAME_MATCHES
+        ).scalar_one() < FEW_NAME_MATCHES
         if few:
             source = f"(SELECT DISTINCT household_id AS id FROM ({members})) AS c CROSS JOIN household h ON h.id = c.id"
         else:  # a common name: the first page fills after a short scan in display order
@@ -136,7 +137,7 @@ def ordered_ids(conn: Connection, flt: HouseholdFilter, sort: str = "house", des
 
 def count(conn: Connection, flt: HouseholdFilter) -> int:
     source, where, params = _where(flt, conn)
-    return conn.execute(text(f"SELECT count(*) FROM {source} WHERE {where}"), params).scalar()
+    return conn.execute(text(f"SELECT count(*) FROM {source} WHERE {where}"), params).scalar_one()
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ def detail(conn: Connection, hid: int) -> HouseholdDetail | None:
     row = conn.execute(text("SELECT * FROM household WHERE id = :id"), {"id": hid}).mappings().first()
     if row is None:
         return None
-    survey = surveys.get(conn, row["survey_year"])
+    survey = surveys.require(conn, row["survey_year"])
     ind_set = survey.indicator_set
     members = [
         Member(r.seq, r.pid, r.title, r.first_name, r.last_name, r.sex, r.birth_date, r.age, r.relation, r.education,

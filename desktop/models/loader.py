@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 import sqlcipher3
 from sqlalchemy import Connection, text
 
-from desktop.models import areas, audit, corrections, engine, events, meta, surveys
+from desktop.models import areas, audit, corrections, engine, events, surveys
 from desktop.models.db import raw
 from desktop.models.fields import MONEY
 from desktop.models.schema import household as household_table
@@ -40,7 +40,7 @@ from desktop.models import summary as report_summary
 # Built after a load into an empty store rather than maintained row by row (about 2x faster). Table.indexes
 # is a set whose order changes from run to run; a fixed order keeps time and memory figures reproducible.
 _DEFERRED_INDEXES = sorted((i for t in (household_table, member_table) for i in t.indexes
-                            if i.name != "ix_household_village"), key=lambda index: index.name)
+                            if i.name != "ix_household_village"), key=lambda index: str(index.name))
 _INDEX_CACHE = -8192  # KiB of page cache while they are built
 _LOAD_CACHE = -16384  # KiB of page cache during a load (small_cache)
 
@@ -108,7 +108,7 @@ class BulkLoad:
         self.survey = surveys.ensure(conn, survey_year)
         self.year = survey_year
         self.source = source
-        self.summary: LoadSummary | None = None
+        self._summary: LoadSummary | None = None  # made by start()
         self._year_was_empty = True
         self._defer_indexes = False
         survey = self.survey
@@ -116,6 +116,13 @@ class BulkLoad:
         # the facts of the households given (a JSON list), counted again from all their member rows
         self._facts_sql = (f"INSERT OR REPLACE INTO {FACTS} SELECT m.household_id, {self._member_facts} FROM member m"
                            " WHERE m.household_id IN (SELECT value FROM json_each(?)) GROUP BY m.household_id")
+
+    @property
+    def summary(self) -> LoadSummary:
+        """What the load did so far (after start())."""
+        if self._summary is None:
+            raise RuntimeError("BulkLoad.start() was not called")
+        return self._summary
 
     def start(self) -> int:
         batch_uuid = str(uuid.uuid4())
@@ -125,10 +132,10 @@ class BulkLoad:
                 "INSERT INTO import_batch(uuid, created_at, officer, source, survey_year, households, members)"
                 " VALUES (:u, :t, :o, :s, :y, 0, 0)"
             ),
-            {"u": batch_uuid, "t": now, "o": meta.get(self.conn, "profile", "{}"), "s": self.source, "y": self.year},
+            {"u": batch_uuid, "t": now, "o": events.officer_json(self.conn), "s": self.source, "y": self.year},
         )
-        import_id = self.conn.execute(text("SELECT id FROM import_batch WHERE uuid = :u"), {"u": batch_uuid}).scalar()
-        self.summary = LoadSummary(import_id=import_id)
+        import_id = self.conn.execute(text("SELECT id FROM import_batch WHERE uuid = :u"), {"u": batch_uuid}).scalar_one()
+        self._summary = LoadSummary(import_id=import_id)
         self._year_was_empty = not self.conn.execute(
             text("SELECT 1 FROM household WHERE survey_year = :y LIMIT 1"), {"y": self.year}
         ).first()

@@ -8,7 +8,7 @@ live in desktop/certify.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
@@ -45,6 +45,13 @@ class Certification:
     households: int
     status: str
     reopen: dict | None = None
+    verdict: str = ""  # another office's: the province server's answer (accepted = verified, needs_recheck), "" unknown
+    origin: str = ""  # "" made here; else the store id of the laptop that made it (desktop/sync/feed.py)
+    office: dict = field(default_factory=dict)  # another office's: {"name", "areas"}
+
+    @property
+    def foreign(self) -> bool:
+        return bool(self.origin)
 
     @property
     def area_title(self) -> str:

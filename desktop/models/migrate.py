@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-HEAD = "0007"
+HEAD = "0009"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 last_backup: Path | None = None  # the newest backup made in this process, for the UI to mention

@@ -12,7 +12,7 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Row, text
 
 from desktop.models import audit, events
 from desktop import messages
@@ -83,7 +83,7 @@ def _sort_key(m: RosterMember) -> tuple:
 
 def current(conn: Connection, level: str, area_code: str) -> list[RosterMember]:
     """The roster now: chair first, secretary last, members by their order."""
-    latest: dict[str, tuple] = {}
+    latest: dict[str, Row] = {}
     for row in conn.execute(
             text("SELECT member_uuid, kind, name, position, role, ord FROM roster_event"
                  " WHERE level = :l AND area_code = :a ORDER BY seq"), {"l": level, "a": area_code}):

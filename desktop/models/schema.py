@@ -284,6 +284,22 @@ sync_refetch = Table(  # households to download again in full at the next sync (
     Column("household_id", BigInteger, primary_key=True, autoincrement=False),
 )
 
+sync_relay = Table(  # another laptop's event from a bundle: its author's key and signature, relayed unchanged (0008)
+    "sync_relay",
+    metadata,
+    Column("uuid", String, primary_key=True),
+    Column("author", String, nullable=False),
+    Column("signature", String, nullable=False),
+)
+
+sync_quarantine = Table(  # events set aside after the server failed on them repeatedly: retried or dropped by a person
+    "sync_quarantine",
+    metadata,
+    Column("uuid", String, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("set_aside_at", String, nullable=False),
+)
+
 # Households failing the year's income indicator, kept with the other report summaries (migration 0003)
 # so that a province-wide list reads ~70,000 narrow rows in order instead of scanning every household.
 report_income_failing = Table(
@@ -326,6 +342,8 @@ correction_event = Table(
     Column("import_id", Integer, nullable=True),
     Column("created_at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 
 correction_evidence = Table(
@@ -375,6 +393,8 @@ visit_event = Table(
     Column("withdrawn", SmallInteger, nullable=False, server_default="0"),
     Column("created_at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 
 backcheck_sample = Table(
@@ -389,6 +409,8 @@ backcheck_sample = Table(
     Column("households", Text, nullable=False),  # JSON {village: [household ids]}
     Column("created_at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 
 backcheck_answer = Table(
@@ -406,6 +428,8 @@ backcheck_answer = Table(
     Column("recorded", Text, nullable=False),  # JSON {item key: the record's value when compared}
     Column("created_at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 
 # Certification (desktop/certify/, desktop/models/roster.py and locks.py, migration 0006): append-only events.
@@ -425,6 +449,8 @@ roster_event = Table(
     Column("ord", Integer, nullable=False, server_default="0"),
     Column("at", String, nullable=False),
     Column("officer", Text, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 Index("ix_roster_event_area", roster_event.c.level, roster_event.c.area_code)
 
@@ -448,6 +474,9 @@ certification_event = Table(
     Column("place", String, nullable=False, server_default=""),
     Column("households", Integer, nullable=False),
     Column("line_digests", LargeBinary, nullable=False),  # zlib(household id 8 bytes + line digest 8 bytes, ...)
+    Column("verdict", String, nullable=False, server_default=""),  # the server's answer (migration 0009)
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )
 Index("ix_certification_event_area", certification_event.c.survey_year, certification_event.c.area_code)
 
@@ -460,4 +489,6 @@ certification_reopen = Table(
     Column("reason", Text, nullable=False),
     Column("by", Text, nullable=False),  # JSON of the officer profile
     Column("at", String, nullable=False),
+    Column("origin", String, nullable=False, server_default=""),  # store id of the laptop that made it; "" here
+    Column("office", Text, nullable=False, server_default=""),  # JSON: who sent it (other offices' records)
 )

@@ -52,7 +52,7 @@ def refresh(conn: Connection, survey_year: int, villages: list[int] | None) -> N
     if villages is not None and not villages:
         return
     if villages is None:
-        scope, params = "h.survey_year = :y", {"y": survey_year}
+        scope, params = "h.survey_year = :y", {"y": survey_year}  # type: str, dict[str, object]
         for table in _TABLES:
             conn.execute(text(f"DELETE FROM {table} WHERE survey_year = :y"), params)
     else:
@@ -70,7 +70,7 @@ def refresh(conn: Connection, survey_year: int, villages: list[int] | None) -> N
         return
     _ages(conn, params, village_rows)
     raw(conn).executemany(_VILLAGE_INSERT, list(village_rows.values()))
-    if indicators:
+    if indicators and survey is not None:
         _indicators(conn, survey, scope, params, results)
         _income_failing(conn, survey, scope, params)
 

@@ -6,9 +6,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from desktop import messages
 from desktop.models import indicators
+from desktop.models.errors import UserError
 from desktop.models.indicators import IndicatorSet
 
+
+messages.register({"survey_missing": ("ไม่มีข้อมูลปีสำรวจ {year} ในฐานข้อมูล", "The store has no survey year {year}.")})
 
 @dataclass(frozen=True)
 class Survey:
@@ -27,6 +31,14 @@ def get(conn: Connection, year: int) -> Survey | None:
         return None
     layout = row.answer_layout.split(",") if row.answer_layout else []
     return Survey(row.year, row.period, row.reference_date, layout, indicators.for_period(conn, row.period))
+
+
+def require(conn: Connection, year: int) -> Survey:
+    """The survey of a year that must be in the store (its households are): a UserError if it is not."""
+    found = get(conn, year)
+    if found is None:
+        raise UserError(messages.msg("survey_missing", year=year))
+    return found
 
 
 def ensure(conn: Connection, year: int) -> Survey:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from desktop.models import audit, dates, events, meta
+from desktop.models import audit, dates, events
 from desktop.models import monitoring_settings as ms
 from desktop.models.errors import UserError
 from desktop.models.monitoring_messages import msg, problems_text
@@ -110,6 +110,9 @@ def log(conn: Connection, *, survey_year: int, level: str, area_code: str, visit
                                       settings)
     visit_id = None
     if supersedes:
+        from desktop.models import other_offices
+
+        other_offices.check_own(conn, "visit_event", supersedes)
         old = conn.execute(text("SELECT visit_id FROM visit_event WHERE uuid = :u"), {"u": supersedes}).first()
         if old is None:
             problems.append(msg("mon_visit_missing", visit=supersedes))
@@ -125,7 +128,7 @@ def log(conn: Connection, *, survey_year: int, level: str, area_code: str, visit
     row = {"u": event_uuid, "vid": visit_id, "sup": supersedes, "y": survey_year, "lvl": level, "a": area_code,
            "d": iso, "vil": json.dumps(villages), "who": json.dumps([p.__dict__ for p in people], ensure_ascii=False),
            "chk": json.dumps(checklist, sort_keys=True), "n": notes.strip(), "w": int(withdrawn), "t": events.now(),
-           "off": meta.get(conn, "profile", "{}")}
+           "off": events.officer_json(conn)}
     conn.execute(text(
         "INSERT INTO visit_event(uuid, visit_id, supersedes, survey_year, level, area_code, visit_date, villages,"
         " visitors, checklist, notes, withdrawn, created_at, officer) VALUES (:u, :vid, :sup, :y, :lvl, :a, :d, :vil,"
@@ -136,7 +139,7 @@ def log(conn: Connection, *, survey_year: int, level: str, area_code: str, visit
               "withdrawn": bool(withdrawn)}
     audit.append(conn, EVENT_KIND, target=area_code, detail=detail)
     events.record(conn, EVENT_KIND, detail, area_code)  # record-only on the server: no household changes
-    return get(conn, visit_id)
+    return require(conn, visit_id)
 
 
 def _visit(row) -> Visit:
@@ -152,6 +155,14 @@ def get(conn: Connection, visit_id: str) -> Visit | None:
     row = conn.execute(text(f"SELECT * FROM visit_event v WHERE v.visit_id = :id AND {CURRENT}"),
                        {"id": visit_id}).first()
     return _visit(row) if row else None
+
+
+def require(conn: Connection, visit_id: str) -> Visit:
+    """A visit that must exist (named by a sample, an answer, or just written): a UserError if it does not."""
+    found = get(conn, visit_id)
+    if found is None:
+        raise UserError(msg("mon_visit_not_found", ident=visit_id))
+    return found
 
 
 def by_short_code(conn: Connection, code: str) -> Visit | None:

@@ -97,7 +97,7 @@ def _page(sheet: Sheet, d, styles) -> list:
                                ("BOX", (0, 0), (-1, -1), 0.6, colors.black), ("ALIGN", (1, 0), (1, -1), "CENTER")]))
     story = [ident, Spacer(1, 3 * mm),
              t("ผู้ตรวจสอบถามผู้ให้ข้อมูลใหม่ทุกข้อ แล้วกรอกคำตอบที่ได้ (แบบนี้ไม่แสดงข้อมูลเดิม)", size=10),
-             Spacer(1, 2 * mm), t("1. สมาชิกในครัวเรือน", True, 12),
+             Spacer(1, 2 * mm), t(d("1. สมาชิกในครัวเรือน"), True, 12),
              t("จำนวนสมาชิกทั้งหมด .............. คน  (เรียงลำดับสมาชิกโดยเริ่มจากหัวหน้าครัวเรือน)", size=11)]
     half = (sheet.member_rows + 1) // 2
     head = [t(h, True, 10, "CENTER") for h in ("ที่", "ชื่อ - สกุล", "อายุ (ปี)")] * 2
@@ -109,7 +109,7 @@ def _page(sheet: Sheet, d, styles) -> list:
     story += [members, Spacer(1, 3 * mm)]
     answers = [i for i in sheet.items if i.kind == "answer"]
     if answers:
-        story.append(t("2. ตัวชี้วัด (ทำเครื่องหมาย X ในช่องคำตอบ หรือเขียนจำนวนคน)", True, 12))
+        story.append(t(d("2. ตัวชี้วัด (ทำเครื่องหมาย X ในช่องคำตอบ หรือเขียนจำนวนคน)"), True, 12))
         rows = [[t("ข้อ / คำถาม", True, 10), t("ใช่", True, 10, "CENTER"), t("ไม่ใช่", True, 10, "CENTER")]]
         spans = []
         for n, a in enumerate(answers, 1):
@@ -123,7 +123,7 @@ def _page(sheet: Sheet, d, styles) -> list:
         story += [table, Spacer(1, 3 * mm)]
     incomes = [i for i in sheet.items if i.kind == "income"]
     if incomes:
-        story.append(t("3. รายได้ของครัวเรือนในรอบปี", True, 12))
+        story.append(t(d("3. รายได้ของครัวเรือนในรอบปี"), True, 12))
         rows = [[t(i.label, size=10), t("........................ บาท", size=10)] for i in incomes]
         table = Table(rows, colWidths=[110 * mm, 70 * mm])
         table.setStyle(styles["grid"])
@@ -143,11 +143,12 @@ def render_pdf(sheets: list[Sheet], path, thai_digits: bool = True) -> Path:
     from reportlab.platypus import PageBreak, SimpleDocTemplate, TableStyle
 
     from desktop.reports.thai_text import FONT, FONT_BOLD, draw_text, register_fonts
+    from desktop.reports.thai_words import thai_digits as to_thai_digits
 
     if not sheets:
         raise UserError(msg("mon_sheets_empty"))
     register_fonts()
-    d = (lambda s: s.translate(dates.THAI_DIGITS)) if thai_digits else (lambda s: s)
+    d = to_thai_digits if thai_digits else (lambda s: s)  # codes in the text keep their Arabic digits
     styles = {"grid": TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                   ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)])}
     path = Path(path)

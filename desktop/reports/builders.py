@@ -7,8 +7,11 @@ kind: "population" (รายงานประชากร), "indicators" (ร�
 district (4), tambon (6) or village (8) code, or an อปท. code from the lao table (its villages).
 
 Conventions every renderer can rely on:
-- PCT values are percentages (97.5 means 97.5 %), rounded to 2 decimals; None where the base is 0.
-- MONEY values are baht; averages are floats rounded to 2 decimals, sums integers.
+- Figures are exact (numbers.py): counts and sums are integers, percentages and averages Fractions; each
+  renderer rounds a figure once, when it shows it. A Decimal is a figure the builder rounded on purpose
+  (shares that add up to 100, the failing % of a pass/fail pair, a value printed against a threshold).
+- PCT values are percentages (97.5 means 97.5 %); None where the base is 0.
+- MONEY values are baht.
 - A GROUP row (a หมวด heading) carries its label in the first cell and None elsewhere.
 - Tables that list child areas end with a TOTAL row for the report's area, which equals the sum of
   the rows above it (averages: the ratio of the sums).
@@ -27,11 +30,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from desktop.messages import language
+from desktop import messages
 from desktop.models import areas, surveys
 from desktop.models.errors import UserError
 from desktop.models.schema import LEVEL_DISTRICT, LEVEL_PROVINCE, LEVEL_TAMBON, LEVEL_VILLAGE
-from desktop.reports import figures
+from desktop.reports import figures, numbers
 from desktop.reports.figures import Figures, Scope
 from desktop.reports.model import KINDS, Report
 
@@ -41,12 +44,17 @@ CHILD_LEVEL = {LEVEL_PROVINCE: LEVEL_DISTRICT, LEVEL_DISTRICT: LEVEL_TAMBON, LEV
                LEVEL_LAO: LEVEL_VILLAGE}
 _CHILD_DIV = {LEVEL_PROVINCE: 10_000, LEVEL_DISTRICT: 100, LEVEL_TAMBON: 1, LEVEL_LAO: 1, LEVEL_VILLAGE: None}
 
-_MESSAGES = {
+messages.register({"report_" + key: pair for key, pair in {
     "bad_kind": ("ไม่รู้จักรายงาน '{kind}' (ใช้ {kinds})", "Unknown report '{kind}' (use {kinds})."),
     "bad_area": (
         "รหัสพื้นที่ '{area}' ไม่ถูกต้อง: ใช้รหัสจังหวัด 2 หลัก อำเภอ 4 หลัก ตำบล 6 หลัก หมู่บ้าน 8 หลัก หรือรหัส อปท.",
         "Area code '{area}' is invalid: use a 2-digit province, 4-digit district, 6-digit tambon or 8-digit village"
         " code, or an LAO code.",
+    ),
+    "bad_by": ("แยกรายงานได้ตาม tambon หรือ lao เท่านั้น (ไม่ใช่ '{by}')", "Reports break down by tambon or lao, not '{by}'."),
+    "bad_by_area": (
+        "รายงานแยกตาม อปท. ใช้ได้กับจังหวัด อำเภอ หรือตำบลเท่านั้น (รหัส '{area}')",
+        "A report by LAO needs a province, district or tambon code (not '{area}').",
     ),
     "no_year": ("ยังไม่มีข้อมูลครัวเรือนในฐานข้อมูล", "The store has no households yet."),
     "no_survey": ("ไม่มีข้อมูลปีสำรวจ {year} ในฐานข้อมูล", "The store has no survey year {year}."),
@@ -59,12 +67,11 @@ _MESSAGES = {
         "กลุ่มอายุไม่ถูกต้อง: {groups} (เช่น 0-5,6-12,13-18,19-25,26-49,50-59,60-)",
         "Invalid age groups: {groups} (e.g. 0-5,6-12,13-18,19-25,26-49,50-59,60-).",
     ),
-}
+}.items()})
 
 
 def message(key: str, **values: object) -> str:
-    th, en = _MESSAGES[key]
-    return (en if language() == "en" else th).format(**values)
+    return messages.msg("report_" + key, **values)
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ class Area:
     level: int
     path: list[tuple[str, str]]
     scope: Scope
+    by_lao: bool = False  # child areas are the อปท. of the area instead of its tambons (lao_groups.py)
 
     @property
     def name(self) -> str:
@@ -91,21 +99,29 @@ class Area:
 
     @property
     def child_level(self) -> int | None:
-        return CHILD_LEVEL.get(self.level)
+        return LEVEL_LAO if self.by_lao else CHILD_LEVEL.get(self.level)
 
 
 def level_names(level: int) -> tuple[str, str]:
     return LAO_NAMES if level == LEVEL_LAO else areas.LEVEL_NAMES[level]
 
 
-def resolve_area(conn: Connection, area_code: str) -> Area:
+def resolve_area(conn: Connection, area_code: str, by: str = "tambon") -> Area:
+    """The area of a code; by="lao": its child areas are its อปท. (a province, district or tambon only)."""
+    from desktop.reports import lao_groups
+
     code = str(area_code).strip()
+    if by not in lao_groups.BY:
+        raise UserError(message("bad_by", by=by))
+    by_lao = by == "lao"
+    if by_lao and not (code.isdigit() and len(code) in (2, 4, 6)):
+        raise UserError(message("bad_by_area", area=code))
     if code.isdigit() and len(code) in (2, 4, 6, 8):
         level = areas.level_of(code)
         pad = 8 - len(code)
-        scope = Scope(code, int(code + "0" * pad), int(code + "9" * pad), _CHILD_DIV[level])
+        scope = Scope(code, int(code + "0" * pad), int(code + "9" * pad), 1 if by_lao else _CHILD_DIV[level])
         path = [(c, village_label(c, name) if len(c) == 8 else name) for c, name in areas.name_path(conn, code)]
-        return Area(code, level, path, scope)
+        return Area(code, level, path, scope, by_lao)
     row = conn.execute(text("SELECT name_th, tambon_code FROM lao WHERE code = :c"), {"c": code}).first() if code else None
     if row is None:
         raise UserError(message("bad_area", area=code))
@@ -144,12 +160,7 @@ def new_report(kind: str, title: tuple[str, str], area: Area, survey: surveys.Su
     )
 
 
-def pct(part: int | float, whole: int | float) -> float | None:
-    return round(100.0 * part / whole, 2) if whole else None
-
-
-def ratio(part: int | float, whole: int | float) -> float | None:
-    return round(part / whole, 2) if whole else None
+pct, ratio = numbers.pct, numbers.ratio  # exact: rounded once, by whoever shows the figure
 
 
 @dataclass
@@ -173,18 +184,28 @@ class Context:
             found = figures.population_and_money(self.conn, year, scope)
             if indicators:
                 figures.indicator_counts(self.conn, year, scope, found)
+        if self.area.by_lao:
+            from desktop.reports import lao_groups
+
+            return lao_groups.regroup(self.conn, found)
         return dict(sorted(found.items()))
 
     def previous_year(self) -> int | None:
         return figures.previous_year(self.conn, self.survey.year, self.area.scope, from_rows=self.from_rows)
 
     def child_names(self, codes) -> dict[str, str]:
+        if self.area.by_lao:
+            from desktop.reports import lao_groups
+
+            return lao_groups.names(self.conn, codes)
         return child_names(self.conn, codes)
 
 
 def build(conn: Connection, kind: str, area_code: str, survey_year: int | None, *, as_corrected: bool = False,
-          age_groups: list[tuple[int, int | None]] | None = None, from_rows: bool = False) -> Report:
-    """One report for an area and survey year (None: the latest year in the store)."""
+          age_groups: list[tuple[int, int | None]] | None = None, from_rows: bool = False,
+          by: str = "tambon") -> Report:
+    """One report for an area and survey year (None: the latest year in the store); by="lao": child areas
+    are the area's อปท. instead of its tambons (lao_groups.py)."""
     if kind not in KINDS:
         raise UserError(message("bad_kind", kind=kind, kinds=", ".join(KINDS)))
     if survey_year is None:
@@ -194,12 +215,12 @@ def build(conn: Connection, kind: str, area_code: str, survey_year: int | None, 
     survey = surveys.get(conn, int(survey_year))
     if survey is None:
         raise UserError(message("no_survey", year=survey_year))
-    area = resolve_area(conn, area_code)
+    area = resolve_area(conn, area_code, by)
     if not figures.has_data(conn, survey.year, area.scope, from_rows=from_rows):
         raise UserError(message("no_data", area=area.code, year=survey.year))
     ctx = Context(conn, area, survey, from_rows)
     if not as_corrected:
-        return _build_kind(kind, ctx, age_groups)
+        return mark_demo(conn, _build_kind(kind, ctx, age_groups))
     from desktop.models import corrections
 
     # the same builders over TEMP tables that shadow households/members and the summaries as corrected
@@ -208,16 +229,28 @@ def build(conn: Connection, kind: str, area_code: str, survey_year: int | None, 
     report.as_corrected = bool(corrected)
     report.notes.append(f"ฉบับแก้ไขแล้ว: รวมการแก้ไขข้อมูลที่ยังไม่ยืนยัน {corrected:,} ครัวเรือน (ทั้งปีสำรวจ)" if corrected
                         else "ไม่มีการแก้ไขข้อมูลที่ต้องรวม: รายงานนี้แสดงข้อมูลตามที่นำเข้า")
+    return mark_demo(conn, report)
+
+
+def mark_demo(conn: Connection, report: Report) -> Report:
+    """A report of a demo store says so on every page and in every file (its source line)."""
+    from desktop.models import demo_data
+
+    if demo_data.is_demo(conn) and demo_data.MARK_TH not in report.source:
+        report.source = f"{demo_data.MARK_TH} · {report.source}"
     return report
 
 
 def _build_kind(kind: str, ctx: Context, age_groups) -> Report:
-    from desktop.reports import failing, income, indicators_report, population
+    from desktop.reports import failing, income, indicators_report, population, yoy
 
     if kind == "population":
-        return population.build(ctx, age_groups)
-    if kind == "indicators":
-        return indicators_report.build(ctx)
-    if kind == "income":
-        return income.build(ctx)
-    return failing.build(ctx)
+        report = population.build(ctx, age_groups)
+    elif kind == "indicators":
+        report = indicators_report.build(ctx)
+    elif kind == "income":
+        report = income.build(ctx)
+    else:
+        report = failing.build(ctx)
+    yoy.add(report, ctx)  # last year beside this year, when the store has an earlier year of the area
+    return report

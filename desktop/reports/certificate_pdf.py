@@ -25,7 +25,13 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm, mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    KeepTogether,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from desktop import messages
 from desktop.models import dates
@@ -33,6 +39,7 @@ from desktop.models.errors import UserError
 from desktop.models.locks import Certification
 from desktop.models.roster import LEVEL_LABELS, ROLE_LABELS
 from desktop.reports import thai_text as tt
+from desktop.reports.thai_words import thai_digits
 
 messages.register({"cert_cannot_write": ("เขียนไฟล์ {path} ไม่ได้: {error}", "Cannot write {path}: {error}")})
 
@@ -51,7 +58,7 @@ class _Digits:
 
     def __call__(self, value) -> str:
         text = str(value)
-        return text.translate(dates.THAI_DIGITS) if self.thai else text
+        return thai_digits(text) if self.thai else text
 
 
 def _p(text: str, size: float = BODY, *, bold: bool = False, align: str = "LEFT", color=None) -> tt.ThaiText:
@@ -81,12 +88,21 @@ def _heading(cert: Certification, d: _Digits, width: float) -> list:
     details = [
         _p(f"ระดับ{level}", HEAD, bold=True),
         _p(s.get("area_description", cert.area_code), HEAD),
-        _p(d(f"รหัสพื้นที่ {cert.area_code}    ปีสำรวจ พ.ศ. {cert.survey_year}"), BODY),
+        _p(f"รหัสพื้นที่ {cert.area_code}" + d(f"    ปีสำรวจ พ.ศ. {cert.survey_year}"), BODY),  # the code is typed back
         _p(d(f"ชุดตัวชี้วัด: {cert.indicator_set}"), BODY),
     ]
+    if s.get("levels"):  # which levels certify that year (resources/certification_levels)
+        from desktop.models import cert_levels
+
+        names = ", ".join(cert_levels.LABELS[lv][0] for lv in cert_levels.ORDER if lv in s["levels"])
+        details.append(_p(d(f"ปี พ.ศ. {cert.survey_year} รับรองข้อมูลระดับ: {names}"), BODY))
     if cert.provisional:
         details.append(_p("ฉบับร่าง: ชุดตัวชี้วัดนี้ยังไม่ใช่ฉบับประกาศใช้อย่างเป็นทางการ", BODY, bold=True,
                           color=DRAFT_RED))
+    if s.get("demo"):
+        from desktop.models import demo_data
+
+        details.append(_p(f"{demo_data.MARK_TH}: ใช้รับรองจริงไม่ได้", HEAD, bold=True, color=DRAFT_RED))
     # the short code stays in Latin letters and Arabic digits: people type it into `verify`
     qr = Table([[_qr(cert)], [_p(f"รหัสยืนยัน {spaced_code(cert.short_code)}", SMALL + 1, bold=True, align="CENTER")]],
                colWidths=[36 * mm])
@@ -121,12 +137,14 @@ def _summary(cert: Certification, d: _Digits, width: float) -> list:
     table = Table(data, colWidths=[width * 0.42, width * 0.58])
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF6")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), tt.pad_top(BODY)),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), tt.pad_bottom(BODY, BODY * 1.3)),
     ]))
     note = "ตัวเลขจากข้อมูลตามที่แก้ไขแล้ว" + (d(f" (รวมการแก้ไข {cert.summary['corrected_households']:,} ครัวเรือน)")
                                              if cert.summary.get("corrected_households") else "")
-    return [_p("๑. ข้อมูลที่รับรอง" if d.thai else "1. ข้อมูลที่รับรอง", HEAD, bold=True), Spacer(1, 1 * mm), table,
-            _p(note, SMALL + 1, color=colors.HexColor("#555555"))]
+    # the note stays with the table (never alone at the top of a page)
+    return [_p("๑. ข้อมูลที่รับรอง" if d.thai else "1. ข้อมูลที่รับรอง", HEAD, bold=True), Spacer(1, 1 * mm),
+            KeepTogether([table, _p(note, SMALL + 1, color=colors.HexColor("#555555"))])]
 
 
 def _override(cert: Certification, d: _Digits) -> list:
@@ -158,25 +176,57 @@ def _statement(cert: Certification, d: _Digits) -> list:
     ]
 
 
-def _signature(member: dict, d: _Digits) -> list:
-    role = ROLE_LABELS.get(member.get("role", ""), member.get("role", ""))
-    return [
-        _p(f"ลงชื่อ {DOTS}", align="CENTER"),
-        _p(f"({member.get('name') or DOTS})", align="CENTER"),
-        _p(d(f"ตำแหน่ง {member.get('position') or DOTS}"), align="CENTER"),
-        _p(role, align="CENTER"),
-    ]
+ROSTER_PT = 10.5
+ROSTER_ROW = 8.5 * mm  # room to sign: 25 members and the heading fit on one A4 page
+
+
+def _position(member: dict) -> str:
+    """The member's position; the chair's and the secretary's role in the group after it (a member's is
+    what the section heading says)."""
+    role = member.get("role", "")
+    position = member.get("position") or ""
+    if role in ("chair", "secretary"):
+        label = ROLE_LABELS.get(role, role)
+        return f"{position} ({label})" if position else label
+    return position
 
 
 def _signatures(cert: Certification, d: _Digits, width: float) -> list:
+    """The roster as the usual Thai attendance table: ลำดับ | ชื่อ-สกุล | ตำแหน่ง | ลายมือชื่อ, one row per member,
+    kept on one page with its heading (up to about 25 members; a longer roster continues with its header)."""
     members = cert.roster or [{"name": "", "position": "", "role": "chair"}]
-    cells = [_signature(m, d) for m in members]
-    rows = [cells[i:i + 2] + [[]] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
-    out = [Spacer(1, 4 * mm), _p("๓. คณะทำงานผู้รับรอง" if d.thai else "3. คณะทำงานผู้รับรอง", HEAD, bold=True)]
-    for row in rows:  # one table per pair keeps every signature block whole across pages
-        t = Table([row], colWidths=[width / 2, width / 2])
-        t.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 5 * mm), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        out.append(t)
+    size, leading = ROSTER_PT, ROSTER_PT * 1.3
+
+    def cell(text: str, *, bold: bool = False, align: str = "LEFT", names: bool = False) -> tt.ThaiText:
+        return tt.ThaiText(text, font=tt.FONT_BOLD if bold else tt.FONT, size=size, leading=leading, align=align,
+                           names=names)
+
+    data = [[cell(h, bold=True, align="CENTER") for h in ("ลำดับ", "ชื่อ-สกุล", "ตำแหน่ง", "ลายมือชื่อ")]]
+    for n, m in enumerate(members, 1):
+        data.append([cell(d(n), align="CENTER"), cell(m.get("name") or "", names=True), cell(d(_position(m))), ""])
+    widths = [1.4 * cm, width * 0.32, width * 0.40]
+    widths.append(width - sum(widths))
+    heights = [None] + [max(ROSTER_ROW, h) for h in _row_heights(data[1:], widths)]
+    table = Table(data, colWidths=widths, repeatRows=1, rowHeights=heights)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF6")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), tt.pad_top(size)), ("BOTTOMPADDING", (0, 0), (-1, -1), tt.pad_bottom(size, leading)),
+    ]))
+    heading = _p("๓. คณะทำงานผู้รับรอง" if d.thai else "3. คณะทำงานผู้รับรอง", HEAD, bold=True)
+    return [Spacer(1, 4 * mm), KeepTogether([heading, Spacer(1, 1.5 * mm), table])]
+
+
+def _row_heights(rows: list[list], widths: list[float]) -> list[float]:
+    """Each row's natural height (the tallest cell: lines × leading + padding)."""
+    out = []
+    for row in rows:
+        tallest = 0.0
+        for value, w in zip(row, widths):
+            if isinstance(value, tt.ThaiText):
+                lines = len(value.lines(w - 12))  # reportlab's default 6 pt left and right padding
+                tallest = max(tallest, lines * value.leading)
+        out.append(tallest + tt.pad_top(ROSTER_PT) + tt.pad_bottom(ROSTER_PT, ROSTER_PT * 1.3))
     return out
 
 
@@ -190,6 +240,11 @@ def _footer(cert: Certification, d: _Digits):
         tt.draw_text(canv, LEFT, 1.2 * cm, tt.fit_text(text, width - LEFT - OTHER - 25 * mm, tt.FONT, SMALL),
                      tt.FONT, SMALL)
         tt.draw_text(canv, width - OTHER, 1.2 * cm, d(f"หน้า {page}/{total}"), tt.FONT, SMALL, "RIGHT")
+        if cert.summary.get("demo"):  # every page of a demo store's form says so
+            from desktop.models import demo_data
+
+            canv.setFillColor(DRAFT_RED)
+            tt.draw_text(canv, width / 2, 0.7 * cm, demo_data.MARK_TH, tt.FONT_BOLD, SMALL + 2, "CENTER")
         canv.restoreState()
     return draw
 
@@ -202,7 +257,7 @@ class _CountedCanvas(Canvas):
         self._footer = footer
         self._held: list[dict] = []
 
-    def showPage(self):  # noqa: N802 (reportlab's name)
+    def showPage(self):
         self._held.append(dict(self.__dict__))
         self._startPage()
 

@@ -18,7 +18,8 @@ from desktop.models import monitoring_settings as ms
 from desktop.models import visits as visits_model
 from desktop.models.errors import UserError
 from desktop.models.monitoring_messages import msg
-from desktop.reports.model import DATA, GROUP, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
+from desktop.reports import numbers
+from desktop.reports.model import CODE, DATA, GROUP, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
 
 KIND = "followup"
 TITLE = "สรุปและรายงานผลการติดตามการจัดเก็บข้อมูล จปฐ."
@@ -33,65 +34,80 @@ def _figure_columns(first: str) -> list[Column]:
 
 
 def _figure_row(label: str, f: confidence.Figure, settings: ms.MonitoringSettings) -> list:
-    return [label, f.compared, f.matched, f.percent, KPI_WORDS[settings.kpi_colour(f.percent)]]
+    return [label, f.compared, f.matched, _kpi_percent(f.percent, settings), KPI_WORDS[settings.kpi_colour(f.percent)]]
 
 
-def _done_and_planned(vs, level: str) -> str:
+def _done_and_planned(vs, level: str) -> tuple[int, str]:
     done = sum(v.level == level and not v.planned for v in vs)
     planned = sum(v.level == level and v.planned for v in vs)
-    return f"{done}" + (f" (วางแผนไว้อีก {planned})" if planned else "")
+    return done, (f"วางแผนไว้อีก {planned} ครั้ง" if planned else "")
 
 
 def _overview(s: confidence.Summary, vs, sampled: int, answered: int, raised: int, settings) -> ReportTable:
-    t = ReportTable("1. สรุปผล", [Column("item", "รายการ", TEXT, width=3), Column("value", "ผล", TEXT, width=2)],
+    """Counts and percentages in number columns (numeric cells in XLSX: a sum over districts works)."""
+    t = ReportTable("1. สรุปผล", [Column("item", "รายการ", TEXT, width=3), Column("count", "จำนวน", INT),
+                                  Column("percent", "ร้อยละ", PCT), Column("note", "หมายเหตุ", TEXT, width=2)],
                     key="overview")
-    pct = "-" if s.overall.percent is None else f"{s.overall.percent:.2f}"
-    for label, value in (
-        ("การติดตามระดับอำเภอ (ครั้ง)", _done_and_planned(vs, "district")),
-        ("การติดตามระดับจังหวัด (ครั้ง)", _done_and_planned(vs, "province")),
-        ("หมู่บ้านที่ไปติดตาม", str(len({c for v in vs for c in v.villages}))),
-        ("ครัวเรือนตัวอย่าง / ตรวจสอบซ้ำแล้ว", f"{sampled:,} / {answered:,}"),
-        ("รายการที่เปรียบเทียบ / ตรงกัน", f"{s.overall.compared:,} / {s.overall.matched:,}"),
-        ("ความเชื่อมั่นของข้อมูล (ร้อยละ)", pct),
-        ("เป้าหมาย (ร้อยละ)", f"ไม่น้อยกว่า {settings.kpi_target:g}"),
-        ("ผลเทียบเป้าหมาย", KPI_WORDS[settings.kpi_colour(s.overall.percent)]),
-        ("วิธีรวมผล", "ถ่วงน้ำหนักตามจำนวนรายการ" if s.mode == "items" else "ค่าเฉลี่ยของหมู่บ้าน"),
-        ("การแก้ไขข้อมูลที่ส่งจากการติดตาม (รายการ)", str(raised)),
+    district, province = _done_and_planned(vs, "district"), _done_and_planned(vs, "province")
+    for label, count, percent, note in (
+        ("การติดตามระดับอำเภอ (ครั้ง)", district[0], None, district[1]),
+        ("การติดตามระดับจังหวัด (ครั้ง)", province[0], None, province[1]),
+        ("หมู่บ้านที่ไปติดตาม", len({c for v in vs for c in v.villages}), None, ""),
+        ("ครัวเรือนตัวอย่าง", sampled, None, ""),
+        ("ครัวเรือนที่ตรวจสอบซ้ำแล้ว", answered, None, ""),
+        ("รายการที่เปรียบเทียบ", s.overall.compared, None, ""),
+        ("รายการที่ตรงกัน", s.overall.matched, None, ""),
+        ("ความเชื่อมั่นของข้อมูล", None, _kpi_percent(s.overall.percent, settings),
+         "ผลเทียบเป้าหมาย: " + KPI_WORDS[settings.kpi_colour(s.overall.percent)]),
+        ("เป้าหมาย", None, settings.kpi_target, "ไม่น้อยกว่า"),
+        ("วิธีรวมผล", None, None, "ถ่วงน้ำหนักตามจำนวนรายการ" if s.mode == "items" else "ค่าเฉลี่ยของหมู่บ้าน"),
+        ("การแก้ไขข้อมูลที่ส่งจากการติดตาม (รายการ)", raised, None, ""),
     ):
-        t.add([label, value])
+        t.add([label, count, percent, note])
     return t
+
+
+def _kpi_percent(percent, settings):
+    """The confidence as printed beside its target: 94.96 against 95 prints 94.96, never "95.0"."""
+    return None if percent is None else numbers.against_threshold(percent, settings.kpi_target, PCT)
 
 
 def _visits_table(conn: Connection, vs, settings) -> ReportTable:
     t = ReportTable("8. รายละเอียดการติดตาม", [
-        Column("date", "วันที่", TEXT, width=1.4), Column("level", "ระดับ", TEXT, width=0.8),
-        Column("villages", "หมู่บ้านที่ติดตาม", TEXT, width=3), Column("visitors", "ผู้ติดตาม", TEXT, width=3),
-        Column("checklist", "การดำเนินงาน (ใช่/ทั้งหมด)", TEXT, width=1.2), Column("sampled", "ตัวอย่าง", INT),
+        Column("date", "วันที่", TEXT, width=1.4), Column("code", "รหัสการติดตาม", CODE),
+        Column("level", "ระดับ", TEXT, width=0.8),
+        Column("villages", "หมู่บ้านที่ติดตาม", TEXT, width=3, names=True),
+        Column("visitors", "ผู้ติดตาม", TEXT, width=3, names=True),
+        Column("checklist", "การดำเนินงานที่ทำแล้ว (ข้อ)", INT), Column("checklist_of", "จากทั้งหมด (ข้อ)", INT),
+        Column("sampled", "ตัวอย่าง", INT),
         Column("answered", "ตรวจซ้ำแล้ว", INT), Column("notes", "หมายเหตุ", TEXT, width=2)], key="visits")
     names = areas.names_of(conn, sorted({c for v in vs for c in v.villages}))
     for v in vs:
         sample = backcheck.current_sample(conn, v.visit_id)
         answered = len(backcheck.answers_of(conn, v.visit_id))
         yes = sum(1 for key, _ in settings.checklist if v.checklist.get(key) is True)
-        t.add([f"{v.date_be} ({v.short_code})" + (" วางแผน" if v.planned else ""), visits_model.LEVEL_LABELS[v.level],
+        # the visit code stays in Latin letters and Arabic digits: people type it back
+        t.add([v.date_be + (" (วางแผน)" if v.planned else ""), v.short_code, visits_model.LEVEL_LABELS[v.level],
                ", ".join(names.get(c, c) for c in v.villages),
-               ", ".join(f"{p.name} {p.position}".strip() for p in v.visitors), f"{yes}/{len(settings.checklist)}",
+               ", ".join(f"{p.name} {p.position}".strip() for p in v.visitors), yes, len(settings.checklist),
                len(sample.all_ids()) if sample else 0, answered, v.notes])
     return t
 
 
 def _areas_table(conn: Connection, s: confidence.Summary, settings) -> ReportTable:
-    t = ReportTable("2. ความเชื่อมั่นของข้อมูลรายพื้นที่", _figure_columns("พื้นที่"), key="areas")
+    # the area code in a column of its own: it is typed back (`--area`), so it keeps its Arabic digits
+    t = ReportTable("2. ความเชื่อมั่นของข้อมูลรายพื้นที่", [Column("code", "รหัส", CODE), *_figure_columns("พื้นที่")],
+                    key="areas")
     codes = sorted({f.key for figs in s.levels.values() for f in figs})
     names = areas.names_of(conn, codes)
     for level in ("district", "tambon", "village"):
         figs = s.levels.get(level) or []
         if not figs:
             continue
-        t.add([LEVEL_NAMES[confidence.LEVEL_LENGTHS[level]], None, None, None, ""], GROUP)
+        t.add([LEVEL_NAMES[confidence.LEVEL_LENGTHS[level]], None, None, None, None, ""], GROUP)
         for f in figs:
-            t.add(_figure_row(f"{names.get(f.key, f.key)} ({f.key})", f, settings), DATA, {"area": f.key})
-    t.add(_figure_row("รวม", s.overall, settings), TOTAL)
+            t.add([f.key, *_figure_row(names.get(f.key, f.key), f, settings)], DATA, {"area": f.key})
+    t.add(["", *_figure_row("รวม", s.overall, settings)], TOTAL)
     return t
 
 
@@ -117,7 +133,7 @@ def _breakdowns(s: confidence.Summary, survey, settings) -> list[ReportTable]:
 def _findings(conn: Connection, s: confidence.Summary, survey, settings) -> ReportTable:
     t = ReportTable("5. ข้อค้นพบ: รายการที่ไม่ตรงกับข้อมูลเดิม", [
         Column("village", "หมู่บ้าน", TEXT, width=2), Column("house_no", "บ้านเลขที่", TEXT),
-        Column("house_code", "รหัสบ้าน", TEXT, width=1.5), Column("item", "รายการ", TEXT, width=3.5),
+        Column("house_code", "รหัสบ้าน", CODE, width=1.5), Column("item", "รายการ", TEXT, width=3.5),
         Column("recorded", "ข้อมูลเดิม", TEXT), Column("checked", "ตรวจซ้ำ", TEXT),
         Column("cls", "ประเภท", INT, width=0.6)], key="findings")
     ids = sorted({c.household_id for c in s.mismatches})
@@ -134,7 +150,7 @@ def _findings(conn: Connection, s: confidence.Summary, survey, settings) -> Repo
 
 def _corrections_table(raised: list[corrections.CorrectionState], conn: Connection) -> ReportTable:
     t = ReportTable("6. การแก้ไขข้อมูลที่เกิดจากการติดตาม", [
-        Column("house_code", "รหัสบ้าน", TEXT, width=1.5), Column("item", "รายการ", TEXT, width=3),
+        Column("house_code", "รหัสบ้าน", CODE, width=1.5), Column("item", "รายการ", TEXT, width=3),
         Column("old", "ค่าเดิม", TEXT), Column("new", "ค่าที่ถูกต้อง", TEXT),
         Column("status", "สถานะ", TEXT), Column("reason", "เหตุผล", TEXT, width=3)], key="corrections")
     codes = dict(conn.execute(text(
@@ -146,14 +162,15 @@ def _corrections_table(raised: list[corrections.CorrectionState], conn: Connecti
     return t
 
 
-def _kpi_table(conn: Connection, survey_year: int, area_code: str) -> ReportTable:
+def _kpi_table(conn: Connection, survey_year: int, area_code: str, settings) -> ReportTable:
     top, rows = confidence.kpi_board(conn, survey_year, area_code[:2])
     t = ReportTable("7. ตัวชี้วัดการติดตาม (KPI) รายอำเภอ", [
-        Column("area", "พื้นที่", TEXT, width=2), Column("visits", "ติดตาม (ครั้ง/ที่กำหนด)", TEXT),
+        Column("area", "พื้นที่", TEXT, width=2, names=True), Column("visits", "ติดตามแล้ว (ครั้ง)", INT),
+        Column("visits_required", "ที่กำหนด (ครั้ง)", INT),
         Column("sampled", "ครัวเรือนตัวอย่าง", INT), Column("answered", "ตรวจซ้ำแล้ว", INT),
         Column("percent", "ความเชื่อมั่น (ร้อยละ)", PCT), Column("missing", "สิ่งที่ยังขาด", TEXT, width=4)], key="kpi")
     for r in [x for x in rows if x.area_code.startswith(area_code[:4])] + [top]:
-        t.add([r.name, f"{r.visits_done}/{r.visits_required}", r.sampled, r.answered, r.confidence.percent,
+        t.add([r.name, r.visits_done, r.visits_required, r.sampled, r.answered, _kpi_percent(r.confidence.percent, settings),
                "; ".join(r.missing) or "ครบ"], TOTAL if r is top else DATA)
     return t
 
@@ -177,7 +194,7 @@ def build(conn: Connection, survey_year: int, area_code: str) -> Report:
     tables = [_overview(s, vs, sampled, answered, len(raised), settings), _areas_table(conn, s, settings),
               *_breakdowns(s, survey, settings), _findings(conn, s, survey, settings), _corrections_table(raised, conn)]
     if len(area_code) <= 4:
-        tables.append(_kpi_table(conn, survey_year, area_code))
+        tables.append(_kpi_table(conn, survey_year, area_code, settings))
     tables.append(_visits_table(conn, vs, settings))
     notes = [
         "ความเชื่อมั่น = จำนวนรายการที่ตรงกับข้อมูลเดิม ÷ จำนวนรายการที่เปรียบเทียบ × 100 (ตามเกณฑ์ความคลาดเคลื่อนที่ตั้งไว้)",
@@ -186,6 +203,9 @@ def build(conn: Connection, survey_year: int, area_code: str) -> Report:
         "วิธีการนี้เป็นค่าเริ่มต้นที่ปรับได้ เนื่องจากยังไม่มีแบบสรุปความเชื่อมั่นฉบับทางการที่เผยแพร่",
         "เรียน ผู้บังคับบัญชา  สำเนาเรียน สำนักงานพัฒนาชุมชนจังหวัด",
     ]
-    return Report(KIND, TITLE, "Monitoring follow-up report", area_code, path,
-                  LEVEL_NAMES.get(len(area_code), ""), survey_year, survey.period, survey.indicator_set.title_th,
-                  survey.indicator_set.provisional, True, tables, notes, generated_at=dt.datetime.now())
+    from desktop.reports.builders import mark_demo
+
+    return mark_demo(conn, Report(KIND, TITLE, "Monitoring follow-up report", area_code, path,
+                                  LEVEL_NAMES.get(len(area_code), ""), survey_year, survey.period,
+                                  survey.indicator_set.title_th, survey.indicator_set.provisional, True, tables, notes,
+                                  generated_at=dt.datetime.now()))

@@ -9,9 +9,11 @@ household = sum ÷ households; per person = sum ÷ members.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from desktop.reports.builders import Context, level_names, new_report, pct, ratio
 from desktop.reports.figures import MONEY, Figures, total
-from desktop.reports.model import INT, MONEY as MONEY_KIND, PCT, TEXT, TOTAL, Column, Report, ReportTable
+from desktop.reports.model import CODE, INT, MONEY as MONEY_KIND, PCT, TEXT, TOTAL, Column, Report, ReportTable
 
 TITLE = ("รายงานรายได้และรายจ่ายเฉลี่ย", "Average income and expense report")
 ITEMS = {
@@ -74,7 +76,7 @@ def _by_child(ctx: Context, children: dict[str, Figures], whole: Figures, before
     level_th, level_en = level_names(ctx.area.child_level)
     per_hh, per_pp = "เฉลี่ยต่อครัวเรือน (บาท/ปี)", "เฉลี่ยต่อคน (บาท/ปี)"
     columns = [
-        Column("code", "รหัส", TEXT, "Code"), Column("name", level_th, TEXT, level_en, width=2.5),
+        Column("code", "รหัส", CODE, "Code"), Column("name", level_th, TEXT, level_en, width=2.5, names=True),
         Column("households", "ครัวเรือน", INT, "Households"), Column("persons", "สมาชิก (คน)", INT, "Persons"),
         Column("household_income", "รายได้", MONEY_KIND, "Income per household", per_hh),
         Column("household_expense", "รายจ่าย", MONEY_KIND, "Expense per household", per_hh),
@@ -112,7 +114,7 @@ def _row(code: str, name: str, f: Figures, old: Figures | None, previous: int | 
         else:
             change = None
             if f.persons and old.persons and old.income:
-                now, then = f.income / f.persons, old.income / old.persons
+                now, then = Fraction(f.income, f.persons), Fraction(old.income, old.persons)
                 change = pct(now - then, then)
             row += [old.households, old.persons, ratio(old.income, old.persons), change]
     return row

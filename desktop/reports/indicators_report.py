@@ -7,9 +7,10 @@ Person indicators count persons: surveyed = target persons of the households wit
 
 from __future__ import annotations
 
+from desktop.reports import numbers
 from desktop.reports.builders import Context, level_names, new_report, pct
 from desktop.reports.figures import Figures, total
-from desktop.reports.model import GROUP, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
+from desktop.reports.model import CODE, GROUP, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
 
 TITLE = ("รายงานผลตัวชี้วัด จปฐ.", "BMN indicator pass/fail report")
 UNITS = {"person": ("คน", "persons"), "household": ("ครัวเรือน", "households")}
@@ -60,9 +61,10 @@ def _by_indicator(ctx: Context, whole: Figures) -> ReportTable:
         table.add([f"หมวด {category.no} {category.name_th}"] + [None] * (width - 1), GROUP, {"category": category.no})
         for ind in members:
             surveyed, fail = surveyed_failed(ind.unit, whole.indicators.get(ind.no))
-            table.add(
-                [ind.no, ind.name_th, UNITS[ind.unit][0], surveyed, surveyed - fail, pct(surveyed - fail, surveyed),
-                 fail, pct(fail, surveyed)],
+            passing = pct(surveyed - fail, surveyed)
+            table.add(  # the failing % is 100 − the passing % as printed: the pair adds up to 100
+                [ind.no, ind.name_th, UNITS[ind.unit][0], surveyed, surveyed - fail, passing, fail,
+                 numbers.complement(passing)],
                 key={"area": code, "indicator": ind.no},
             )
     return table
@@ -73,7 +75,7 @@ def _by_child(ctx: Context, children: dict[str, Figures], whole: Figures) -> Rep
     level_th, level_en = level_names(ctx.area.child_level)
     names = ctx.child_names(children)
     category_of = {c.no: f"หมวด {c.no}" for c in ind_set.categories}
-    columns = [Column("code", "รหัส", TEXT, "Code"), Column("name", level_th, TEXT, level_en, width=2.5)]
+    columns = [Column("code", "รหัส", CODE, "Code"), Column("name", level_th, TEXT, level_en, width=2.5, names=True)]
     columns += [Column(f"ind_{ind.no}", str(ind.no), INT, f"{ind.no} ({UNITS[ind.unit][1]})",
                        category_of.get(ind.category, ""), 0.5) for ind in ind_set.indicators]
     table = ReportTable(

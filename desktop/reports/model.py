@@ -14,6 +14,8 @@ KINDS = ("population", "indicators", "income", "failing-income")
 # Column kinds tell renderers how to format and align a value.
 TEXT, INT, PCT, MONEY, DECIMAL = "text", "int", "pct", "money", "decimal"
 # PCT values are percentages (97.5 means 97.5 %), not fractions; MONEY values are baht.
+# CODE: text a person types back (house codes, area codes, visit and short codes): never Thai digits, never wrapped.
+CODE = "code"
 # Row kinds: ordinary data, a heading row spanning the table (e.g. a หมวด), a total row.
 DATA, GROUP, TOTAL = "data", "group", "total"
 
@@ -26,6 +28,7 @@ class Column:
     label_en: str = ""
     group: str = ""  # a spanning heading above several columns, e.g. "ผ่าน" over count and %
     width: float = 1.0  # relative width for paper layouts
+    names: bool = False  # personal or place names: on paper they break only at spaces
 
 
 @dataclass

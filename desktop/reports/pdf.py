@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -26,20 +25,45 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from desktop.models.dates import THAI_DIGITS, thai_date
+from desktop.models.dates import thai_date
+from desktop.reports import charts, numbers
 from desktop.reports import thai_text as tt
-from desktop.reports.model import DATA, DECIMAL, GROUP, INT, MONEY, PCT, TEXT, TOTAL, Report, ReportTable
+from desktop.reports.model import (
+    CODE,
+    DATA,
+    DECIMAL,
+    GROUP,
+    INT,
+    MONEY,
+    PCT,
+    TEXT,
+    TOTAL,
+    Report,
+    ReportTable,
+)
+from desktop.reports.thai_words import thai_digits
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 14 * mm, 15 * mm, 16 * mm
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 PAGE = {PORTRAIT: A4, LANDSCAPE: landscape(A4)}
 FRAME_W = {o: size[0] - 2 * MARGIN_X for o, size in PAGE.items()}
 TITLE_PT, SUBTITLE_PT, BODY_PT, CELL_PT, SMALL_CELL_PT, MARK_PT = 16, 12, 11, 10, 9, 8.5
-PAD_X, PAD_TOP, PAD_BOTTOM = 3.5, 1.5, 2.5
+PAD_X = 3.5
+PAD_TOP, PAD_BOTTOM = tt.pad_top(CELL_PT), tt.pad_bottom(CELL_PT, CELL_PT * 1.3)  # marks never touch the grid
 TEXT_WRAP_CAP = 170  # a text column wider than this at its natural width may wrap rather than force landscape
+NAME_PART_CAP = 130  # a name part wider than this may be cut (between clusters) rather than widen its column
 HEAD_PREF = 80  # a number column may widen up to this so that its heading needs fewer lines
 HEAD_FILL, GROUP_FILL, TOTAL_FILL, ZEBRA = (colors.HexColor(c) for c in ("#dde5ee", "#e9eef5", "#eeeeee", "#f6f7f9"))
 GRID, GREY = colors.HexColor("#9aa3ad"), colors.HexColor("#555555")
@@ -77,19 +101,18 @@ class _Digits:
         self.thai = thai
 
     def __call__(self, text: str) -> str:
-        return text.translate(THAI_DIGITS) if self.thai else text
+        return thai_digits(text) if self.thai else text
 
 
 def format_value(value, kind: str) -> str:
-    """A cell value as printed: thousands separators, PCT with 1 decimal (values are percentages, 0–100),
-    MONEY in whole baht, DECIMAL with 2 decimals; missing numbers print as "-"."""
+    """A cell value as printed: thousands separators, rounded once (numbers.py: PCT 1 decimal, values are
+    percentages 0–100; MONEY whole baht; DECIMAL 2 decimals; a Decimal with its own places); missing
+    numbers print as "-"."""
     if value is None or value == "":
-        return "" if kind == TEXT else "-"
-    if kind == TEXT or isinstance(value, str):
+        return "" if kind in (TEXT, CODE) else "-"
+    if kind in (TEXT, CODE) or isinstance(value, str):
         return str(value)
-    if kind in (INT, MONEY):
-        return f"{int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)):,}"
-    return f"{value:,.1f}" if kind == PCT else f"{value:,.2f}"
+    return numbers.text(value, kind)
 
 
 # ---------------------------------------------------------------- page marks (header and footer)
@@ -122,7 +145,7 @@ class _MarkedCanvas(Canvas):
         self._marks = marks
         self._held: list[dict] = []
 
-    def showPage(self):  # noqa: N802 (reportlab's name)
+    def showPage(self):
         self._held.append(dict(self.__dict__))
         self._startPage()
 
@@ -207,18 +230,22 @@ def _banner(text: str, fill: str, line: str) -> Table:
 
 def _story(report: Report, d: _Digits) -> tuple[list, str]:
     parts = []  # (orientation, flowables) per table chunk
-    for table in report.tables:
-        parts.extend(_TableLayout(table, d).parts())
+    notes = [d(f"{i}. {note}") for i, note in enumerate(report.notes, 1)]
+    for k, table in enumerate(report.tables):
+        # the notes end the last table, as rows of their own: never alone at the top of a page
+        parts.extend(_TableLayout(table, d, notes if k == len(report.tables) - 1 else []).parts())
     first = parts[0][0] if parts else PORTRAIT
     story, current = _heading(report, d), first
     if not parts:
         story.append(tt.ThaiText("ไม่มีข้อมูล", size=BODY_PT))
-    for orientation, flowables in parts:
+    for index, (orientation, flowables) in enumerate(parts):
         if orientation != current:
             story += [NextPageTemplate(orientation), PageBreak()]
             current = orientation
         story += [*flowables, Spacer(1, 6 * mm)]
-    if report.notes:
+        if index == 0:  # the pass-rate chart right after the per-indicator table (indicator report only)
+            story += charts.pdf_flowables(report, FRAME_W[current], d)
+    if report.notes and not report.tables:
         story.append(CondPageBreak(40))
         story.append(tt.ThaiText("หมายเหตุ", font=tt.FONT_BOLD, size=BODY_PT, leading=BODY_PT * 1.4))
         for i, note in enumerate(report.notes, 1):
@@ -254,12 +281,14 @@ class _Col:
 class _TableLayout:
     """One ReportTable → [(orientation, [title, Table])…]: measured, oriented, chunked by columns if needed."""
 
-    def __init__(self, table: ReportTable, d: _Digits):
-        self.table, self.d = table, d
+    def __init__(self, table: ReportTable, d: _Digits, notes: list[str] | None = None):
+        self.table, self.d, self.notes = table, d, notes or []
         self.size = CELL_PT if len(table.columns) <= 12 else SMALL_CELL_PT
         self.leading = round(self.size * 1.3, 1)
         self.kinds = table.row_kinds or [DATA] * len(table.rows)
-        self.cells = [[d(format_value(v, c.kind)) for v, c in zip(row, table.columns)] for row in table.rows]
+        # codes a person types back (house codes, area codes) keep their Arabic digits
+        self.cells = [[format_value(v, c.kind) if c.kind == CODE else d(format_value(v, c.kind))
+                       for v, c in zip(row, table.columns)] for row in table.rows]
         self.cols = [self._measure(i) for i in range(len(table.columns))]
 
     def _spans(self, r: int) -> bool:
@@ -276,6 +305,9 @@ class _TableLayout:
         word = max((tt.text_width(w, tt.FONT_BOLD, size) for w in tt.words(label) if not w.isspace()), default=0)
         wraps = column.kind == TEXT and any(tt.has_thai(v) or " " in v for v, _b in values)
         nat = max(widest, word) + pad
+        if column.names:  # a name breaks only at its spaces: the column is at least as wide as a name part
+            word = max([word] + [min(NAME_PART_CAP, tt.text_width(p, tt.FONT_BOLD if b else tt.FONT, size))
+                                 for v, b in values for p in v.split()])
         if wraps:  # text wraps at words; its heading fits on one line once the text is wide enough
             return _Col(i, column.kind, nat, min(nat, max(word, 5 * size) + pad),
                         max(nat, _heading_width(label, 1, size) + pad), wraps, column.width)
@@ -289,11 +321,11 @@ class _TableLayout:
         cols = self.cols
         comfortable = sum(min(c.nat, TEXT_WRAP_CAP) if c.wraps else c.nat for c in cols)
         if comfortable <= FRAME_W[PORTRAIT]:
-            return [(PORTRAIT, self._flowables(cols, FRAME_W[PORTRAIT], ""))]
+            return [(PORTRAIT, self._flowables(cols, FRAME_W[PORTRAIT], "", True))]
         width = FRAME_W[LANDSCAPE]
         chunks = self._chunks(width)
         n = len(chunks)
-        return [(LANDSCAPE, self._flowables(chunk, width, f" (ส่วนที่ {k}/{n})" if n > 1 else ""))
+        return [(LANDSCAPE, self._flowables(chunk, width, f" (ส่วนที่ {k}/{n})" if n > 1 else "", k == n))
                 for k, chunk in enumerate(chunks, 1)]
 
     def _chunks(self, width: float) -> list[list[_Col]]:
@@ -302,7 +334,7 @@ class _TableLayout:
         when it fits in one, and the chunks are balanced rather than filled greedily."""
         columns = self.table.columns
         n_lead = 0
-        while n_lead < min(3, len(self.cols) - 1) and columns[n_lead].kind == TEXT and not columns[n_lead].group:
+        while n_lead < min(3, len(self.cols) - 1) and columns[n_lead].kind in (TEXT, CODE) and not columns[n_lead].group:
             n_lead += 1
         n_lead = max(n_lead, 1)
         lead, rest = self.cols[:n_lead], self.cols[n_lead:]
@@ -357,18 +389,18 @@ class _TableLayout:
         spare = sum(widths) - sum(capped)  # what a text column cannot use well goes to every column evenly
         return [w + spare * w / sum(capped) for w in capped]
 
-    def _flowables(self, cols: list[_Col], width: float, suffix: str) -> list:
+    def _flowables(self, cols: list[_Col], width: float, suffix: str, last: bool) -> list:
         widths = self._fit(cols, width)
         title = tt.ThaiText(self.d(self.table.title + suffix), font=tt.FONT_BOLD, size=SUBTITLE_PT,
                             leading=SUBTITLE_PT * 1.4)
-        table = self._table(cols, widths)
+        table = self._table(cols, widths, self.notes if last else [])
         # start on a new page unless the title, the headings and two rows fit here (wrap measures only the
         # first rows of a long table, and a later wrap measures afresh)
         table.wrap(width, 300)
         need = title.wrap(width, 300)[1] + 1.5 * mm + sum(h for h in table._rowHeights[:table.repeatRows + 2] if h)
         return [CondPageBreak(need + 2), title, Spacer(1, 1.5 * mm), table]
 
-    def _table(self, cols: list[_Col], widths: list[float]) -> Table:
+    def _table(self, cols: list[_Col], widths: list[float], notes: list[str]) -> Table:
         columns = [self.table.columns[c.index] for c in cols]
         head, style = self._header(columns)
         nhead = len(head)
@@ -393,7 +425,8 @@ class _TableLayout:
             for j, v in enumerate(values):
                 if v and (tt.has_thai(v) or tt.text_width(v, font, size) > inner[j]):
                     align = "RIGHT" if cols[j].kind in NUMERIC else "LEFT"
-                    values[j] = tt.ThaiText(v, font=font, size=size, leading=leading, align=align)
+                    values[j] = tt.ThaiText(v, font=font, size=size, leading=leading, align=align,
+                                            names=columns[j].names)
                     lines = max(lines, len(values[j].lines(inner[j])))
                 elif "\n" in v:
                     lines = max(lines, v.count("\n") + 1)
@@ -409,18 +442,27 @@ class _TableLayout:
             data.append([empty] + [""] * (len(cols) - 1))
             heights.append(leading + pad)
             style.append(("SPAN", (0, nhead), (-1, nhead)))
+        body_end = len(data) - 1
+        if notes:  # one spanning row without grid after the last row: kept with it by rowSplitRange below
+            cell, height = _notes_cell(notes, sum(widths) - 2 * PAD_X)
+            data.append([cell] + [""] * (len(cols) - 1))
+            heights.append(height + PAD_TOP + 6 * mm)
+            style += [("SPAN", (0, -1), (-1, -1)), ("TOPPADDING", (0, -1), (-1, -1), 6 * mm),
+                      ("VALIGN", (0, -1), (-1, -1), "TOP")]
         style[:0] = [
             ("FONT", (0, 0), (-1, -1), tt.FONT, size, leading),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
             ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
-            ("GRID", (0, 0), (-1, -1), 0.3, GRID),
+            ("GRID", (0, 0), (-1, body_end), 0.3, GRID),
             ("BACKGROUND", (0, 0), (-1, nhead - 1), HEAD_FILL),
             ("LINEBELOW", (0, nhead - 1), (-1, nhead - 1), 0.8, colors.black),
-            ("ROWBACKGROUNDS", (0, nhead), (-1, -1), [colors.white, ZEBRA]),
+            ("ROWBACKGROUNDS", (0, nhead), (-1, body_end), [colors.white, ZEBRA]),
         ] + [("ALIGN", (j, nhead), (j, -1), "RIGHT") for j, c in enumerate(cols) if c.kind in NUMERIC]
         # no page break that leaves fewer than 2 rows under the heading or fewer than 3 on the next page
-        split_range = (nhead + 2, -3) if len(data) > nhead + 6 else None
+        # (with notes: the notes and the last two rows stay together)
+        split_range = (nhead + 2, -3 - bool(notes)) if len(data) > nhead + 6 + bool(notes) else (
+            (nhead + 1, -2) if notes else None)
         table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=nhead, hAlign="LEFT",
                       rowSplitRange=split_range)
         table.setStyle(TableStyle(style))
@@ -452,6 +494,14 @@ class _TableLayout:
                 style.append(("SPAN", (j, 0), (k - 1, 0)))
             j = k
         return [top, bottom], style
+
+
+def _notes_cell(notes: list[str], width: float) -> tuple[list, float]:
+    """The report's notes as one table cell (heading + numbered notes) and its height."""
+    leading = BODY_PT * 1.4
+    cell = [tt.ThaiText("หมายเหตุ", font=tt.FONT_BOLD, size=BODY_PT, leading=leading)]
+    cell += [tt.ThaiText(note, size=BODY_PT, leading=leading) for note in notes]
+    return cell, sum(len(t.lines(width)) for t in cell) * leading
 
 
 def _pack_runs(runs: list[list[_Col]], limit: float) -> tuple[list[list[_Col]], int]:

@@ -9,9 +9,10 @@ import datetime as dt
 from desktop.models.dates import thai_date
 from desktop.models.errors import UserError
 from desktop.models.schema import REPORT_TOP_AGE
+from desktop.reports import numbers
 from desktop.reports.builders import Context, level_names, message, new_report, pct, ratio
 from desktop.reports.figures import AGE_SLOTS, Figures, total
-from desktop.reports.model import DECIMAL, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
+from desktop.reports.model import CODE, DECIMAL, INT, PCT, TEXT, TOTAL, Column, Report, ReportTable
 
 TITLE = ("รายงานประชากร", "Population report")
 DEFAULT_AGE_GROUPS: tuple[tuple[int, int | None], ...] = (
@@ -103,20 +104,21 @@ def _by_age(code: str, whole: Figures, groups: list[tuple[int, int | None]]) -> 
     ages = whole.ages
     counted = [0] * (2 * AGE_SLOTS)
     all_persons = whole.male + whole.female
+    rows = []
     for lo, hi in groups:
         top = REPORT_TOP_AGE if hi is None else hi
         male = sum(ages[lo: top + 1])
         female = sum(ages[AGE_SLOTS + lo: AGE_SLOTS + top + 1])
         for a in range(lo, top + 1):
             counted[a] = counted[AGE_SLOTS + a] = 1
-        th, en = group_label(lo, hi)
-        table.add([th, male, female, male + female, pct(male + female, all_persons)],
-                  key={"area": code, "age": [lo, hi]})
+        rows.append(([group_label(lo, hi)[0], male, female, male + female], {"area": code, "age": [lo, hi]}))
     rest_m = sum(n for n, c in zip(ages[:AGE_SLOTS], counted[:AGE_SLOTS]) if not c)
     rest_f = sum(n for n, c in zip(ages[AGE_SLOTS:], counted[AGE_SLOTS:]) if not c)
     if rest_m or rest_f:  # a grouping that leaves some ages out: they still count in the total
-        table.add(["อายุอื่น ๆ", rest_m, rest_f, rest_m + rest_f, pct(rest_m + rest_f, all_persons)],
-                  key={"area": code})
+        rows.append((["อายุอื่น ๆ", rest_m, rest_f, rest_m + rest_f], {"area": code}))
+    # the shares of one whole add up to the 100.0 printed on the total row
+    for (values, key), share in zip(rows, numbers.shares([values[3] for values, _key in rows])):
+        table.add([*values, share], key=key)
     table.add(["รวม", whole.male, whole.female, all_persons, pct(all_persons, all_persons)], TOTAL, {"area": code})
     return table
 
@@ -126,7 +128,7 @@ def _by_child(ctx: Context, children: dict[str, Figures], whole: Figures) -> Rep
     names = ctx.child_names(children)
     table = ReportTable(
         f"ครัวเรือนและประชากร จำแนกตาม{level_th}",
-        [Column("code", "รหัส", TEXT, "Code"), Column("name", level_th, TEXT, level_en, width=2.5),
+        [Column("code", "รหัส", CODE, "Code"), Column("name", level_th, TEXT, level_en, width=2.5, names=True),
          Column("households", "ครัวเรือน", INT, "Households"),
          Column("households_pct", "ร้อยละของครัวเรือน", PCT, "% of households"),
          *_people_columns(),
@@ -134,13 +136,16 @@ def _by_child(ctx: Context, children: dict[str, Figures], whole: Figures) -> Rep
          Column("avg_persons", "เฉลี่ยคนต่อครัวเรือน", DECIMAL, "Persons per household")],
         title_en=f"Households and population by {level_en.lower()}", key="areas",
     )
-    for code, f in children.items():
-        table.add(_child_row(code, names[code], f, whole), key={"area": code})
-    table.add(_child_row(ctx.area.code, f"รวม{ctx.area.title}", whole, whole), TOTAL,
-              {"area": ctx.area.code})
+    households = numbers.shares([f.households for f in children.values()])
+    persons = numbers.shares([f.persons for f in children.values()])
+    for (code, f), hh_share, person_share in zip(children.items(), households, persons):
+        table.add(_child_row(code, names[code], f, hh_share, person_share), key={"area": code})
+    table.add(_child_row(ctx.area.code, f"รวม{ctx.area.title}", whole, pct(whole.households, whole.households),
+                         pct(whole.persons, whole.persons)), TOTAL, {"area": ctx.area.code})
     return table
 
 
-def _child_row(code: str, name: str, f: Figures, whole: Figures) -> list:
-    return [code, name, f.households, pct(f.households, whole.households), f.male, f.female, f.persons,
-            pct(f.persons, whole.persons), ratio(f.persons, f.households)]
+def _child_row(code: str, name: str, f: Figures, households_pct, persons_pct) -> list:
+    """households_pct and persons_pct: the area's shares of the report's whole (numbers.shares: they add to 100)."""
+    return [code, name, f.households, households_pct, f.male, f.female, f.persons, persons_pct,
+            ratio(f.persons, f.households)]

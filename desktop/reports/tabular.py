@@ -1,23 +1,58 @@
 """A `Report` as CSV (one file, the tables one after another) or XLSX (one sheet per table).
 
-Numbers stay numbers: CSV writes them bare, XLSX as numeric cells with a number format; PCT values
-(percentages, 97.5 = 97.5 %) become fractions with a % format in XLSX. Text that a spreadsheet
-would run as a formula (= + - @ …) gets a leading single quote (importers.columns.escape_text, the
-same rule as the household export).
+Numbers stay numbers: CSV writes them bare, XLSX as numeric cells with a number format; both hold
+the figure as the paper prints it (rounded once, numbers.py); PCT values (percentages, 97.5 = 97.5 %)
+become fractions with a % format in XLSX.
+
+Every text cell of every spreadsheet file the reports write (these reports, the correction notice, the
+back-check sheets) goes through `safe_text`:
+- text that a spreadsheet would run as a formula (= + - @ …) gets a leading single quote
+  (importers.columns.escape_text, the same rule as the household export);
+- in CSV only, text that a spreadsheet would silently turn into a date or a number — house numbers
+  such as "1/1" or "12-3", codes with a leading 0, 12 digits or more — gets the same leading quote.
+  A CSV cell has no type, and the only other way to keep Excel from guessing (="1/1") is itself a
+  formula; the quote is visible, harmless, and the same rule everywhere (XLSX cells are typed as
+  text, so they need no quote).
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from desktop.importers.columns import escape_text
+from desktop.reports import charts, numbers
 from desktop.reports.builders import area_description
-from desktop.reports.model import DECIMAL, GROUP, INT, MONEY, PCT, TEXT, TOTAL, Report, ReportTable
+from desktop.reports.model import (
+    GROUP,
+    PCT,
+    TEXT,
+    TOTAL,
+    Report,
+    ReportTable,
+)
+from desktop.reports.thai_words import cut
+
+# what Excel turns into a date, a time or a number when it opens a CSV
+SPREADSHEET_GUESS = re.compile(r"^\s*(\d+([/\-:]\d+)+|\d+\.\d+\.\d+|0\d+|\d{12,}|\d+[eE][+-]?\d+)\s*$")
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # what XLSX cannot hold (openpyxl's rule)
+
+
+def safe_text(value: str, *, for_csv: bool = False) -> str:
+    """A text cell as written to a spreadsheet file: never a live formula; in CSV never a guessed date or
+    number ("1/1" stays "1/1" behind a leading quote); no control characters XLSX refuses."""
+    value = _ILLEGAL.sub("", value)
+    if for_csv and SPREADSHEET_GUESS.match(value):
+        return "'" + value
+    return escape_text(value)
 
 PROVISIONAL = "ชุดตัวชี้วัดฉบับร่าง (ยังไม่ใช่ชุดตัวชี้วัดทางการ)"
 CONFIDENTIAL = "ลับ — ข้อมูลส่วนบุคคล"
-NUMBER_FORMATS = {INT: "#,##0", MONEY: "#,##0.00", DECIMAL: "#,##0.00", PCT: "0.00%"}
+def number_format(kind: str, places: int) -> str:
+    """The XLSX format that shows a figure with the places the paper shows."""
+    decimals = "." + "0" * places if places else ""
+    return f"0{decimals}%" if kind == PCT else f"#,##0{decimals}"
 
 
 def heading_lines(report: Report) -> list[str]:
@@ -37,17 +72,17 @@ def header_labels(table: ReportTable) -> list[str]:
 
 
 def _text(value) -> str:
-    return escape_text(value) if isinstance(value, str) else value
+    return safe_text(value, for_csv=True) if isinstance(value, str) else value
 
 
-def _cell(value):
+def _cell(value, kind: str):
     if value is None:
         return ""
     if isinstance(value, str):
-        return escape_text(value)
+        return safe_text(value, for_csv=True)
     if isinstance(value, (list, tuple, dict)):  # not expected in a cell; keep the file well-formed
-        return escape_text(str(value))
-    return value
+        return safe_text(str(value), for_csv=True)
+    return numbers.shown(value, kind)
 
 
 def write_csv(report: Report, path: Path | str) -> None:
@@ -61,7 +96,7 @@ def write_csv(report: Report, path: Path | str) -> None:
             out.writerow([_text(table.title)])
             out.writerow([_text(label) for label in header_labels(table)])
             for row in table.rows:
-                out.writerow([_cell(v) for v in row])
+                out.writerow([_cell(v, c.kind) for v, c in zip(row, table.columns)])
         out.writerow([])
         for note in report.notes:
             out.writerow([_text(note)])
@@ -69,12 +104,19 @@ def write_csv(report: Report, path: Path | str) -> None:
 
 
 def sheet_title(index: int, table: ReportTable, taken: set[str]) -> str:
+    """"1 ประชากรจำแนกตามเพศและ": at most 31 characters, cut between words (else between clusters), never
+    inside a cluster (no tone mark or vowel dropped off a letter)."""
+    return unique_sheet_name(f"{index} {table.title}", taken, str(index))
+
+
+def unique_sheet_name(text: str, taken: set[str], fallback: str = "sheet") -> str:
     bad = set('[]:*?/\\')
-    base = "".join(ch for ch in f"{index} {table.title}" if ch not in bad)[:31].strip() or str(index)
+    clean = "".join(ch for ch in text if ch not in bad).strip()
+    base = cut(clean, 31) or fallback
     title, n = base, 2
     while title.lower() in taken:
         suffix = f" ({n})"
-        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+        title, n = cut(clean, 31 - len(suffix)) + suffix, n + 1
     taken.add(title.lower())
     return title
 
@@ -83,7 +125,7 @@ def _widths(table: ReportTable) -> list[float]:
     """Character widths: the longest of the heading and the first few hundred values, within limits."""
     out = []
     for i, column in enumerate(table.columns):
-        longest = max([len(column.label)] + [len(f"{row[i]:,.2f}" if isinstance(row[i], float) else str(row[i]))
+        longest = max([len(column.label)] + [len(numbers.text(row[i], column.kind))
                                              for row in table.rows[:500] if i < len(row) and row[i] is not None])
         limit = 60 if column.kind == TEXT else 18
         out.append(min(limit, max(6.0, longest * (1.1 if column.kind == TEXT else 1.2) + 2)))
@@ -94,7 +136,6 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     """One sheet per table: heading rows (title, area, year), column headings, the rows, then notes."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -106,7 +147,7 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     taken: set[str] = set()
 
     def text_cell(sheet, value: str, font=None, fill=None, alignment=None):
-        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", escape_text(value)))
+        cell = WriteOnlyCell(sheet, value=safe_text(value))
         if font is not None:
             cell.font = font
         if fill is not None:
@@ -144,9 +185,12 @@ def write_xlsx(report: Report, path: Path | str) -> None:
                     continue
                 if isinstance(value, (list, tuple, dict)):
                     value = str(value)
-                cell = WriteOnlyCell(sheet, value=value / 100 if col_kind == PCT and value is not None else value)
-                if value is not None and col_kind in NUMBER_FORMATS:
-                    cell.number_format = NUMBER_FORMATS[col_kind]
+                figure = numbers.number(value, col_kind)  # as on paper: rounded once
+                if col_kind == PCT and figure is not None:  # 87.4 % → 0.874 (in decimal: no 0.8740000000000001)
+                    figure = float(numbers.shown(value, PCT) / 100)
+                cell = WriteOnlyCell(sheet, value=figure)
+                if figure is not None and col_kind in numbers.PLACES:
+                    cell.number_format = number_format(col_kind, numbers.places_of(value, col_kind))
                 if font is not None:
                     cell.font, cell.fill = font, fill
                 cells.append(cell)
@@ -154,6 +198,7 @@ def write_xlsx(report: Report, path: Path | str) -> None:
         sheet.append([])
         for note in report.notes + [report.source]:
             sheet.append([text_cell(sheet, note)])
+    charts.add_xlsx_chart(book, report)  # the indicator report: its pass-rate chart on a sheet of its own
     if not report.tables:
         sheet = book.create_sheet("report")
         for line in heading_lines(report) + report.notes:

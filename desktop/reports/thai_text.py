@@ -2,7 +2,7 @@
 
 reportlab 5.1 shapes Thai only through uharfbuzz and breaks lines only at spaces (shared/domain/stack-notes.md §3):
 its own wrapping cuts words and even clusters ("และก|ำนัน"). So this module breaks lines itself:
-pythainlp `newmm` words, packed greedily by their shaped width, and a Flowable (`ThaiText`) that re-breaks
+pythainlp `newmm` words over the app's own dictionary (thai_words.py), packed greedily by their shaped width, and a Flowable (`ThaiText`) that re-breaks
 for the width it is really given (a table cell's width minus its padding, a frame's width) and draws every
 line as `shapeStr(line, font, size)` in a canvas text object — the recipe's canvas path
 (`drawString(x, y, shapeStr(...))`), which shapes exactly like `Paragraph(shaping=1)` but skips the paragraph
@@ -14,8 +14,6 @@ that appears on 2,000 rows is tokenised and shaped once.
 
 from __future__ import annotations
 
-import os
-import re
 from functools import lru_cache
 
 from reportlab.lib.colors import Color
@@ -23,19 +21,41 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
 from reportlab.platypus import Flowable
 
+from desktop.reports.thai_words import COMBINING, clusters, has_thai, words  # noqa: F401 (re-exported)
+
 FONT = "Sarabun"
 FONT_BOLD = "Sarabun-Bold"
 
-# Thai letters, vowels and marks (not the Thai digits ๐–๙, which need no shaping and draw as plain text).
-_THAI_LETTER = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4f\u0e5a\u0e5b]")
-# Marks that sit above or below the previous letter; a line must never start with one.
-COMBINING = frozenset("\u0e31" + "".join(map(chr, range(0x0E34, 0x0E3B))) + "".join(map(chr, range(0x0E47, 0x0E4F))))
-# Glue rules for the word list: closing punctuation and ๆ stay with the word before, opening with the word after.
-_CLOSING = frozenset(")]}%,.;:!?ๆ”’")
-_OPENING = frozenset("([{“‘")
-_JOINING = frozenset("/")  # "บาท/ปี", "12/3": no break on either side
 _FUZZ = 0.01  # points: a text measured exactly as wide as its line still fits
+# Measured on Sarabun with uharfbuzz (stacked marks: ปั้น ที่ ฟื้น ปู่ ฎุ ญู ศักดิ์สิทธิ์): a tone mark over an upper
+# vowel reaches 1.25 em above the baseline, a lower vowel 0.50 em below it. A ThaiText puts its first baseline
+# `size` below its top and its last `leading - size` above its bottom, so marks stick out by up to these:
+MARK_ABOVE, MARK_BELOW = 0.25, 0.50
+
+
+def pad_top(size: float) -> float:
+    """Cell top padding that keeps stacked tone marks off the grid line above (0.5 pt clear)."""
+    return round(MARK_ABOVE * size + 0.5, 2)
+
+
+def pad_bottom(size: float, leading: float) -> float:
+    """Cell bottom padding that keeps lower vowels off the grid line below (0.5 pt clear)."""
+    return round(max(0.0, MARK_BELOW * size - (leading - size)) + 0.5, 2)
 _registered = False
+
+
+def _embedded_defaults() -> None:
+    """reportlab's own defaults name Helvetica, which a PDF then references without embedding it: the initial
+    font of every canvas (its page preamble sets it), the font of table cells no style names and the font a
+    drawing (the certificate's QR code) starts with. Every document of the app uses Sarabun, embedded; these
+    defaults become Sarabun too."""
+    from reportlab import rl_config
+    from reportlab.graphics import shapes
+    from reportlab.platypus import tables
+
+    rl_config.canvas_basefontname = FONT
+    tables.CellStyle.fontname = FONT
+    shapes.STATE_DEFAULTS["fontName"] = FONT
 
 
 def register_fonts() -> tuple[str, str]:
@@ -48,15 +68,11 @@ def register_fonts() -> tuple[str, str]:
         pdfmetrics.registerFont(TTFont(FONT, str(folder / "Sarabun-Regular.ttf")))
         pdfmetrics.registerFont(TTFont(FONT_BOLD, str(folder / "Sarabun-Bold.ttf")))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+        _embedded_defaults()
         _registered = True
     if not pdfmetrics.getFont(FONT).shapable:
         raise RuntimeError("uharfbuzz is missing: Thai text cannot be shaped (pip install uharfbuzz)")
     return FONT, FONT_BOLD
-
-
-def has_thai(text: str) -> bool:
-    """True if the text has Thai letters or marks, i.e. needs shaping (digits, Latin and ๐–๙ do not)."""
-    return _THAI_LETTER.search(text) is not None
 
 
 @lru_cache(maxsize=16384)  # a shaped string keeps a record per glyph: bounded to a few tens of MB
@@ -74,62 +90,17 @@ def text_width(text: str, font: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, font, size)
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
-    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
-    from pythainlp.tokenize import subword_tokenize, word_tokenize
-
-    return word_tokenize, subword_tokenize
-
-
-@lru_cache(maxsize=32768)
-def words(text: str) -> tuple[str, ...]:
-    """Units a line may break between: newmm words (spaces kept as their own items), glued so that numbers
-    such as "12/3" or "95.3%" and brackets stay whole. Joining them gives the text back."""
-    if not has_thai(text):
-        raw = re.findall(r"\s+|\S+", text)
-    else:
-        raw = _tokenizer()[0](text, engine="newmm", keep_whitespace=True)
-    out: list[str] = []
-    for tok in raw:
-        if out and not tok.isspace() and not out[-1].isspace():
-            prev = out[-1]
-            if (
-                set(tok) <= _CLOSING
-                or prev[-1] in _OPENING or prev[-1] in _JOINING or tok[0] in _JOINING
-                or (not has_thai(prev[-1]) and not has_thai(tok[0]))  # "12" + "/3", "95.3" + "%"
-            ):
-                out[-1] = prev + tok
-                continue
-        out.append(tok)
-    return tuple(out)
-
-
-@lru_cache(maxsize=4096)
-def clusters(word: str) -> tuple[str, ...]:
-    """The smallest pieces a word too long for its line may be cut into: Thai character clusters (TCC),
-    so a piece never starts with a mark or sara am and never ends with a leading vowel."""
-    if has_thai(word):
-        return tuple(_tokenizer()[1](word, engine="tcc"))
-    pieces: list[str] = []
-    for ch in word:
-        if pieces and ch in COMBINING:
-            pieces[-1] += ch
-        else:
-            pieces.append(ch)
-    return tuple(pieces)
-
-
-def break_lines(text: str, width: float, font: str = FONT, size: float = 10) -> list[str]:
-    """Greedy line breaking at word boundaries for `width` points. Spaces at a break are dropped, "\\n"
-    forces a break. A word wider than the whole line is cut between clusters (never inside one)."""
+def break_lines(text: str, width: float, font: str = FONT, size: float = 10, names: bool = False) -> list[str]:
+    """Greedy line breaking at word boundaries for `width` points (`names`: at spaces only, for personal and
+    place names). Spaces at a break are dropped, "\\n" forces a break. A word wider than the whole line is
+    cut between clusters (never inside one), leaving no lone cluster on the next line."""
     lines: list[str] = []
     for para in text.split("\n"):
         if text_width(para, font, size) <= width + _FUZZ:  # fast path: most table cells fit on one line
             lines.append(para)
             continue
         line, line_w, gap, gap_w = "", 0.0, "", 0.0
-        for word in words(para):
+        for word in words(para, names):
             w = text_width(word, font, size)
             if word.isspace():
                 if line:
@@ -152,15 +123,25 @@ def break_lines(text: str, width: float, font: str = FONT, size: float = 10) -> 
 
 
 def _pack(pieces: tuple[str, ...], width: float, font: str, size: float) -> list[str]:
-    out, cur, cur_w = [], "", 0.0
+    """Clusters packed into lines of `width`; a last line of one cluster takes one more from the line before
+    (no single letter left alone)."""
+    out: list[list[str]] = []
+    cur: list[str] = []
+    cur_w = 0.0
     for piece in pieces:
         w = text_width(piece, font, size)
         if cur and cur_w + w > width + _FUZZ:
             out.append(cur)
-            cur, cur_w = "", 0.0
-        cur, cur_w = cur + piece, cur_w + w
+            cur, cur_w = [], 0.0
+        cur.append(piece)
+        cur_w += w
     out.append(cur)
-    return out
+    if len(out) > 1 and len(out[-1]) == 1 and len(out[-2]) >= 2:
+        moved = [out[-2][-1], *out[-1]]
+        if text_width("".join(moved), font, size) <= width + _FUZZ:
+            out[-2].pop()
+            out[-1] = moved
+    return ["".join(line) for line in out]
 
 
 class ThaiText(Flowable):
@@ -172,9 +153,12 @@ class ThaiText(Flowable):
     """
 
     def __init__(self, text: str, *, font: str = FONT, size: float = 10, leading: float | None = None,
-                 align: str = "LEFT", color: Color | None = None, lines: list[str] | None = None):
+                 align: str = "LEFT", color: Color | None = None, lines: list[str] | None = None,
+                 names: bool = False, indent: float = 0.0):
         super().__init__()
         self.text = text
+        self.indent = indent  # first-line indent in points (a Thai official letter's paragraphs)
+        self.names = names  # a personal or place name: breaks only at its spaces
         self.font, self.size = font, size
         self.leading = leading or round(size * 1.3, 2)
         self.align = align
@@ -187,29 +171,34 @@ class ThaiText(Flowable):
         if self._fixed is not None:
             return self._fixed
         if width != self._for_width:
-            self._lines = break_lines(self.text, width, self.font, self.size)
+            if self.indent:
+                first = break_lines(self.text, width - self.indent, self.font, self.size, self.names)[0]
+                rest = self.text[len(first):].lstrip()
+                self._lines = [first] + (break_lines(rest, width, self.font, self.size, self.names) if rest else [])
+            else:
+                self._lines = break_lines(self.text, width, self.font, self.size, self.names)
             self._for_width = width
         return self._lines
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+    def wrap(self, availWidth, availHeight):
         self.width = availWidth
         self.height = len(self.lines(availWidth)) * self.leading
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):  # noqa: N803
+    def split(self, availWidth, availHeight):
         lines = self.lines(availWidth)
         fit = int((availHeight + 1e-6) // self.leading)
         if fit >= len(lines):
             return [self]
         if fit <= 0:
             return []
-        return [self._copy(lines[:fit]), self._copy(lines[fit:])]
+        return [self._copy(lines[:fit], self.indent), self._copy(lines[fit:], 0.0)]
 
-    def _copy(self, lines: list[str]) -> ThaiText:
+    def _copy(self, lines: list[str], indent: float) -> ThaiText:
         return ThaiText(self.text, font=self.font, size=self.size, leading=self.leading, align=self.align,
-                        color=self.color, lines=lines)
+                        color=self.color, lines=lines, names=self.names, indent=indent)
 
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab's name)
+    def drawOn(self, canvas, x, y, _sW=0):
         """Draw at (x, y) as one text object: no saveState/translate per cell (a 100-page table has ~10,000
         of these). A text object sets its own font, so the canvas state is left as it was; the colour is
         the current fill colour (a table cell's TEXTCOLOR) unless `color` is given."""
@@ -220,9 +209,9 @@ class ThaiText(Flowable):
         text = canvas.beginText()
         text.setFont(self.font, self.size, self.leading)
         baseline = y + self.height - self.size
-        for line in self._lines if self._fixed is None else self._fixed:
+        for k, line in enumerate(self._lines if self._fixed is None else self._fixed):
             if line:
-                dx = 0.0
+                dx = self.indent if k == 0 else 0.0
                 if self.align != "LEFT":
                     spare = self.width - text_width(line, self.font, self.size)
                     dx = spare if self.align == "RIGHT" else spare / 2

@@ -115,7 +115,9 @@ def apply_rows(conn: Connection, rows: list[dict], members: dict[int, list], lay
             areas.ensure_villages(conn, {str(code): name for code, name in villages.items()})
         live = [r for r in rows if not r.get("deleted")]
         gone = [r["id"] for r in rows if r.get("deleted") and r["id"] in mine]
-        in_place, content, replace = [], [], []
+        in_place: list[dict] = []
+        content: list[dict] = []
+        replace: list[dict] = []
         for r in live:
             old = mine.get(r["id"])
             if old is None or old["survey_year"] != r["survey_year"] or r["id"] in members \
@@ -216,7 +218,7 @@ def _new_batch(conn: Connection, source: str, year: int, households: int) -> int
              " VALUES (:u, :t, :o, :s, :y, :n, 0)"),
         {"u": batch_uuid, "t": outbox.now(), "o": meta.get(conn, "profile", "{}"), "s": source, "y": year, "n": households},
     )
-    return conn.execute(text("SELECT id FROM import_batch WHERE uuid = :u"), {"u": batch_uuid}).scalar()
+    return conn.execute(text("SELECT id FROM import_batch WHERE uuid = :u"), {"u": batch_uuid}).scalar_one()
 
 
 def _archive(conn: Connection, where: str, params: dict, batch: int) -> None:
@@ -318,7 +320,7 @@ def base_snapshots(conn: Connection, ids: list[int], mine: dict[int, dict]) -> d
         snap = json.loads(data)
         if isinstance(snap.get("answers"), str):  # captured by the trigger: local layout, no members' digest
             year = snap.get("survey_year") or (mine.get(hid) or {}).get("survey_year")
-            snap["answers"] = wire.answers_by_code(snap["answers"], lays.get(year, []))
+            snap["answers"] = wire.answers_by_code(snap["answers"], lays.get(int(year or 0), []))
         snap.setdefault("members_hash", (mine.get(hid) or {}).get("members_hash"))
         out[hid] = snap
     for hid in ids:

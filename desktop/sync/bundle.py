@@ -29,11 +29,12 @@ from sqlalchemy import Connection
 
 from desktop.models import audit, meta
 from desktop.models.errors import UserError
-from desktop.sync import conflicts, local, outbox, wire
+from desktop.sync import conflicts, feed, local, outbox, wire
 from desktop.sync.messages import msg
 
 MAGIC = b"BMN-BUNDLE\x00\x01"
-FORMAT = 1
+FORMAT = 2  # 2: each event carries its author's key and signature (format 1 files: no event is trusted)
+READABLE = (1, 2)
 KEY_META = "sync_signing_key"
 MAX_BODY = 256 * 1024 * 1024  # decompressed
 _HEAD = len(MAGIC) + 32 + 8
@@ -88,11 +89,13 @@ def _raw_public(key) -> bytes:
 # --- writing -------------------------------------------------------------------------------------
 
 def build(conn: Connection, events: list[dict]) -> bytes:
+    from desktop.sync import trust
+
     key = signing_key(conn)
     body = gzip.compress(msgpack.packb({
         "format": FORMAT, "store_id": outbox.store_id(conn), "created_at": outbox.now(),
         "officer": json.loads(meta.get(conn, "profile", "{}") or "{}"),
-        "events": [{k: e[k] for k in ("uuid", "kind", "target", "payload", "created_at", "origin")} for e in events],
+        "events": trust.sign_for_sending(conn, events),
     }, use_bin_type=True), compresslevel=6)
     signed = MAGIC + _raw_public(key) + struct.pack(">Q", len(body)) + body
     return signed + key.sign(signed)
@@ -151,7 +154,7 @@ def read(data: bytes) -> Bundle:
         doc = msgpack.unpackb(raw, raw=False, strict_map_key=False)
     except (zlib.error, ValueError, msgpack.ExtraData, msgpack.FormatError, msgpack.StackError) as err:
         raise BundleError("bundle_unreadable", error=str(err)) from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("events"), list):
+    if not isinstance(doc, dict) or doc.get("format") not in READABLE or not isinstance(doc.get("events"), list):
         raise BundleError("bundle_unreadable", error="format")
     events = []
     for e in doc["events"]:
@@ -160,9 +163,10 @@ def read(data: bytes) -> Bundle:
             raise BundleError("bundle_unreadable", error="event")
         events.append({"uuid": e["uuid"], "kind": e["kind"], "target": str(e.get("target") or ""),
                        "payload": e["payload"], "created_at": str(e.get("created_at") or ""),
-                       "origin": str(e.get("origin") or doc.get("store_id") or "")})
+                       "origin": str(e.get("origin") or doc.get("store_id") or ""),
+                       "author": str(e.get("author") or ""), "signature": str(e.get("signature") or "")})
     return Bundle(str(doc.get("store_id") or ""), public.hex(), str(doc.get("created_at") or ""),
-                  doc.get("officer") if isinstance(doc.get("officer"), dict) else {}, events)
+                  officer if isinstance(officer := doc.get("officer"), dict) else {}, events)
 
 
 def read_file(path: Path | str) -> Bundle:
@@ -181,28 +185,87 @@ class ImportResult:
     skipped: int
     conflicts: int
     own: bool = False
+    signer: dict | None = None  # the vouched key entry of the file's signer: officer, areas, store_id
+    unverified: int = 0  # events left out: bad signature, unknown or revoked author, outside the author's areas
+
+
+def check_signer(conn: Connection, bundle: Bundle) -> tuple[dict, dict[str, dict]]:
+    """The signer's vouched entry and the whole list; refuses (BundleError) a file this laptop cannot trust:
+    no key list yet (never synced), or a signer the province has not vouched for (or has revoked)."""
+    from desktop.sync import trust
+
+    keys = trust.vouched(conn)
+    if keys is None:
+        raise BundleError("bundle_no_keylist")
+    signer = keys.get(bundle.public_key)
+    if signer is None or signer.get("revoked"):
+        audit.append(conn, "bundle.refused", target=bundle.store_id, detail={"public_key": bundle.public_key})
+        raise BundleError("bundle_unknown_signer", signer=bundle.public_key[:16])
+    return signer, keys
+
+
+def describe_signer(result: ImportResult) -> str:
+    s = result.signer or {}
+    return msg("bundle_signed_by", officer=s.get("officer", "?"), store=s.get("store_id", result.store_id),
+               signer=result.public_key[:16])
+
+
+def import_summary(result: ImportResult) -> str:
+    """What an import did, who signed the file, and what was left out: for the CLI and the window."""
+    if result.own:
+        return msg("bundle_own")
+    lines = [msg("bundle_imported", store=result.store_id, new=result.new, skipped=result.skipped,
+                 conflicts=result.conflicts), describe_signer(result)]
+    if result.unverified:
+        lines.append(msg("bundle_unverified", n=result.unverified))
+    return "\n".join(lines)
+
+
+def export_summary(n: int, path, key: str) -> str:
+    return msg("bundle_written", n=n, path=path, public=key[:16]) + "\n" + msg("bundle_personal")
 
 
 def import_file(store, path: Path | str) -> ImportResult:
-    """Apply another laptop's bundle here (one transaction); events are kept pending so this laptop relays
-    them to the server at its next sync."""
+    """Apply another laptop's bundle here (one transaction) if the province vouched for its signer; each
+    event only if its own author's signature is valid and its author covers it. Applied events are kept
+    pending, with their author's signature, so this laptop relays them at its next sync."""
+    from desktop.sync import trust
+
     bundle = read_file(path)
+    refused: BundleError | None = None
     with store.begin() as conn:
         if bundle.store_id and bundle.store_id == outbox.store_id(conn):
             return ImportResult(bundle.store_id, bundle.public_key, 0, len(bundle.events), 0, own=True)
-        new = skipped = clashes = 0
+        try:
+            signer, keys = check_signer(conn, bundle)
+        except BundleError as err:
+            refused = err  # the refusal is kept in the audit log (committed), then raised
+    if refused is not None:
+        raise refused
+    with store.begin() as conn:
+        new = skipped = clashes = unverified = 0
+        authored: list[tuple[dict, dict]] = []
+        own_key = public_key_hex(conn)
         for event in bundle.events:
+            author = trust.author_of(event, keys, lambda hid: local.village_of(conn, hid))
+            if author is None or author["public_key"] == own_key:
+                unverified += author is None
+                skipped += author is not None
+                continue
             if outbox.has_event(conn, event["uuid"]):
                 skipped += 1
                 continue
             clashes += _apply_here(conn, event)
             outbox.insert_foreign(conn, event)
+            trust.keep_relay(conn, event)
+            authored.append((event, author))
             new += 1
-        if new:
-            audit.append(conn, "bundle.import", target=bundle.store_id,
-                         detail={"public_key": bundle.public_key, "new": new, "skipped": skipped,
-                                 "conflicts": clashes, "officer": bundle.officer})
-    return ImportResult(bundle.store_id, bundle.public_key, new, skipped, clashes)
+        feed.project_bundle(conn, authored)  # their records, as their offices' (desktop/sync/feed.py)
+        audit.append(conn, "bundle.import", target=bundle.store_id,
+                     detail={"public_key": bundle.public_key, "signer": signer.get("officer"), "new": new,
+                             "skipped": skipped, "unverified": unverified, "conflicts": clashes,
+                             "officer": bundle.officer})
+    return ImportResult(bundle.store_id, bundle.public_key, new, skipped, clashes, signer=signer, unverified=unverified)
 
 
 def _apply_here(conn: Connection, event: dict) -> int:

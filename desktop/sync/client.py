@@ -24,7 +24,7 @@ from sqlalchemy import Connection, text
 
 from desktop.models import audit, db, meta
 from desktop.models.errors import Cancelled, UserError
-from desktop.sync import apply, bundle, local, outbox, tokens, wire
+from desktop.sync import apply, bundle, feed, local, outbox, tokens, wire
 from desktop.sync.messages import msg
 
 Progress = Callable[[str, int, "int | None"], None]
@@ -41,6 +41,15 @@ class SyncOffline(UserError):
 
     def __init__(self, detail: str):
         super().__init__(msg("offline", detail=detail))
+
+
+class ServerFailed(SyncOffline):
+    """The server answered, again and again, with an internal error (500) to the same request: not a link
+    problem. The push sends the chunk in halves and sets aside an event that fails alone."""
+
+    def __init__(self, detail: str):
+        super().__init__(detail)
+        self.detail = detail
 
 
 class SyncRefused(UserError):
@@ -63,6 +72,16 @@ class Retry:
 
 
 RETRY_STATUS = {429, 502, 503, 504}
+SERVER_FAILURES = 2  # HTTP 500 to the same request this often: the request itself is the problem
+LOOPBACK = ("localhost", "127.0.0.1", "::1", "[::1]")
+
+
+def check_server_url(server: str, insecure_http: bool = False) -> None:
+    """Plain http:// only to this machine, or when explicitly allowed (--insecure-http): the token and
+    households would otherwise cross the network readable by anyone on the way."""
+    url = httpx.URL(server)
+    if url.scheme == "http" and url.host not in LOOPBACK and not insecure_http:
+        raise UserError(msg("insecure_http", server=server))
 
 
 class Transport:
@@ -85,7 +104,7 @@ class Transport:
 
     def request(self, method: str, path: str, *, payload: dict | None = None, content: bytes | None = None,
                 params: dict | None = None, chunk: bool = False):
-        last = ""
+        last, failures = "", 0
         for attempt in range(self.retry.attempts):
             if attempt:
                 pause = self.retry.delay(attempt - 1)
@@ -102,6 +121,10 @@ class Transport:
             self.bytes_out += len(resp.request.content or b"")
             if resp.status_code in RETRY_STATUS or resp.status_code >= 500:
                 last = f"HTTP {resp.status_code}"
+                if resp.status_code not in RETRY_STATUS:
+                    failures += 1
+                    if failures >= SERVER_FAILURES:
+                        raise ServerFailed(last)
                 if resp.status_code == 429:
                     try:
                         pause = min(float(resp.headers.get("Retry-After", "1")), self.retry.cap)
@@ -143,6 +166,8 @@ class PushReport:
     conflict: int = 0
     rejected: int = 0
     needs_recheck: int = 0
+    quarantined: int = 0  # set aside: the server failed on them alone (sync quarantine list)
+    resent: int = 0  # sent again after the server was restored from a backup
     conflict_households: list[int] = field(default_factory=list)
 
 
@@ -166,7 +191,8 @@ class SyncClient:
     def __init__(self, store, server: str, token: str, *, http: httpx.Client | None = None,
                  retry: Retry | None = None, progress: Progress | None = None, pull_limit: int = PULL_LIMIT,
                  push_chunk: int = 500, cancel: Callable[[], bool] | None = None,
-                 on_retry: Callable[[int, float], None] | None = None):
+                 on_retry: Callable[[int, float], None] | None = None, insecure_http: bool = False):
+        check_server_url(server, insecure_http)
         self.store = store
         self.on_retry = on_retry  # (attempt, seconds before it): the window shows "retrying"; else a progress stage
         self.server = server.rstrip("/")
@@ -205,10 +231,44 @@ class SyncClient:
         return self.transport.request("GET", "/v1/me")
 
     def register(self) -> None:
+        """Register this laptop's key with the officer, proving it holds the key (signs a server challenge)."""
+        from desktop.sync import signing
+
+        challenge = self.transport.request("GET", "/v1/device/challenge")["challenge"]
         with self.store.begin() as conn:
-            key = bundle.public_key_hex(conn)
+            key = bundle.signing_key(conn)
             store_id = outbox.store_id(conn)
-        self.transport.request("POST", "/v1/device", payload={"store_id": store_id, "public_key": key})
+        public = signing.public_hex(key)
+        signature = key.sign(signing.device_message(challenge, store_id, public)).hex()
+        self.transport.request("POST", "/v1/device", payload={"store_id": store_id, "public_key": public,
+                                                             "challenge": challenge, "signature": signature})
+
+    def keys(self) -> dict:
+        """The province's signed list of vouched keys: checked against the pinned province key, kept here."""
+        from desktop.sync import trust
+
+        signed = self.transport.request("GET", "/v1/keys")
+        with self.store.begin() as conn:
+            try:
+                return trust.accept_keylist(conn, signed)
+            except trust.KeyMismatch:
+                audit.append(conn, "sync.province_key_mismatch", target=self.server, detail={})
+        raise SyncRefused(msg("province_key_changed", server=self.server))
+
+    def recover_if_restored(self, me: dict) -> int:
+        """A restored server (new generation, or numbers gone backwards): send again, download again."""
+        from desktop.sync import recovery
+
+        with self.store.begin() as conn:
+            why = recovery.restored(conn, self.server, me)
+            return recovery.start(conn, self.server, why) if why else -1
+
+    def _remember(self) -> None:
+        from desktop.sync import recovery
+
+        me = self.me()
+        with self.store.begin() as conn:
+            recovery.remember(conn, self.server, me)
 
     def push(self) -> PushReport:
         report = PushReport()
@@ -222,14 +282,31 @@ class SyncClient:
                 batch = outbox.pending(conn, size, after)
             if not batch:
                 break
-            events = [{k: e[k] for k in ("uuid", "kind", "target", "payload", "created_at", "origin")} for e in batch]
+            from desktop.sync import trust
+
+            with self.store.begin() as conn:  # a write: the key is made on first use
+                events = trust.sign_for_sending(conn, batch)
             try:
                 answer = self.transport.request("POST", "/v1/push", payload={"store_id": store_id, "events": events})
             except SyncRefused as err:
                 if err.status == 413 and len(batch) > 1:  # big events (indicator sets...): send fewer at a time
                     size = max(1, len(batch) // 2)
                     continue
-                raise
+                if err.status != 422:
+                    raise
+                failed = f"HTTP 422: {err}"  # an event the server cannot even parse: treated like a failing one
+            except ServerFailed as err:
+                failed = err.detail
+            else:
+                failed = ""
+            if failed:  # the server fails on this chunk: halve it, set aside an event failing alone
+                if len(batch) > 1:
+                    size = max(1, len(batch) // 2)
+                    continue
+                self._set_aside(batch[0], failed[:300])
+                report.quarantined += 1
+                size = self.push_chunk
+                continue
             with self.store.begin() as conn:
                 result = outbox.acknowledge(conn, answer.get("acks") or [])
                 audit.append(conn, "sync.push", target=self.server,
@@ -244,6 +321,12 @@ class SyncClient:
         if report.conflict_households:
             self._fill_theirs(report.conflict_households)
         return report
+
+    def _set_aside(self, event: dict, detail: str) -> None:
+        from desktop.sync import recovery
+
+        with self.store.begin() as conn:
+            recovery.set_aside(conn, event["uuid"], msg("quarantined_reason", detail=detail))
 
     def _fill_theirs(self, ids: list[int]) -> None:
         """Conflicts found by a push know the server's fields; download its members too, for "theirs"."""
@@ -413,11 +496,15 @@ class SyncClient:
     def sync(self) -> SyncReport:
         me = self.me()
         self.register()
+        self.keys()  # with this laptop's own key in it
+        resent = self.recover_if_restored(me)
         pushed = self.push()
+        pushed.resent = max(resent, 0)
         pulled = self.refetch()
         for area in me["areas"]:
             pulled.add(self.pull(area))
-        receipts = []
+        feed.pull(self)  # other laptops' records in these areas (certifications, visits, back-checks, corrections)
+        receipts: list = []
         for area in me["areas"]:
             self._progress(msg("stage_receipt"), len(receipts), len(me["areas"]))
             receipts += self.receipt(area)
@@ -428,6 +515,7 @@ class SyncClient:
             audit.append(conn, "sync.receipt", target=self.server,
                          detail={"villages": len(receipts), "differ": len(differ), "examples": differ[:20],
                                  "open_conflicts": open_conflicts})
+        self._remember()
         return SyncReport(self.server, list(me["areas"]), pushed, pulled, receipts, open_conflicts,
                           self.transport.bytes_in, self.transport.bytes_out)
 

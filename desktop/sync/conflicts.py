@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -76,7 +77,7 @@ def record(conn: Connection, hid: int, source: str, base: dict, mine: dict, thei
     )
     audit.append(conn, "sync.conflict", target=str(hid),
                  detail={"conflict": conflict_uuid, "source": source, "fields": sorted(fields), "event": event_uuid})
-    return conn.execute(text("SELECT id FROM sync_conflict WHERE uuid = :u"), {"u": conflict_uuid}).scalar()
+    return conn.execute(text("SELECT id FROM sync_conflict WHERE uuid = :u"), {"u": conflict_uuid}).scalar_one()
 
 
 def update_theirs(conn: Connection, hid: int, theirs: dict) -> None:
@@ -183,7 +184,7 @@ def _settle_server(conn: Connection, c: Conflict, mine: dict, choice: str | None
         wanted = {f: v for f, v in wanted.items() if v != theirs.get(f)}
     layout = local.layouts(conn).get(int(theirs.get("survey_year") or mine.get("survey_year") or 0), [])
     members = {c.household_id: theirs["members_rows"]} if theirs.get("members_rows") else {}
-    server_row = {**{k: theirs.get(k) for k in wire.HOUSEHOLD_WIRE if k in theirs},
+    server_row: dict[str, Any] = {**{k: theirs.get(k) for k in wire.HOUSEHOLD_WIRE if k in theirs},
                   "answers": "".join((theirs.get("answers") or {}).get(code, "-") for code in layout)}
     server_row.setdefault("survey_year", mine.get("survey_year"))
     server_row.setdefault("house_code", mine.get("house_code"))
@@ -232,7 +233,7 @@ def set_fields(conn: Connection, hid: int, sets: dict) -> None:
     conn.execute(text(f"UPDATE household SET {assignments} WHERE id = :id"), {**values, "id": hid})
     if any(f in wire.MONEY for f in values):
         year, village = conn.execute(text("SELECT survey_year, village FROM household WHERE id = :id"), {"id": hid}).one()
-        survey = surveys.get(conn, year)
+        survey = surveys.require(conn, year)
         engine.evaluate_scope(conn, survey.indicator_set, year, survey.layout, "h.id = :hid", {"hid": hid})
         from desktop.sync.apply import _refresh_reports
 

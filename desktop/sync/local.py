@@ -116,7 +116,7 @@ def _member_groups(conn: Connection, lo: int, hi: int, year: int | None) -> Iter
     where = "h.village BETWEEN :lo AND :hi" + (" AND h.survey_year = :y" if year else "")
     rows = conn.execute(text(f"SELECT {_M_SELECT} FROM member m JOIN household h ON h.id = m.household_id"
                              f" WHERE {where} ORDER BY m.household_id, m.seq"), {"lo": lo, "hi": hi, "y": year})
-    current, group = None, []
+    current, group = None, []  # type: tuple[int | None, list[tuple]]
     for row in rows:
         if row[0] != current:
             if current is not None:
@@ -183,3 +183,7 @@ def fingerprint_lines(conn: Connection, area: str, year: int, villages: Iterable
 def fingerprint(conn: Connection, area: str, year: int, villages: Iterable[int] | None = None) -> str:
     """The certification fingerprint of an area as this laptop holds it (what the server recomputes)."""
     return wire.certification_fingerprint(fingerprint_lines(conn, area, year, villages).values())
+
+
+def village_of(conn: Connection, household_id: int) -> int | None:
+    return conn.execute(text("SELECT village FROM household WHERE id = :i"), {"i": household_id}).scalar()

@@ -1,5 +1,5 @@
-"""Messages of sync, bundles and the server commands, in Thai and English (the language follows
-desktop.messages: --lang or BMN_LANG)."""
+"""Messages of sync, bundles and the server commands, in Thai and English, registered in the one catalogue
+(desktop.messages) under "sync_<key>"; `msg(key)` here reads them (the language follows --lang or BMN_LANG)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                  "The server speaks another protocol version ({detail}): update the program."),
     "sync_cancelled": ("หยุดซิงก์แล้ว: ส่วนที่ส่ง/รับเสร็จแล้วบันทึกไว้ ส่วนที่เหลือจะทำต่อในครั้งถัดไป",
                        "Sync stopped: what was already sent or received is kept; the rest continues next time."),
+    "insecure_http": (
+        "ไม่เชื่อมต่อแบบ http:// ที่ไม่เข้ารหัสไปยัง {server}: ใช้ https:// (ถ้าจำเป็นจริง ๆ ให้ระบุ --insecure-http)",
+        "Refusing unencrypted http:// to {server}: use https:// (if you really must, pass --insecure-http).",
+    ),
+    "province_key_changed": (
+        "กุญแจลงนามของจังหวัดที่ {server} ไม่ตรงกับที่เครื่องนี้บันทึกไว้: อาจเป็นเซิร์ฟเวอร์ปลอม ไม่ได้ส่งหรือรับสิ่งใด ติดต่อผู้ดูแลเซิร์ฟเวอร์จังหวัด",
+        "The province signing key at {server} differs from the one this laptop pinned: it may be a fake server. "
+        "Nothing was sent or received; contact the province server administrator.",
+    ),
+    "quarantined_reason": ("เซิร์ฟเวอร์ขัดข้องซ้ำเมื่อรับรายการนี้ ({detail}): พักไว้ก่อน รายการอื่นส่งต่อได้",
+                           "The server failed on this event again and again ({detail}): set aside so the rest can go."),
     "stage_push": ("ส่งขึ้น", "Sending"),
     "stage_pull": ("รับลง {area}", "Receiving {area}"),
     "stage_receipt": ("ตรวจรับ", "Checking"),
@@ -89,6 +100,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bundle_not_bundle": ("ไฟล์นี้ไม่ใช่ชุดข้อมูลของ BMN Field Desk: ไม่ได้นำเข้าสิ่งใด",
                           "This file is not a BMN Field Desk bundle: nothing was imported."),
     "bundle_unreadable": ("อ่านไฟล์ชุดข้อมูลไม่ได้: {error}", "Cannot read the bundle file: {error}"),
+    "bundle_no_keylist": (
+        "เครื่องนี้ยังไม่มีรายชื่อกุญแจที่จังหวัดรับรอง: ซิงก์ออนไลน์กับเซิร์ฟเวอร์จังหวัดหนึ่งครั้งก่อนนำเข้าชุดข้อมูล ไม่ได้นำเข้าสิ่งใด",
+        "This laptop has no list of keys vouched for by the province yet: sync online once before importing "
+        "bundles. Nothing was imported.",
+    ),
+    "bundle_unknown_signer": (
+        "ไฟล์ชุดข้อมูลนี้ลงนามด้วยกุญแจที่จังหวัดไม่ได้รับรอง ({signer}…): อาจเป็นไฟล์ปลอม ไม่ได้นำเข้าสิ่งใด "
+        "ถ้าเป็นเครื่องของเพื่อนร่วมงาน ให้เครื่องนั้นซิงก์ออนไลน์ แล้วเครื่องนี้ซิงก์อีกครั้ง",
+        "This bundle is signed with a key the province has not vouched for ({signer}…): it may be forged. Nothing "
+        "was imported. If it is a colleague's laptop, let it sync online, then sync this laptop again.",
+    ),
+    "bundle_signed_by": ("ลงนามโดย: {officer} (เครื่อง {store}, กุญแจ {signer}…)",
+                         "Signed by: {officer} (laptop {store}, key {signer}…)"),
+    "bundle_unverified": ("ไม่ได้นำเข้า {n:,} รายการ: ลายมือชื่อไม่ถูกต้อง ผู้สร้างไม่ได้รับรอง หรืออยู่นอกเขตของผู้สร้าง",
+                          "{n:,} event(s) not imported: bad signature, author not vouched for, or outside the "
+                          "author's areas."),
+    "bundle_personal": ("ไฟล์ชุดข้อมูลมีข้อมูลส่วนบุคคล (ชื่อ รายได้ ฯลฯ) ที่ไม่ได้เข้ารหัส: ส่งเฉพาะผู้ที่มีสิทธิ์ เก็บในที่ปลอดภัย และลบเมื่อใช้เสร็จ",
+                        "A bundle holds personal data (names, incomes, ...) unencrypted: send it only to people "
+                        "entitled to it, keep it safe and delete it when done."),
+    "admin_device_taken": ("กุญแจหรือเครื่องนี้ลงทะเบียนไว้กับเจ้าหน้าที่คนอื่นแล้ว: กุญแจไม่ย้ายระหว่างเจ้าหน้าที่",
+                           "This key or laptop is registered to another officer: keys never move between officers."),
+    "admin_device_revoked": ("เพิกถอนกุญแจ {device} แล้ว: รายการที่ลงนามด้วยกุญแจนี้จะถูกปฏิเสธตั้งแต่นี้",
+                             "Revoked key {device}: events signed with it are refused from now on."),
+    "admin_no_device": ("ไม่พบเครื่องหรือกุญแจ {device} (หรือถูกเพิกถอนไปแล้ว)", "No such laptop or key: {device} (or already revoked)."),
+    "admin_no_officer": ("ไม่พบเจ้าหน้าที่หมายเลข {id} (หรือระงับไปแล้ว)", "No officer {id} (or already deactivated)."),
+    "admin_deactivated": ("ระงับเจ้าหน้าที่หมายเลข {id} แล้ว: โทเค็นและกุญแจของเครื่องใช้ไม่ได้อีก",
+                          "Officer {id} deactivated: their token and laptop keys no longer work."),
+    "admin_token_revoked": ("เพิกถอนโทเค็นเดิมของเจ้าหน้าที่หมายเลข {id} แล้ว โทเค็นใหม่ (แสดงครั้งเดียว): {token}",
+                            "Officer {id}'s old token is revoked. New token (shown once): {token}"),
+    "admin_backup_done": ("สำรองฐานข้อมูลไว้ที่ {path}", "Database backed up to {path}"),
+    "admin_restored": ("กู้คืนจาก {path} แล้ว รุ่นข้อมูลใหม่ {generation}: เครื่องที่ซิงก์จะส่งรายการที่ขาดมาใหม่",
+                       "Restored from {path}; new generation {generation}: syncing laptops send again what is missing."),
+    "admin_new_generation": ("ตั้งรุ่นข้อมูลใหม่ {generation}: เครื่องที่ซิงก์จะส่งรายการที่ขาดมาใหม่และรับข้อมูลใหม่ทั้งหมด",
+                             "New generation {generation}: syncing laptops send again what is missing and download all."),
+    "quarantine_empty": ("ไม่มีรายการที่พักไว้", "No events are set aside."),
+    "quarantine_unknown": ("ไม่มีรายการที่พักไว้รหัส {uuid}", "No event set aside with UUID {uuid}."),
+    "quarantine_retry": ("รายการ {uuid} จะถูกส่งอีกครั้งในการซิงก์ครั้งถัดไป", "Event {uuid} goes again at the next sync."),
+    "quarantine_drop": ("ยกเลิกการส่งรายการ {uuid} แล้ว (ยังเก็บไว้เป็นประวัติ) ข้อมูลครัวเรือนจะรับจากเซิร์ฟเวอร์ใหม่",
+                        "Event {uuid} will not be sent (kept for the record); the household comes down from the "
+                        "server again."),
     "bundle_empty": ("ไม่มีรายการค้างส่ง: ไม่ได้เขียนไฟล์", "No unsent events: no file was written."),
     # server administration
     "officer_added": (
@@ -110,7 +161,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+PREFIX = "sync_"
+messages.register({PREFIX + key: pair for key, pair in CATALOGUE.items()})
+
+
 def msg(key: str, **values: object) -> str:
-    th, en = CATALOGUE[key]
-    text = en if messages.language() == "en" else th
-    return text.format(**values) if values else text
+    return messages.msg(PREFIX + key, **values)

@@ -26,7 +26,8 @@ ACK_STATES = (SYNC_ACCEPTED, SYNC_CONFLICT, SYNC_REJECTED, SYNC_NEEDS_RECHECK)
 def pending(conn: Connection, limit: int = 500, after_seq: int = 0) -> list[dict]:
     rows = conn.execute(
         text("SELECT seq, uuid, kind, target, payload, created_at, origin FROM outbox"
-             " WHERE state = 'pending' AND seq > :after ORDER BY seq LIMIT :n"),
+             " WHERE state = 'pending' AND seq > :after AND uuid NOT IN (SELECT uuid FROM sync_quarantine)"
+             " ORDER BY seq LIMIT :n"),
         {"after": after_seq, "n": limit},
     ).mappings()
     return [{**dict(r), "payload": json.loads(r["payload"])} for r in rows]
@@ -34,7 +35,7 @@ def pending(conn: Connection, limit: int = 500, after_seq: int = 0) -> list[dict
 
 def counts(conn: Connection) -> dict:
     """{"pending": n, "accepted": n, ..., "pending_by_kind": {kind: n}}"""
-    out = {state: 0 for state in (SYNC_PENDING, *ACK_STATES)}
+    out: dict[str, object] = {state: 0 for state in (SYNC_PENDING, *ACK_STATES)}
     for state, n in conn.execute(text("SELECT state, count(*) FROM outbox GROUP BY state")):
         out[state] = n
     out["pending_by_kind"] = dict(conn.execute(
@@ -87,7 +88,7 @@ def acknowledge(conn: Connection, acks: list[dict]) -> dict:
     from desktop.sync import conflicts
 
     at, own = now(conn), store_id(conn)
-    result = {state: 0 for state in ACK_STATES}
+    result: dict = {state: 0 for state in ACK_STATES}
     result["conflict_households"] = []
     touched: set[int] = set()
     known = {
@@ -115,6 +116,9 @@ def acknowledge(conn: Connection, acks: list[dict]) -> dict:
         if ack["status"] == "duplicate":
             # the server had this event already (a lost reply, another laptop relaying a bundle): it was
             # applied back then and the household may have moved on since; look at it again
+            conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"), {"h": hid})
+        if state == SYNC_NEEDS_RECHECK and row.kind == "household.status":
+            # reviewed against an older record: the server's record comes down, the officer reviews again
             conn.execute(text("INSERT OR IGNORE INTO sync_refetch(household_id) VALUES (:h)"), {"h": hid})
         if row.origin and row.origin != own and state in (SYNC_CONFLICT, SYNC_REJECTED):
             # another laptop's event relayed from a bundle: its officer settles it when their laptop

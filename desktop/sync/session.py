@@ -58,6 +58,25 @@ def refused_events(conn: Connection, limit: int = 200) -> list[dict]:
     return out
 
 
+def quarantined(conn: Connection) -> list[dict]:
+    """Events set aside after the server failed on them repeatedly (sync panel, `sync quarantine list`)."""
+    from desktop.sync import recovery
+
+    return recovery.quarantined(conn)
+
+
+def settle_quarantined(conn: Connection, event_uuid: str, action: str) -> bool:
+    """"retry": back in line for the next sync; "drop": never sent (kept in the outbox as dropped)."""
+    from desktop.sync import recovery
+
+    if action not in ("retry", "drop"):
+        raise ValueError(action)
+    done = (recovery.retry if action == "retry" else recovery.drop)(conn, event_uuid)
+    if not done:
+        raise UserError(msg("quarantine_unknown", uuid=event_uuid))
+    return done
+
+
 def open_conflicts(conn: Connection) -> int:
     return int(conn.execute(text("SELECT count(*) FROM sync_conflict WHERE state = 'open'")).scalar() or 0)
 
@@ -85,6 +104,7 @@ def make_client(store, server: str, token: str, *, progress: Progress | None = N
     from desktop.sync.client import Retry, SyncClient
 
     options.setdefault("retry", Retry(sleep=cancellable_sleep(cancel)))
+    options.setdefault("insecure_http", tokens.insecure_http_allowed())
     return SyncClient(store, server, token, progress=progress, cancel=cancel, **options)
 
 

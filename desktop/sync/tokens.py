@@ -16,6 +16,17 @@ def normalise_server(url: str) -> str:
     return url if "://" in url else f"http://{url}"
 
 
+INSECURE_ENV = "BMN_SYNC_INSECURE_HTTP"
+
+
+def insecure_http_allowed() -> bool:
+    """Plain http:// to a non-loopback server only when the province IT set BMN_SYNC_INSECURE_HTTP=1
+    (or `sync --insecure-http`), e.g. on a closed test network."""
+    import os
+
+    return os.environ.get(INSECURE_ENV, "") == "1"
+
+
 def _account(server: str) -> str:
     return f"token:{normalise_server(server)}"
 

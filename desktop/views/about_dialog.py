@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QLabel, QPl
 from desktop import APP_NAME, __version__, messages
 from desktop.models import areas, indicators
 from desktop.paths import fonts_dir
+from desktop.views import screen_fit
 
 SARABUN_NOTICE = "Sarabun © 2018 The Sarabun Project Authors (Cadson Demak) — SIL Open Font License 1.1"
 # Other bundled components with a notice requirement (SPDX identifiers; names are not translated).
@@ -85,7 +86,7 @@ class AboutDialog(QDialog):
         layout.addWidget(sets_box)
         layout.addWidget(licences_box, 1)
         layout.addWidget(buttons)
-        self.resize(640, 620)
+        screen_fit.fit(self, 640, 620)
 
     def _indicator_sets_text(self) -> str:
         english = messages.language() == "en"

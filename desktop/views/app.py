@@ -9,33 +9,32 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME, messages
 from desktop.paths import fonts_dir, resources_dir
+from desktop.views import settings
 
 LANGUAGES = ("th", "en")
 FONT_FAMILY = "Sarabun"
 FONT_SIZE = 10
 
-_translator: QTranslator | None = None
+_translators: list[QTranslator] = []
+# Qt's own dialogs and buttons (file and print dialogs, OK/Cancel, text menus): PySide6 ships no Thai, so
+# resources/i18n/qt_th.ts holds the strings the app shows (sources checked against Qt's own catalogue).
+CATALOGUES = ("bmn_th.qm", "qt_th.qm")
 _fonts_loaded = False
 
 
-def settings() -> QSettings:
-    """Every setting lives here: key "language" ("th" or "en")."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_ID, APP_ID)
-
-
 def saved_language() -> str | None:
-    value = settings().value("language")
+    value = settings.LANGUAGE.get()
     return value if value in LANGUAGES else None
 
 
 def save_language(lang: str) -> None:
-    settings().setValue("language", lang if lang in LANGUAGES else "th")
+    settings.LANGUAGE.set(lang if lang in LANGUAGES else "th")
 
 
 def choose_language(requested: str | None) -> str:
@@ -56,18 +55,17 @@ def load_fonts() -> None:
 
 
 def install_language(lang: str) -> None:
-    """Thai: load resources/i18n/bmn_th.qm; English: the source strings. Also sets core messages."""
-    global _translator
+    """Thai: load the app's and Qt's Thai catalogues; English: the source strings. Also sets core messages."""
     app = QCoreApplication.instance()
-    if _translator is not None:
-        app.removeTranslator(_translator)
-        _translator = None
+    while _translators:
+        app.removeTranslator(_translators.pop())
     messages.set_language(lang)
     if lang == "th":
-        translator = QTranslator(app)
-        if translator.load(str(resources_dir() / "i18n" / "bmn_th.qm")):
-            app.installTranslator(translator)
-            _translator = translator
+        for name in CATALOGUES:
+            translator = QTranslator(app)
+            if translator.load(str(resources_dir() / "i18n" / name)):
+                app.installTranslator(translator)
+                _translators.append(translator)
         QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

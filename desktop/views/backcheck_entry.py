@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from desktop.views import screen_fit
 
 YES_NO = (("", ""), ("1", "1 ใช่"), ("0", "0 ไม่ใช่"))  # typing 1 or 0 picks the answer
 
@@ -62,6 +63,9 @@ class BackcheckEntry(QDialog):
         self.save_button.clicked.connect(self.submit)
         close_button = QPushButton(tr("Close"), self)
         close_button.clicked.connect(self.reject)
+        for button in (self.save_button, close_button):  # Enter after a scan looks the code up, never saves
+            button.setAutoDefault(False)
+            button.setDefault(False)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
         top = QFormLayout()
         top.addRow(tr("Sheet code"), self.code_edit)
@@ -76,7 +80,7 @@ class BackcheckEntry(QDialog):
         layout.addWidget(self.identity)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        self.resize(640, 720)
+        screen_fit.fit(self, 640, 720)
 
     # opening a household -----------------------------------------------------------------------------------
 

@@ -45,10 +45,10 @@ class CertificationBoard(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.counts_label)
         top.addWidget(refresh)
-        self.table = QTableWidget(0, 7, self)
+        self.table = QTableWidget(0, 8, self)
         self.table.setObjectName("boardTable")
         self.table.setHorizontalHeaderLabels([tr("Code"), tr("Area"), tr("State"), tr("Certified on"), tr("By"),
-                                              tr("Short code"), tr("Households changed")])
+                                              tr("Short code"), tr("Households changed"), tr("Province server")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -75,8 +75,11 @@ class CertificationBoard(QWidget):
         for r, row in enumerate(rows):
             cert = row.certification
             by = cert.officer.get("name", "") if cert else ""
+            server = {"accepted": tr("verified"), "needs_recheck": tr("needs re-check")}.get(row.verification, "")
+            if cert is not None and cert.foreign and not server:
+                server = tr("not yet verified")
             values = (row.code, row.name, labels[row.state], be_date(cert.certified_at[:10]) if cert else "", by,
-                      cert.short_code if cert else "", f"{row.changed:,}" if row.changed else "")
+                      cert.short_code if cert else "", f"{row.changed:,}" if row.changed else "", server)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setBackground(QColor(STATE_COLOURS[row.state]))

@@ -11,7 +11,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from desktop.models.changes import CERTIFICATION
 from desktop.models.roster import role_name  # a small module: no store, no Qt
+from desktop.views import buttons as buttons_module
+from desktop.views import screen_fit
 
 
 def tr(text: str) -> str:
@@ -33,7 +36,7 @@ class CertifyDialog(QDialog):
         self.store, self.runner, self.preview = store, runner, preview
         cov = preview.coverage
         self.setWindowTitle(tr("Certify %1 · %2").replace("%1", cov.title).replace("%2", str(preview.survey_year)))
-        self.resize(640, 720)
+        screen_fit.fit(self, 640, 720)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{cov.description}</b> ({cov.code}) · {tr('survey year')} {preview.survey_year}", self)
         heading.setWordWrap(True)
@@ -65,10 +68,11 @@ class CertifyDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.certify_button = QPushButton(tr("&Certify"), self)
         self.certify_button.setObjectName("certifyButton")
-        buttons.addButton(self.certify_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.certify_button, QDialogButtonBox.ButtonRole.ActionRole)  # never the default
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         self.certify_button.clicked.connect(self.save)
+        buttons_module.never_on_enter(self.certify_button)  # certifying is a click, never a stray Enter
         layout.addWidget(buttons)
         self.override_edit.textChanged.connect(self.update_button)
         self.roster_list.itemChanged.connect(self.update_button)
@@ -111,7 +115,19 @@ class CertifyDialog(QDialog):
         form.addRow(tr("Open corrections:"), self.open_label)
         form.addRow(tr("Households not reviewed:"), self.unreviewed_label)
         form.addRow(tr("Child areas not certified:"), self.missing_label)
+        form.addRow(tr("Levels that certify this year:"), self._levels_label(box))
         return box
+
+    def _levels_label(self, parent) -> QLabel:
+        from desktop import messages
+        from desktop.models import cert_levels
+
+        english = messages.language() == "en"
+        levels = cert_levels.for_year(self.preview.survey_year)
+        label = QLabel(f"{levels.labels(english)} ({levels.source_en if english else levels.source_th})", parent)
+        label.setObjectName("levelsLabel")
+        label.setWordWrap(True)
+        return label
 
     def _roster_box(self) -> QGroupBox:
         box = QGroupBox(tr("Working group present (each signs the form)"), self)
@@ -152,7 +168,8 @@ class CertifyDialog(QDialog):
             self.accept()
 
         # on a refusal the runner shows the message; the button comes back for another try
-        self.runner.write(job, title=tr("Certifying…"), on_done=done, on_error=lambda _err: self.update_button())
+        self.runner.write(job, title=tr("Certifying…"), on_done=done, on_error=lambda _err: self.update_button(),
+                          changes=CERTIFICATION, initiator=self)
 
 
 class RosterDialog(QDialog):
@@ -167,7 +184,7 @@ class RosterDialog(QDialog):
         self.setObjectName("rosterDialog")
         self.store, self.runner, self.level, self.area_code = store, runner, level, area_code
         self.setWindowTitle(tr("Working group · %1").replace("%1", title))
-        self.resize(720, 520)
+        screen_fit.fit(self, 720, 520)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("rosterTable")
@@ -195,7 +212,7 @@ class RosterDialog(QDialog):
         self.add_button.setObjectName("addMemberButton")
         self.update_button = QPushButton(tr("&Change selected"), self)
         self.remove_button = QPushButton(tr("&Remove selected"), self)
-        close = QPushButton(tr("&Close"), self)
+        close = QPushButton(tr("Cl&ose"), self)
         for b in (self.add_button, self.update_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -205,6 +222,8 @@ class RosterDialog(QDialog):
         self.update_button.clicked.connect(lambda: self.save(self.selected()))
         self.remove_button.clicked.connect(self.remove)
         close.clicked.connect(self.accept)
+        buttons_module.on_enter(self.add_button)  # Enter after typing a name adds the member
+        buttons_module.never_on_enter(self.update_button, self.remove_button)
         self.table.itemSelectionChanged.connect(self._fill_form)
         self.members = []
         self.load()
@@ -243,7 +262,7 @@ class RosterDialog(QDialog):
             self.load()
             self.changed.emit()
 
-        self.runner.write(job, title=tr("Saving the roster…"), on_done=done)
+        self.runner.write(job, title=tr("Saving the roster…"), on_done=done, changes=CERTIFICATION, initiator=self)
 
     def save(self, member_uuid: str | None) -> None:
         from desktop.models import roster

@@ -12,9 +12,10 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox
 
+from desktop.models.changes import CERTIFICATION
 from desktop.views import file_dialogs
 from desktop.views.certification_board import CertificationBoard
 from desktop.views.certification_dialog import CertifyDialog, RosterDialog
@@ -59,18 +60,19 @@ class CertificationController(QObject):
         menu = window.add_feature_menu(tr("Ce&rtification"))
         menu.setObjectName("certificationMenu")
         self.actions = {}
-        for key, text, slot in (
-                ("certify", tr("&Certify this area…"), self.open_certify),
-                ("lao", tr("Choose a &local administration (LAO) of this area…"), self.choose_lao),
-                ("print", tr("&Print the certificate…"), self.print_certificate),
-                ("save", tr("&Save the certificate as PDF…"), self.save_certificate),
-                ("reopen", tr("&Re-open the certification…"), self.reopen),
-                ("board", tr("Certification status &board"), self.show_board),
-                ("roster", tr("Working &group roster…"), self.open_roster),
-                ("verify", tr("&Verify a certificate code…"), self.verify)):
+        for key, text, shortcut, slot in (
+                ("certify", tr("&Certify this area…"), "Ctrl+Shift+T", self.open_certify),
+                ("lao", tr("Choose a &local administration (LAO) of this area…"), "Ctrl+Shift+A", self.choose_lao),
+                ("print", tr("&Print the certificate…"), "Ctrl+Shift+P", self.print_certificate),
+                ("save", tr("&Save the certificate as PDF…"), "Ctrl+Alt+P", self.save_certificate),
+                ("reopen", tr("&Re-open the certification…"), "Ctrl+Shift+O", self.reopen),
+                ("board", tr("Certification status &board"), "Ctrl+Shift+G", self.show_board),
+                ("roster", tr("Working &group roster…"), "Ctrl+Shift+W", self.open_roster),
+                ("verify", tr("&Verify a certificate code…"), "Ctrl+Shift+V", self.verify)):
             action = QAction(text, window)
+            action.setShortcut(QKeySequence(shortcut))
             action.setObjectName(f"certification_{key}")
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, run=slot: run())  # never the flag as an argument
             menu.addAction(action)
             self.actions[key] = action
         self.status_label = QLabel(window)
@@ -79,8 +81,7 @@ class CertificationController(QObject):
         window.statusBar().addPermanentWidget(self.status_label)
         window.area_panel.tree.area_selected.connect(self._area_changed)
         window.area_panel.year_changed.connect(self._area_changed)
-        self.certified.connect(lambda _u: self.refresh())
-        self.reopened.connect(lambda _u: self.refresh())
+        self.runner.events.data_changed.connect(self._data_changed)
 
     # where and when ---------------------------------------------------------------------------------------
 
@@ -132,6 +133,10 @@ class CertificationController(QObject):
         self.refresh()
         return lao.code
 
+    def _data_changed(self, changes, _initiator) -> None:
+        if changes.any("certifications", "households", "corrections", "areas"):
+            self.refresh()
+
     def refresh(self) -> None:
         """The status-bar mark, and the board when it is open."""
         from desktop.certify import certification
@@ -161,12 +166,14 @@ class CertificationController(QObject):
     def open_certify(self) -> None:
         """Gather what is being certified on a reader (a province takes seconds), then show the dialog."""
         from desktop.certify import certification
+        from desktop.models import store_files
 
         if not self._ready():
             return
         store, area, year = self.store, self.area, self.year
 
         def job(progress, cancel):
+            store_files.require_sound(store)  # never certify from a damaged store (StoreDamaged: its message)
             with store.read() as conn:
                 return certification.preview(conn, area, year)
 
@@ -263,7 +270,8 @@ class CertificationController(QObject):
             with store.begin() as conn:
                 return certification.reopen(conn, cert.uuid, reason)
 
-        self.runner.write(job, title=tr("Re-opening…"), on_done=lambda _r: self.reopened.emit(cert.uuid))
+        self.runner.write(job, title=tr("Re-opening…"), on_done=lambda _r: self.reopened.emit(cert.uuid),
+                          changes=CERTIFICATION, initiator=self)
 
     # board ------------------------------------------------------------------------------------------------
 

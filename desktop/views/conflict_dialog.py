@@ -26,6 +26,8 @@ from desktop.models.errors import UserError
 from desktop.sync import session, wire
 from desktop.sync.messages import msg
 from desktop.views import labels
+from desktop.views import screen_fit
+from desktop.views.buttons import never_on_enter
 
 MINE, THEIRS, TYPED = "mine", "theirs", "typed"
 FIELD_COLUMNS = ("field", "base", "mine", "theirs", "use", "value")
@@ -74,7 +76,7 @@ class ConflictDialog(QDialog):
         self.villages: dict[int, str] = {}
         self.setObjectName("conflictDialog")
         self.setWindowTitle(tr("Conflicts waiting for a decision"))
-        self.resize(900, 620)
+        screen_fit.fit(self, 900, 620)
         self._make_widgets()
         self._layout()
 
@@ -104,11 +106,12 @@ class ConflictDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.all_mine_button = QPushButton(tr("Keep &mine for all"), self)
         self.all_mine_button.clicked.connect(lambda: self.choose_all(MINE))
-        self.all_theirs_button = QPushButton(tr("Take the &server's for all"), self)
+        self.all_theirs_button = QPushButton(tr("Take the ser&ver's for all"), self)
         self.all_theirs_button.clicked.connect(lambda: self.choose_all(THEIRS))
         self.settle_button = QPushButton(tr("&Settle this conflict"), self)
         self.settle_button.setObjectName("settleButton")
         self.settle_button.clicked.connect(self.settle)
+        never_on_enter(self.all_mine_button, self.all_theirs_button, self.settle_button)
         self.close_button = QPushButton(tr("Close"), self)
         self.close_button.clicked.connect(self.hide)
 

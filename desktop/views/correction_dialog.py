@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.changes import CORRECTION
 from desktop.models import dates, thaiid
 from desktop.models.errors import UserError
-from desktop.views import file_dialogs, labels
+from desktop.views import file_dialogs, labels, screen_fit
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -289,7 +290,7 @@ class CorrectionDialog(QDialog):
         layout.addWidget(self.buttons)
         self.undo_stack.indexChanged.connect(lambda _i: self._update_changed())
         self._update_changed()
-        self.resize(760, 720)
+        screen_fit.fit(self, 760, 720)
 
     # the form -------------------------------------------------------------------------------------------
 
@@ -454,7 +455,8 @@ class CorrectionDialog(QDialog):
         self.saving = True
         self.save_button.setEnabled(False)
         self.error_label.hide()
-        self.runner.write(job, title=tr("Saving the correction…"), on_done=self._saved, on_error=self._failed)
+        self.runner.write(job, title=tr("Saving the correction…"), on_done=self._saved, on_error=self._failed,
+                          changes=CORRECTION, initiator=self)
 
     def _saved(self, set_uuid) -> None:
         self.saving = False

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+from desktop.models.changes import CORRECTION
 from desktop.views.correction_dialog import CorrectionDialog, load_rows
 from desktop.views.history_view import history_entries
 
@@ -47,6 +48,18 @@ def corrected_detail(conn, found):
     return dataclasses.replace(found, **changes, members=members, results=results)
 
 
+def lock_reason(conn, household_id: int) -> str:
+    """Why the household cannot be corrected now (an active certification covers it), or ""."""
+    from desktop.models import corrections
+    from desktop.models.errors import UserError
+
+    try:
+        corrections.check_not_certified(conn, household_id)
+    except UserError as err:
+        return err.message
+    return ""
+
+
 class CorrectionsController(QObject):
     changed = Signal(object)  # household id whose corrections changed
 
@@ -54,6 +67,7 @@ class CorrectionsController(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: CorrectionDialog | None = None
+        self._lock = ""
         self.as_corrected_action = QAction(tr("Show data as &corrected"), window)
         self.as_corrected_action.setObjectName("asCorrectedAction")
         self.as_corrected_action.setCheckable(True)
@@ -82,6 +96,7 @@ class CorrectionsController(QObject):
     def prepare(self, conn, found):
         """Called by the main window inside store.read(): (detail to show, history entries)."""
         entries = history_entries(conn, found)
+        self._lock = lock_reason(conn, found.id)
         if self.as_corrected:
             found = corrected_detail(conn, found)
         return found, entries
@@ -89,6 +104,8 @@ class CorrectionsController(QObject):
     def show(self, found, entries) -> None:
         pane = self.window.detail
         pane.history.fill(entries)
+        pane.set_locked(self._lock)
+        self.correct_action.setEnabled(not self._lock)
         if self.as_corrected:
             pane.title.setText(pane.title.text() + " · " + tr("as corrected"))
 
@@ -108,6 +125,9 @@ class CorrectionsController(QObject):
         if detail is None:
             self.window.statusBar().showMessage(tr("Select a household first."), 5000)
             return None
+        if self.window.detail.locked:
+            self.window.statusBar().showMessage(self.window.detail.locked, 8000)
+            return None
         with self.window.store.read() as conn:
             rows = load_rows(conn, detail.id)
         title = tr("House no. %1 · house code %2 · %3").replace("%1", detail.house_no) \
@@ -123,10 +143,7 @@ class CorrectionsController(QObject):
         self._after_change(hid, tr("The correction was saved."))
 
     def _after_change(self, hid, message: str) -> None:
-        self.window.model.invalidate_rows()
-        self.window.report_view.invalidate()
-        if self.current_id() == hid:
-            self.window.show_household(hid)
+        """The window, reports and boards refresh themselves on runner.events.data_changed."""
         self.window.statusBar().showMessage(message, 5000)
         self.changed.emit(hid)
 
@@ -151,4 +168,5 @@ class CorrectionsController(QObject):
                 return [corrections.revert(conn, u, reason) for u in uuids]
 
         self.window.runner.write(job, title=tr("Reverting the correction…"),
-                                 on_done=lambda _r: self._after_change(hid, tr("The correction was reverted.")))
+                                 on_done=lambda _r: self._after_change(hid, tr("The correction was reverted.")),
+                                 changes=CORRECTION, initiator=self)

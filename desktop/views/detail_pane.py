@@ -21,6 +21,8 @@ from desktop.views import labels
 from desktop.views.detail_tables import IndicatorTree, MembersTable, MoneyTable
 from desktop.views.history_view import HistoryView
 
+LOCK_STYLE = ("QLabel { background: #e8f0fe; color: #1a3e72; border: 1px solid #8fb0e0; border-radius: 4px;"
+              " padding: 4px 8px; }")
 BANNER_STYLE = ("QLabel { background: #fff4ce; color: #6b4e00; border: 1px solid #e0c060; border-radius: 4px;"
                 " padding: 4px 8px; font-weight: bold; }")
 
@@ -48,6 +50,12 @@ class DetailPane(QWidget):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.lock_banner = QLabel(self)
+        self.lock_banner.setObjectName("lockBanner")
+        self.lock_banner.setStyleSheet(LOCK_STYLE)
+        self.lock_banner.setWordWrap(True)
+        self.lock_banner.hide()
+        self.locked = ""
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -65,7 +73,7 @@ class DetailPane(QWidget):
         self.reveal_button.setObjectName("revealButton")
         self.reveal_button.setToolTip(self.tr("Show the full national ID of the selected member (recorded in the audit log)"))
         self.reveal_button.clicked.connect(self._reveal_clicked)
-        self.review_button = QPushButton(self.tr("Mark &reviewed"), self)
+        self.review_button = QPushButton(self.tr("Mar&k reviewed"), self)
         self.review_button.setObjectName("reviewButton")
         self.review_button.setToolTip(self.tr("Mark the selected households as reviewed (Ctrl+R)"))
         self.review_button.clicked.connect(self.mark_reviewed_requested)
@@ -82,10 +90,10 @@ class DetailPane(QWidget):
         buttons.addStretch(1)
         members_layout.addLayout(buttons)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(members_tab, self.tr("&Members"))
+        self.tabs.addTab(members_tab, self.tr("Mem&bers"))
         self.tabs.addTab(self.money, self.tr("Income and e&xpense"))
         self.tabs.addTab(self.indicator_tree, self.tr("I&ndicators"))
-        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.history, self.tr("H&istory"))
         self.empty = QLabel(self.tr("Select a household in the table to see its details."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -97,6 +105,7 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.lock_banner)
         layout.addLayout(form)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.empty, 1)
@@ -117,6 +126,7 @@ class DetailPane(QWidget):
         self.reveal_button.setEnabled(False)
         self.review_button.setEnabled(False)
         self.correct_button.setEnabled(False)
+        self.set_locked("")
         self.history.clear()
         self.empty.show()
 
@@ -140,6 +150,21 @@ class DetailPane(QWidget):
         self.reveal_button.setEnabled(bool(detail.members))
         self.review_button.setEnabled(True)
         self.correct_button.setEnabled(True)
+
+    def set_locked(self, reason: str) -> None:
+        """A certification covers this household: say so before anyone edits, and how to re-open."""
+        self.locked = reason
+        self.history.locked = reason
+        if reason:
+            how = self.tr("To correct it, re-open the certification first (Certification → Re-open the "
+                          "certification…).")
+            self.lock_banner.setText(f"🔒 {reason}\n{how}")
+            self.correct_button.setToolTip(f"{reason}\n{how}")
+        else:
+            self.correct_button.setToolTip(self.tr("Correct this household's data (Ctrl+E)"))
+        self.lock_banner.setVisible(bool(reason))
+        self.correct_button.setEnabled(self.detail is not None and not reason)
+        self.history._update_button()
 
     def _surveyed_text(self, detail: HouseholdDetail) -> str:
         parts = []

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from desktop.models import dates, engine, thaiid
 from desktop.models.households import HouseholdDetail, Member
@@ -142,6 +150,19 @@ def answer_text(result: engine.IndicatorResult, income_pp: int) -> str:
     return ", ".join(shown)
 
 
+class _WrappedText(QStyledItemDelegate):
+    """Row height for text wrapped at the column's current width (QTreeView measures one line only)."""
+
+    def sizeHint(self, option, index):  # noqa: N802 - Qt override
+        base = super().sizeHint(option, index)
+        width = self.parent().columnWidth(index.column()) - 8
+        text = index.data() or ""
+        if width <= 20 or not text:
+            return base
+        lines = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(base.width(), max(base.height(), lines.height() + 4))
+
+
 class IndicatorTree(QTreeWidget):
     """Results grouped by category: number, wording, result (coloured), target, failing, answer."""
 
@@ -156,7 +177,9 @@ class IndicatorTree(QTreeWidget):
         _read_only(self)
         self.setRootIsDecorated(False)
         self.setIndentation(8)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)  # the wording wraps in a narrow pane instead of being cut to a few characters
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -164,6 +187,8 @@ class IndicatorTree(QTreeWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.ANSWER, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(self.ANSWER, 70)
+        self.setItemDelegateForColumn(1, _WrappedText(self))
+        header.sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())  # wrapped rows re-measure
 
     def fill(self, detail: HouseholdDetail, ind_set: IndicatorSet | None, lang: str = "th") -> None:
         self.clear()

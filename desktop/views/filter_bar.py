@@ -1,9 +1,11 @@
-"""Filter bar above the household table: review status, a failed indicator, a search box."""
+"""Filter bar above the household table: review status, corrections, a failed indicator, a search box.
+
+Two rows, so that the centre column stays narrow enough for a 1366-px screen with the detail pane open."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from desktop.models.lookups import IndicatorChoice
 from desktop.views import labels
@@ -18,6 +20,8 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("statusCombo")
+        self.status_combo.setMinimumContentsLength(8)
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status_combo.addItem(self.tr("All statuses"), None)
         for code, name in labels.status_names().items():
             self.status_combo.addItem(name, code)
@@ -42,18 +46,18 @@ class FilterBar(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.changed)
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for text, widget in ((self.tr("&Status:"), self.status_combo), (self.tr("Co&rrections:"), self.correction_combo),
-                             (self.tr("Fails &indicator:"), self.failed_combo)):
+        layout.setVerticalSpacing(4)
+        cells = ((0, 0, self.tr("S&tatus:"), self.status_combo), (0, 2, self.tr("Corr&ections:"), self.correction_combo),
+                 (1, 0, self.tr("F&ails indicator:"), self.failed_combo), (1, 2, self.tr("Sear&ch:"), self.search_edit))
+        for row, column, text, widget in cells:
             label = QLabel(text, self)
             label.setBuddy(widget)
-            layout.addWidget(label)
-            layout.addWidget(widget)
-        search_label = QLabel(self.tr("Sear&ch:"), self)
-        search_label.setBuddy(self.search_edit)
-        layout.addWidget(search_label)
-        layout.addWidget(self.search_edit, 1)
+            layout.addWidget(label, row, column, Qt.AlignmentFlag.AlignRight)
+            layout.addWidget(widget, row, column + 1)
+        layout.setColumnStretch(1, 1)
+        layout.setColumnStretch(3, 2)
         self.status_combo.currentIndexChanged.connect(self.changed)
         self.failed_combo.currentIndexChanged.connect(self.changed)
         self.correction_combo.currentIndexChanged.connect(self.changed)
@@ -76,6 +80,21 @@ class FilterBar(QWidget):
         found = self.failed_combo.findData(current) if current is not None else 0
         self.failed_combo.setCurrentIndex(max(found, 0))
         self.failed_combo.blockSignals(False)
+
+    def reset(self) -> None:
+        """Every filter off and the search empty, without announcing it (the caller reloads)."""
+        widgets = (self.status_combo, self.correction_combo, self.failed_combo, self.search_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        for combo in widgets[:3]:
+            combo.setCurrentIndex(0)
+        self.search_edit.clear()
+        self._debounce.stop()
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def is_filtering(self) -> bool:
+        return bool(self.status() is not None or self.correction() or self.failed_position() or self.search())
 
     def status(self) -> int | None:
         return self.status_combo.currentData()

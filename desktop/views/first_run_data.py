@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.views import file_dialogs
 from desktop.views.async_page import AsyncPage
+from desktop.views.first_run_server import ServerFields, download_job
 
 FILE_FILTER = "CSV / Excel (*.csv *.xlsx *.txt);;All files (*)"
 
@@ -49,16 +50,20 @@ class DataPage(AsyncPage):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setTitle(self.tr("Household data"))
-        self.setSubTitle(self.tr("Start with the demo province to try the program, or import the files "
-                                 "exported from the national BMN system."))
+        self.setSubTitle(self.tr("Start with the demo province to try the program, import the files exported "
+                                 "from the national BMN system, or download your area from the province server."))
         self.demo_choice = QRadioButton(self.tr("Load the &demo province (Lampang, made-up households)"), self)
         self.demo_choice.setObjectName("demoChoice")
         self.import_choice = QRadioButton(self.tr("&Import files from the national system"), self)
         self.import_choice.setObjectName("importChoice")
+        self.server_choice = QRadioButton(self.tr("&Connect to the province server"), self)
+        self.server_choice.setObjectName("serverChoice")
+        self.server_fields = ServerFields(self)
         self.demo_choice.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.demo_choice)
         group.addButton(self.import_choice)
+        group.addButton(self.server_choice)
         self.pick_button = QPushButton(self.tr("Choose &files…"), self)
         self.pick_button.clicked.connect(self.pick_files)
         self.files_label = QLabel(self)
@@ -77,10 +82,15 @@ class DataPage(AsyncPage):
         layout.addWidget(self.demo_choice)
         layout.addWidget(self.import_choice)
         layout.addLayout(row)
+        layout.addWidget(self.server_choice)
+        layout.addWidget(self.server_fields)
         layout.addWidget(self.result_label)
         layout.addWidget(self.problems, 1)
         layout.addStretch(0)
         self.import_choice.toggled.connect(self._choice_changed)
+        self.server_choice.toggled.connect(self._choice_changed)
+        self.server_fields.server.textChanged.connect(self.completeChanged)
+        self.server_fields.token.textChanged.connect(self.completeChanged)
         self._choice_changed()
         self.setFinalPage(True)
 
@@ -88,6 +98,7 @@ class DataPage(AsyncPage):
         importing = self.import_choice.isChecked()
         self.pick_button.setEnabled(importing)
         self.files_label.setEnabled(importing)
+        self.server_fields.setEnabled(self.server_choice.isChecked())
         self.completeChanged.emit()
 
     def pick_files(self) -> None:
@@ -103,6 +114,8 @@ class DataPage(AsyncPage):
         self.completeChanged.emit()
 
     def ready(self) -> bool:
+        if self.server_choice.isChecked():
+            return self.server_fields.ready()
         return self.demo_choice.isChecked() or bool(self.paths)
 
     def start_job(self, on_done, on_error, on_cancel) -> None:
@@ -120,6 +133,11 @@ class DataPage(AsyncPage):
 
             runner.write(job, title=self.tr("Making the demo province…"), on_done=on_done, on_error=on_error,
                          on_cancel=on_cancel)
+            return
+        if self.server_choice.isChecked():
+            job = download_job(store, self.server_fields.server.text(), self.server_fields.token.text())
+            runner.write(job, title=self.tr("Downloading your area from the province server…"), on_done=on_done,
+                         on_error=on_error, on_cancel=on_cancel)
             return
         paths = list(self.paths)
 

@@ -157,6 +157,7 @@ class HistoryView(QWidget):
         self.revert_button.setToolTip(tr("Undo the selected correction; you will be asked for the reason"))
         self.revert_button.setEnabled(False)
         self.revert_button.clicked.connect(self._revert_clicked)
+        self.locked = ""  # why corrections cannot be reverted now (a certification covers the household)
         self.tree.currentItemChanged.connect(lambda *_a: self._update_button())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -237,7 +238,7 @@ class HistoryView(QWidget):
         return list(item.data(0, UUID_ROLE) or []) if item is not None else []
 
     def _update_button(self) -> None:
-        self.revert_button.setEnabled(bool(self._selected_uuids()))
+        self.revert_button.setEnabled(bool(self._selected_uuids()) and not self.locked)
 
     def _revert_clicked(self) -> None:
         uuids = self._selected_uuids()

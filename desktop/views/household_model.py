@@ -42,6 +42,7 @@ class Column:
 def columns() -> list[Column]:
     return [
         Column("house", tr("House no.")),
+        Column("village", tr("Village no."), True),  # house "72" of หมู่ 3 and of หมู่ 5 side by side in a tambon
         Column("house_code", tr("House code")),
         Column("head", tr("Head of household")),
         Column("members", tr("Members"), True),
@@ -163,6 +164,9 @@ class HouseholdTableModel(QAbstractTableModel):
     def household_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
+    def column_of(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.key == key)
+
     def row_of(self, hid: int) -> int:
         try:
             return self._ids.index(hid)
@@ -238,6 +242,8 @@ class HouseholdTableModel(QAbstractTableModel):
     def _display(self, row: HouseholdRow, key: str) -> str:
         if key == "house":
             return row.house_no
+        if key == "village":
+            return str(int(str(row.village)[-2:]))
         if key == "house_code":
             return row.house_code
         if key == "head":
@@ -251,6 +257,8 @@ class HouseholdTableModel(QAbstractTableModel):
         return labels.status_name(row.status)
 
     def _tooltip(self, row: HouseholdRow, key: str) -> str | None:
+        if key == "village":
+            return tr("Village code %1").replace("%1", str(row.village))
         if key != "failed":
             return None
         numbers = self.failed_numbers(row)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from desktop.views.household_model import HouseholdTableModel
 
-WIDTHS = (72, 108, 190, 62, 118, 92, 110)
+WIDTHS = (72, 58, 108, 190, 62, 118, 92, 110)
 
 
 class HouseholdTable(QTableView):

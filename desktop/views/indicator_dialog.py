@@ -7,9 +7,10 @@ from pathlib import Path
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
+from desktop.models.changes import Changes
 from desktop.models import indicator_sets
 from desktop.models.indicators import IndicatorSet, IndicatorSetError
-from desktop.views import file_dialogs
+from desktop.views import file_dialogs, screen_fit
 
 
 class IndicatorSetDialog(QDialog):
@@ -39,7 +40,7 @@ class IndicatorSetDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.buttons)
-        self.resize(640, 420)
+        screen_fit.fit(self, 640, 420)
 
     def choose_file(self) -> None:
         name, _ = file_dialogs.open_file_name(self, self.tr("Indicator set file"), "",
@@ -81,7 +82,8 @@ class IndicatorSetDialog(QDialog):
 
         self.install_button.setEnabled(False)
         self.runner.write(job, title=self.tr("Re-evaluating households…"), on_done=self._installed,
-                          on_error=lambda err: self.install_button.setEnabled(True))
+                          on_error=lambda err: self.install_button.setEnabled(True),
+                          changes=Changes(indicators=True, households=True, summaries=True), initiator=self)
 
     def _installed(self, result) -> None:
         self.result_text = self.tr("Re-evaluated %1 households; the results of %2 changed.").replace(

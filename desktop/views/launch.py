@@ -21,7 +21,7 @@ from desktop.views.passphrase_dialog import PassphraseDialog
 from desktop.views.progress import error_text
 from desktop.views.runner import Runner
 
-SCREENSHOT_SIZE = QSize(1400, 860)
+SCREENSHOT_SIZE = QSize(1366, 768)  # the common government laptop
 
 
 def tr(text: str) -> str:
@@ -140,14 +140,14 @@ def _run_window(path: Path, runner: Runner, qt_app, lang: str, *, area, year, re
     try:
         _after_unclean_shutdown(store)
         window = MainWindow(store, runner, lang)
-        window.open(area, year)
+        window.open_last(area, year)
         if report:
             window.open_report(report)
         if screenshot:
             ok = save_screenshot(window, screenshot)
             window.close()
             return 0 if ok else 1
-        window.show()
+        window.show_on_screen()
         status = qt_app.exec()
         clean_close = True
         return status

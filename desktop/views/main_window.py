@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME
 from desktop.models import areas, households, lookups, meta, surveys
+from desktop.models.changes import REVIEW, Changes
 from desktop.models.households import HouseholdFilter
 from desktop.views import app as app_setup
-from desktop.views import certification_ui, import_wizard, indicator_dialog, labels, progress, sync_ui, visits_ui
+from desktop.views import (certification_ui, demo_ui, file_actions, import_wizard, labels, meeting_ui, progress,
+                           screen_fit, settings, sync_ui, visits_ui)
+from desktop.views.about_dialog import AboutDialog
 from desktop.views.area_tree import AreaPanel
 from desktop.views.corrections_ui import CorrectionsController
 from desktop.views.detail_pane import DetailPane
 from desktop.views.filter_bar import FilterBar
 from desktop.views.household_model import HouseholdTableModel
 from desktop.views.household_table import HouseholdTable
+from desktop.views.indicator_dialog import IndicatorSetDialog
 from desktop.views.report_view import ReportView, kind_names
 
 # Feature controllers that add their own menus, tabs and status-bar widgets: each module has install(window).
-FEATURES = (visits_ui, certification_ui, sync_ui)
+FEATURES = (visits_ui, certification_ui, sync_ui, demo_ui, meeting_ui)
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +40,7 @@ class MainWindow(QMainWindow):
         self.area_code: str | None = None
         self._indicator_positions: dict[int, int] = {}  # indicator number -> 1-based position in the year's set
         self._pending_household: int | None = None
+        self._keep_filters = False
         self.area_panel = AreaPanel(self)
         self.filter_bar = FilterBar(self)
         self.model = HouseholdTableModel(store, runner, self)
@@ -64,13 +68,15 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 6, 0, 6)
         centre_layout.addWidget(self.area_title)
         centre_layout.addWidget(self.centre_tabs, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
         for widget in (self.area_panel, centre, self.detail):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 720, 450])
+        splitter.setSizes([200, 720, 450])
         self.setCentralWidget(splitter)
         self.corrections = CorrectionsController(self)
+        self.file_actions = file_actions.install(self)
         self._make_actions()
         self._make_status_bar()
         self._connect()
@@ -92,25 +98,37 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = import_wizard.import_action(self)
         file_menu.addAction(self.import_action)
+        for action in self.file_actions.actions.values():
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("H&ousehold"))
         edit_menu.addAction(self.search_action)
         edit_menu.addAction(self.review_action)
         edit_menu.addAction(self.corrections.correct_action)
-        report_menu = self.menuBar().addMenu(self.tr("Re&ports"))
+        self.report_menu = report_menu = self.menuBar().addMenu(self.tr("Re&ports"))
         for number, (kind, name) in enumerate(kind_names().items(), start=1):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, k=kind: self.open_report(k))
             report_menu.addAction(action)
         indicator_menu = self.menuBar().addMenu(self.tr("In&dicators"))
-        load_set = QAction(self.tr("Load a new indicator set…"), self)
+        load_set = QAction(self.tr("&Load a new indicator set…"), self)
+        load_set.setShortcut(QKeySequence("Ctrl+Shift+K"))
         load_set.triggered.connect(self.load_indicator_set)
         indicator_menu.addAction(load_set)
-        self.menuBar().addMenu(self.tr("&View")).addAction(self.corrections.as_corrected_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.corrections.as_corrected_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        view_menu.addAction(self.corrections.as_corrected_action)
+        view_menu.addSeparator()
+        for text, key, step in ((self.tr("&Next pane"), "F6", 1), (self.tr("&Previous pane"), "Shift+F6", -1)):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, s=step: self.focus_pane(s))
+            view_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&Language"))
         for code, name in (("th", "ภาษาไทย"), ("en", "English")):
             action = QAction(name, self)
@@ -120,6 +138,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         self.help_menu = help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About"), self)
+        about.setShortcut(QKeySequence("F1"))
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
@@ -150,7 +169,35 @@ class MainWindow(QMainWindow):
         self.centre_tabs.currentChanged.connect(self._centre_tab_changed)
         self.report_view.households_requested.connect(self.show_households)
         self.report_view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.runner.events.data_changed.connect(self._data_changed)
         self.runner.cancelled.connect(lambda _t: self.statusBar().showMessage(self.tr("Cancelled: nothing was changed."), 5000))
+
+    # opening and closing: the screen and what was shown last time ------------------------------------------
+
+    def show_on_screen(self) -> None:
+        """As it was left (geometry, maximised, splitter); the first time maximised on a laptop screen."""
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if not geometry.isEmpty() and self.restoreGeometry(geometry):
+            self.restoreState(settings.WINDOW_STATE.get())
+            self.splitter.restoreState(settings.WINDOW_SPLITTER.get())
+            self.show()
+        elif screen_fit.is_small(self):
+            self.showMaximized()
+        else:
+            screen_fit.fit(self, 1400, 860)
+            self.show()
+
+    def open_last(self, area: str | None = None, year: int | None = None) -> None:
+        """open(), defaulting to the area and year shown when the window last closed."""
+        self.open(area or settings.LAST_AREA.get() or None, year or settings.LAST_YEAR.get() or None)
+
+    def save_layout(self) -> None:
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_STATE.set(self.saveState())
+        settings.WINDOW_SPLITTER.set(self.splitter.saveState())
+        if self.area_code and self.year:
+            settings.LAST_AREA.set(self.area_code)
+            settings.LAST_YEAR.set(self.year)
 
     # opening ---------------------------------------------------------------------------------------------
 
@@ -192,7 +239,11 @@ class MainWindow(QMainWindow):
             self.area_panel.tree.select(target)
 
     def show_area(self, code: str, count: int) -> None:
+        if code != self.area_code and not self._keep_filters and self.filter_bar.is_filtering():
+            self.filter_bar.reset()  # a new area starts unfiltered; say so, so that nothing seems missing
+            self.statusBar().showMessage(self.tr("Another area: the search and filters were cleared."), 5000)
         self.area_code = code
+        self.table.setColumnHidden(self.model.column_of("village"), len(code) >= 8)  # one village: one หมู่
         self.area_title.setText(self.area_panel.tree.label_of(code))
         self.apply_filter()
         self.report_view.set_context(code, self.year)
@@ -219,7 +270,7 @@ class MainWindow(QMainWindow):
         self.centre_tabs.setCurrentWidget(self.report_view)
 
     def _centre_tab_changed(self, _index: int) -> None:
-        self.detail.setVisible(self.centre_tabs.currentWidget() is not self.report_view)
+        self.detail.setVisible(self.centre_tabs.currentIndex() == 0)  # the household pane goes with the table
 
     def show_households(self, target: dict) -> None:
         """From a report: the households failing an indicator in an area, or one household, in the table."""
@@ -236,8 +287,12 @@ class MainWindow(QMainWindow):
             widget.blockSignals(False)
         self._pending_household = target.get("household")
         self.centre_tabs.setCurrentIndex(0)
-        if not self.area_panel.tree.select(area):
-            self.apply_filter()
+        self._keep_filters = True  # the report's filter is the point of going there
+        try:
+            if not self.area_panel.tree.select(area):
+                self.apply_filter()
+        finally:
+            self._keep_filters = False
 
     def _select_pending_household(self, *_args) -> None:
         hid, self._pending_household = self._pending_household, None
@@ -247,10 +302,19 @@ class MainWindow(QMainWindow):
             self.table.setFocus()
 
     def load_indicator_set(self) -> None:
-        dialog = indicator_dialog.IndicatorSetDialog(self.store, self.runner, self)
-        if dialog.exec():
-            self.set_year(self.year)
-            self.report_view.invalidate()
+        dialog = IndicatorSetDialog(self.store, self.runner, self)
+        dialog.exec()  # a new set is broadcast as changed indicators: _data_changed reloads
+
+    def _data_changed(self, changes: Changes, _initiator) -> None:
+        """Any write anywhere: reload what this window shows, keeping the household that is open."""
+        current = self.detail.detail.id if self.detail.detail is not None else None
+        if changes.any("areas", "indicators"):
+            self._pending_household = current
+            self.open(self.area_code, self.year)
+        elif changes.any("households", "corrections", "certifications", "conflicts"):
+            self.model.invalidate_rows()
+            if current is not None:
+                self.show_household(current)
 
     # the selected household -------------------------------------------------------------------------------
 
@@ -292,13 +356,10 @@ class MainWindow(QMainWindow):
             with store.begin() as conn:
                 return households.set_status(conn, ids)
 
-        self.runner.write(job, title=self.tr("Marking households reviewed…"), on_done=self._reviewed)
+        self.runner.write(job, title=self.tr("Marking households reviewed…"), on_done=self._reviewed,
+                          changes=REVIEW, initiator=self)
 
     def _reviewed(self, changed: int) -> None:
-        self.model.invalidate_rows()
-        current = self.detail.detail.id if self.detail.detail else None
-        if current is not None:
-            self.show_household(current)
         self.statusBar().showMessage(self.tr("Marked %1 household(s) reviewed.").replace("%1", f"{changed:,}"), 5000)
 
     # status and misc ---------------------------------------------------------------------------------------
@@ -315,11 +376,27 @@ class MainWindow(QMainWindow):
         app_setup.save_language(lang)
         progress.show_info(self, self.tr("The language changes the next time the program starts."))
 
-    def show_about(self) -> None:
-        progress.show_info(self, f"{APP_NAME}\n\n{areas.GEOTHAI_CREDIT}\n"
-                                 + self.tr("Font: Sarabun (SIL Open Font License 1.1)"))
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def panes(self) -> list:
+        """Where F6 moves the keyboard focus: the area tree, the centre (table or report), the household."""
+        centre = self.table if self.centre_tabs.currentIndex() == 0 else self.centre_tabs.currentWidget()
+        detail = self.detail.tabs if self.detail.tabs.isVisible() else self.detail
+        return [self.area_panel.tree, centre] + ([detail] if self.detail.isVisible() else [])
+
+    def focus_pane(self, step: int) -> None:
+        panes = self.panes()
+        focused = QApplication.focusWidget()
+        current = next((i for i, p in enumerate(panes) if focused is p or (focused and p.isAncestorOf(focused))), -1)
+        target = panes[(current + step) % len(panes)]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_layout()
         self.runner.shutdown()
         super().closeEvent(event)
 

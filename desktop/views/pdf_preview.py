@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.errors import UserError
+from desktop.views import screen_fit
 
 PRINT_DPI = 300
 ZOOM_STEPS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
@@ -117,7 +118,7 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("pdfPreview")
         self.setWindowTitle(tr("Print preview — %1").replace("%1", title))
-        self.resize(900, 1000)
+        screen_fit.fit(self, 900, 1000)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")

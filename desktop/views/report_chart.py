@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
+from desktop.reports import charts
 from desktop.reports.model import GROUP, PCT, TEXT, Report, ReportTable
 from desktop.views.report_table_model import is_failing_column
 
@@ -145,8 +146,11 @@ class PassRateChart(QChartView):
         axis_x.setTitleFont(font)
         axis_x.setGridLineVisible(False)
         axis_y = QValueAxis()
-        axis_y.setRange(0, 100)
-        axis_y.setTickCount(6)
+        floor = charts.axis_floor([bar.rate for g in groups for bar in g.bars])  # where the data is, not 0
+        axis_y.setRange(floor, 100)
+        axis_y.setTickCount(len(charts.tick_values(floor)))
+        axis_y.setTitleText(tr("%, axis from %1% (not 0)").replace("%1", f"{floor:g}") if floor else "%")
+        axis_y.setTitleFont(font)
         axis_y.setLabelFormat("%d%%")
         axis_y.setLabelsFont(font)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.models.errors import DiskFull, UserError
 from desktop.reports.model import Report
-from desktop.views import app as app_setup
-from desktop.views import file_dialogs
+from desktop.views import file_dialogs, settings
 from desktop.views.pdf_preview import PdfPreviewDialog, prepare_printer, print_pdf
 
-FOLDER_KEY = "reports/folder"  # str: the folder the last report file was saved in
 SUFFIXES = {"pdf": ".pdf", "xlsx": ".xlsx", "csv": ".csv"}
 
 
@@ -99,7 +97,7 @@ class ReportOutput(QObject):
     # files -------------------------------------------------------------------------------------------------
 
     def default_folder(self) -> Path:
-        saved = app_setup.settings().value(FOLDER_KEY, "", type=str)
+        saved = settings.REPORT_FOLDER.get()
         if saved and Path(saved).is_dir():
             return Path(saved)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -117,7 +115,7 @@ class ReportOutput(QObject):
         target = Path(chosen)
         if target.suffix.lower() != SUFFIXES[fmt]:
             target = target.with_name(target.name + SUFFIXES[fmt])
-        app_setup.settings().setValue(FOLDER_KEY, str(target.parent))
+        settings.REPORT_FOLDER.set(str(target.parent))
         part = target.with_name(f".{target.stem}.part{SUFFIXES[fmt]}")
         thai_digits = self._thai_digits()
 

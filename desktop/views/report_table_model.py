@@ -8,10 +8,12 @@ cell stands for: the households failing an indicator in an area, or one househol
 from __future__ import annotations
 
 import re
+import textwrap
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.reports import numbers
 from desktop.reports.model import DATA, DECIMAL, GROUP, INT, MONEY, PCT, TOTAL, Column, ReportTable
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's drill-down key (a dict)
@@ -24,22 +26,21 @@ NUMERIC = (INT, PCT, MONEY, DECIMAL)
 INDICATOR_COLUMN = re.compile(r"^(?:ind(?:icator)?|i|no|fail(?:ed)?)?[_-]?(\d{1,3})$")
 HOUSEHOLD_KEYS = ("household", "household_id", "hid")
 
+HEADER_LINE = 24  # a long column heading wraps at spaces, so its figures stay narrow enough to see
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ReportTable", text)
 
 
 def format_value(value, kind: str) -> str:
+    """As on paper: rounded once from the exact figure (desktop/reports/numbers.py)."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
         return value
-    if kind == PCT:
-        return f"{value:,.1f}"
-    if kind in (INT, MONEY):
-        return f"{round(value):,}"
-    if kind == DECIMAL:
-        return f"{value:,.2f}"
+    if kind in NUMERIC:
+        return numbers.text(value, kind)
     return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 
@@ -133,6 +134,7 @@ class ReportTableModel(QAbstractTableModel):
         label = column.label_en if english else column.label
         group = "" if english else column.group  # the English label says it all ("Passed %"); groups are Thai
         if role == Qt.ItemDataRole.DisplayRole:
+            label = "\n".join(textwrap.wrap(label, HEADER_LINE, break_long_words=False)) if len(label) > HEADER_LINE else label
             return f"{group}\n{label}" if group else label
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
@@ -164,7 +166,7 @@ class ReportTableModel(QAbstractTableModel):
             return QBrush(DRILL_FOREGROUND)
         if role == Qt.ItemDataRole.ToolTipRole:
             target = drill_target(self.table, row, col)
-            text = value if isinstance(value, str) and len(value) > 20 else ""
+            text = value if isinstance(value, str) and len(value) > 12 else ""  # may be elided
             if target and "household" in target:
                 return "\n".join(filter(None, [text, tr("Double-click to show this household")]))
             if target:

@@ -24,6 +24,7 @@ from desktop.views.report_table_model import KEY_ROLE, NUMERIC, ReportTableModel
 
 WIDTH_SAMPLE_ROWS = 300  # column widths come from the first rows (and totals), not from a 50,000-row list
 MAX_COLUMN_WIDTH = 380
+MIN_TEXT_WIDTH = 110  # a name column narrowed this far at most when the figures would not fit
 FIT_ROWS = 60  # tables up to this many rows are shown whole; longer ones scroll inside their own frame
 
 
@@ -72,16 +73,25 @@ class ReportTableView(QTableView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        if self._filler is not None:
-            spare = self.viewport().width() - sum(self._widths)
-            self.setColumnWidth(self._filler, self._widths[self._filler] + max(spare, 0))
+        spare = self.viewport().width() - sum(self._widths)
+        if self._filler is not None and spare >= 0:
+            self.setColumnWidth(self._filler, self._widths[self._filler] + spare)
+        elif spare < 0:  # too wide: long texts give way (elided, whole in the tooltip) before figures scroll away
+            texts = [c for c, column in enumerate(self.report_model().table.columns) if column.kind not in NUMERIC]
+            for col in sorted(texts, key=lambda c: -self._widths[c]):
+                give = min(-spare, max(self._widths[col] - MIN_TEXT_WIDTH, 0))
+                self.setColumnWidth(col, self._widths[col] - give)
+                spare += give
+            for col in set(range(len(self._widths))) - set(texts):
+                self.setColumnWidth(col, self._widths[col])
 
     def fit_height(self, max_rows: int) -> None:
         """As tall as the table (no inner vertical scrolling) up to `max_rows` rows."""
         rows = min(self.model().rowCount(), max_rows)
         height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
         width = sum(self.columnWidth(c) for c in range(self.model().columnCount()))
-        if width > 900:  # wide tables (areas × indicators) scroll sideways: leave room for the bar
+        page = self.parentWidget().width() if self.parentWidget() is not None else 0
+        if width > (page - 12 if page > 100 else 900):  # wider than the page: it scrolls sideways, room for the bar
             height += self.horizontalScrollBar().sizeHint().height()
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if self.model().rowCount() > max_rows
                                         else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -112,6 +122,16 @@ class ReportPage(QScrollArea):
         self.setWidget(self.page)
         self.tables: list[ReportTableView] = []
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_tables()
+
+    def _fit_tables(self) -> None:
+        """A long table scrolls in a frame no taller than the page, so its sideways bar stays on screen."""
+        for view in self.tables:
+            on_screen = (self.viewport().height() - 90) // view.verticalHeader().defaultSectionSize()
+            view.fit_height(max_rows=max(8, min(FIT_ROWS, on_screen)))
+
     def clear(self) -> None:
         while self.page_layout.count():
             item = self.page_layout.takeAt(0)
@@ -128,11 +148,11 @@ class ReportPage(QScrollArea):
             caption.setWordWrap(True)
             caption.setFont(title_font)
             view = ReportTableView(ReportTableModel(table, lang), self.page)
-            view.fit_height(max_rows=FIT_ROWS)
             view.drill_requested.connect(self.drill_requested)
             self.tables.append(view)
             self.page_layout.addWidget(caption)
             self.page_layout.addWidget(view)
             self.page_layout.addSpacing(8)
         self.page_layout.addStretch(1)
+        self._fit_tables()
         self.verticalScrollBar().setValue(0)

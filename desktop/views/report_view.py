@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop.models.errors import UserError
 from desktop.reports.model import KINDS, Report
-from desktop.views import app as app_setup
+from desktop.views import settings
 from desktop.views.detail_pane import BANNER_STYLE
 from desktop.views.progress import error_text
 from desktop.views.report_chart import PassRateChart
 from desktop.views.report_output import ReportOutput
 from desktop.views.report_table_view import ReportPage, ReportTableView
 
-THAI_DIGITS_KEY = "reports/thai_digits"  # bool: Thai digits in rendered PDFs (default off)
 PERSONAL_STYLE = "QLabel { color: #b3261e; font-weight: bold; }"
 MUTED_STYLE = "QLabel { color: #555555; }"
 CHART_SPLIT = (0.58, 0.42)  # share of the height for the tables and the chart
@@ -81,6 +80,7 @@ class ReportView(QWidget):
         self._stale = True
         self._generation = 0
         self.loading = False  # a build is under way
+        runner.events.data_changed.connect(self._data_changed)
         self.output = ReportOutput(self)
         self._make_widgets()
 
@@ -117,7 +117,7 @@ class ReportView(QWidget):
         heading.addWidget(self.title, 1)
         heading.addWidget(self.personal_label)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 6, 0)
         layout.addLayout(bar)
         layout.addWidget(self.banner)
         layout.addLayout(heading)
@@ -134,15 +134,18 @@ class ReportView(QWidget):
         self.kind_combo.setMinimumContentsLength(12)
         for kind, name in kind_names().items():
             self.kind_combo.addItem(name, kind)
-        kind_label = QLabel(tr("&Report:"), self)
+        kind_label = QLabel(tr("Repor&t:"), self)
         kind_label.setBuddy(self.kind_combo)
         self.thai_digits_box = QCheckBox(tr("Thai di&gits"), self)
         self.thai_digits_box.setObjectName("thaiDigitsBox")
         self.thai_digits_box.setToolTip(tr("Print numbers in Thai digits (๐๑๒…) in PDF and printouts"))
-        self.thai_digits_box.setChecked(app_setup.settings().value(THAI_DIGITS_KEY, False, type=bool))
+        self.thai_digits_box.setChecked(settings.REPORT_THAI_DIGITS.get())
         self.as_corrected_box = QCheckBox(tr("As corr&ected"), self)
         self.as_corrected_box.setObjectName("asCorrectedBox")
         self.as_corrected_box.setToolTip(tr("Build the report with the recorded corrections applied"))
+        self.by_lao_box = QCheckBox(tr("By &LAO"), self)
+        self.by_lao_box.setObjectName("byLaoBox")
+        self.by_lao_box.setToolTip(tr("List the local administrations (LAO) of the area instead of its tambons"))
         # a tool bar: when the window is narrow, the buttons that do not fit move into its » menu
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("reportToolbar")
@@ -162,10 +165,12 @@ class ReportView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.thai_digits_box)
         bar.addWidget(self.as_corrected_box)
+        bar.addWidget(self.by_lao_box)
         bar.addWidget(self.toolbar, 1)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.thai_digits_box.toggled.connect(lambda on: app_setup.settings().setValue(THAI_DIGITS_KEY, on))
+        self.thai_digits_box.toggled.connect(settings.REPORT_THAI_DIGITS.set)
         self.as_corrected_box.toggled.connect(lambda _on: self.invalidate())
+        self.by_lao_box.toggled.connect(lambda _on: self.invalidate())
         return bar
 
     def _make_body(self) -> None:
@@ -220,12 +225,22 @@ class ReportView(QWidget):
         if (area_code, year) == (self.area_code, self.year) and not self._stale:
             return
         self.area_code, self.year = area_code, year
+        self.by_lao_box.setEnabled(bool(area_code) and str(area_code).isdigit() and len(str(area_code)) in (2, 4, 6))
         self._stale = True
         if self.isVisible():
             self.refresh()
 
+    def breakdown(self) -> str:
+        """"lao" when the box is ticked and the area has อปท. below it (a province, district or tambon)."""
+        code = self.area_code or ""
+        return "lao" if self.by_lao_box.isChecked() and code.isdigit() and len(code) in (2, 4, 6) else "tambon"
+
     def set_as_corrected(self, on: bool) -> None:
         self.as_corrected_box.setChecked(on)  # rebuilds (if showing) when it changes
+
+    def _data_changed(self, changes, _initiator) -> None:
+        if changes.any("households", "corrections", "summaries", "areas", "indicators", "certifications"):
+            self.invalidate()
 
     def invalidate(self) -> None:
         """The data changed (e.g. a new indicator set): build again now if showing, else when shown."""
@@ -253,6 +268,7 @@ class ReportView(QWidget):
         self._show_status(tr("Building the report…"))
         store, kind, area, year = self.store, self.kind(), self.area_code, self.year
         as_corrected = self.as_corrected_box.isChecked()
+        by = self.breakdown()
 
         def build(progress, cancel):
             from desktop.reports import builders
@@ -261,7 +277,7 @@ class ReportView(QWidget):
                 return None  # superseded while queued (the person clicked on through the tree): skip the work
             cancel()
             with store.read() as conn:
-                report = builders.build(conn, kind, area, year, as_corrected=as_corrected)
+                report = builders.build(conn, kind, area, year, as_corrected=as_corrected, by=by)
             cancel()
             return report
 

@@ -4,6 +4,9 @@ A job is a plain function `fn(progress, cancel)`: `progress(done, total)` report
 `cancel()` raises desktop.models.errors.Cancelled once the person pressed Cancel (progress() checks
 too), so the job's transaction rolls back. Results, errors and progress reach the GUI thread through
 queued signals. A progress dialog appears only when a job runs longer than SHOW_AFTER_MS.
+
+A write that declares `changes=` (desktop.models.changes.Changes) is broadcast on `runner.events.data_changed`
+once it committed, before the caller's `on_done`, so every screen refreshes itself.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, 
 from PySide6.QtWidgets import QWidget
 
 from desktop import logs
+from desktop.models.changes import Changes
 from desktop.models.errors import Cancelled, UserError, from_sqlite
 from desktop.views import crash_dialog
 from desktop.views import progress as progress_ui
+from desktop.views.app_events import AppEvents
 
 SHOW_AFTER_MS = 300
 READERS = 2
@@ -69,10 +74,13 @@ class JobHandle(QObject):
 
     finished = Signal()
 
-    def __init__(self, runner: "Runner", title: str, on_done, on_error, on_cancel, show_progress: bool):
+    def __init__(self, runner: "Runner", title: str, on_done, on_error, on_cancel, show_progress: bool,
+                 changes: Changes | None = None, initiator: object = None):
         super().__init__(runner)
         self.runner = runner
         self.title = title
+        self.changes = changes
+        self.initiator = initiator
         self.on_done = on_done
         self.on_error = on_error
         self.on_cancel = on_cancel
@@ -119,6 +127,8 @@ class JobHandle(QObject):
     def _on_succeeded(self, result: Any) -> None:
         self.result = result
         self._end("done")
+        if self.changes is not None:
+            self.runner.events.announce(self.changes, self.initiator)
         if self.on_done is not None:
             self.on_done(result)
         self.finished.emit()
@@ -152,17 +162,20 @@ class Runner(QObject):
         self.readers = QThreadPool(self)
         self.readers.setMaxThreadCount(READERS)
         self.parent_widget: QWidget | None = None
+        self.events = AppEvents(self)
         self._active: set[JobHandle] = set()
 
-    def write(self, fn: JobFn, **kw) -> JobHandle:
-        return self._submit(self.writer, fn, **kw)
+    def write(self, fn: JobFn, *, changes: Changes | None = None, initiator: object = None, **kw) -> JobHandle:
+        """`changes`: what the write changes, broadcast on `events.data_changed` once it committed."""
+        return self._submit(self.writer, fn, changes=changes, initiator=initiator, **kw)
 
     def read(self, fn: JobFn, **kw) -> JobHandle:
         return self._submit(self.readers, fn, show_progress=kw.pop("show_progress", False), **kw)
 
     def _submit(self, pool: QThreadPool, fn: JobFn, *, title: str = "", on_done=None, on_error=None,
-                on_cancel=None, show_progress: bool = True) -> JobHandle:
-        handle = JobHandle(self, title, on_done, on_error, on_cancel, show_progress)
+                on_cancel=None, show_progress: bool = True, changes: Changes | None = None,
+                initiator: object = None) -> JobHandle:
+        handle = JobHandle(self, title, on_done, on_error, on_cancel, show_progress, changes, initiator)
         self._active.add(handle)
         task = _Task(fn, handle.signals, handle.stop)
         task.setAutoDelete(True)

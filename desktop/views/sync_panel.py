@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.sync.messages import msg
+from desktop.views import screen_fit
+from desktop.views.buttons import never_on_enter
 
 EQUAL_COLOUR = QColor("#1b7a3a")
 DIFFER_COLOUR = QColor("#b3261e")
@@ -59,7 +62,7 @@ class SyncPanel(QDialog):
         self.controller = controller
         self.setObjectName("syncPanel")
         self.setWindowTitle(tr("Sync with the province server"))
-        self.resize(720, 560)
+        screen_fit.fit(self, 720, 560)
         self._make_widgets()
         self._layout()
         controller._bridge.stage.connect(self.show_stage)
@@ -132,6 +135,7 @@ class SyncPanel(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.receipt_table, tr("Receipt per village"))
         self.tabs.addTab(self.refused_table, tr("Refused by the server"))
+        self.tabs.addTab(self._make_quarantine(), tr("Set aside"))
         self.close_button = QPushButton(tr("Close"), self)
         self.close_button.clicked.connect(self.hide)
 
@@ -210,6 +214,52 @@ class SyncPanel(QDialog):
         if not self.down_label.text():
             self.down_label.setText(tr("Press Preview to ask the server."))
         self.fill_refused(self.controller.refused_events())
+        self.fill_quarantine(self.controller.quarantined())
+
+    def _make_quarantine(self) -> QWidget:
+        """Events set aside after the server failed on them again and again: a list, Retry and Drop."""
+        page = QWidget(self)
+        self.quarantine_table = QTableWidget(0, 3, page)
+        self.quarantine_table.setObjectName("quarantineTable")
+        self.quarantine_table.setHorizontalHeaderLabels([tr("What"), tr("Target"), tr("Why")])
+        self.quarantine_table.verticalHeader().hide()
+        self.quarantine_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.quarantine_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.quarantine_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.retry_button = QPushButton(tr("&Retry at the next sync"), page)
+        self.drop_button = QPushButton(tr("Do&n't send"), page)
+        self.retry_button.clicked.connect(lambda: self._settle_quarantined("retry"))
+        self.drop_button.clicked.connect(lambda: self._settle_quarantined("drop"))
+        never_on_enter(self.drop_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.drop_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.quarantine_table, 1)
+        layout.addLayout(buttons)
+        self.quarantine_uuids: list[str] = []
+        return page
+
+    def fill_quarantine(self, events: list[dict]) -> None:
+        names = kind_names()
+        self.quarantine_uuids = [e["uuid"] for e in events]
+        self.quarantine_table.setRowCount(len(events))
+        for row, e in enumerate(events):
+            for column, value in enumerate((names.get(e["kind"], e["kind"]), e["target"], e["reason"])):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.quarantine_table.setItem(row, column, item)
+        if events and self.quarantine_table.currentRow() < 0:
+            self.quarantine_table.selectRow(0)
+        self.retry_button.setEnabled(bool(events))
+        self.drop_button.setEnabled(bool(events))
+        self.tabs.setTabText(2, tr("Set aside (%1)").replace("%1", f"{len(events):,}") if events else tr("Set aside"))
+
+    def _settle_quarantined(self, action: str) -> None:
+        row = self.quarantine_table.currentRow()
+        if 0 <= row < len(self.quarantine_uuids):
+            self.controller.settle_quarantined(self.quarantine_uuids[row], action)
 
     def fill_refused(self, events: list[dict]) -> None:
         """Events the server refused or wants checked again: kept and shown, never dropped."""

@@ -15,12 +15,16 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton
 
 from desktop.models import areas
+from desktop.models.changes import Changes
 from desktop.models.errors import UserError
 from desktop.sync import bundle, session, tokens
+from desktop.sync.client import SyncRefused
 from desktop.sync.messages import msg
 from desktop.views import file_dialogs
 from desktop.views import progress as progress_ui
 
+# a sync or a bundle may bring anything
+SYNCED = Changes(households=True, corrections=True, visits=True, certifications=True, summaries=True, conflicts=True)
 BUNDLE_FILTER = "BMN bundle (*.bmnbundle);;All files (*)"
 
 
@@ -61,6 +65,7 @@ class SyncController(QObject):
         self.count_button.setToolTip(tr("Households changed here and on the server: click to decide"))
         self.count_button.clicked.connect(self.open_conflicts)
         window.statusBar().addPermanentWidget(self.count_button)
+        window.runner.events.data_changed.connect(self._data_changed)
         self.refresh_count()
 
     def _make_menu(self) -> None:
@@ -70,9 +75,12 @@ class SyncController(QObject):
         self.panel_action.triggered.connect(self.open_panel)
         self.conflicts_action = QAction(tr("&Conflicts…"), self.window)
         self.conflicts_action.triggered.connect(self.open_conflicts)
+        self.conflicts_action.setShortcut(QKeySequence("Ctrl+Shift+X"))
         self.export_action = QAction(tr("&Export offline bundle…"), self.window)
+        self.export_action.setShortcut(QKeySequence("Ctrl+Alt+E"))
         self.export_action.triggered.connect(lambda: self.export_bundle())
         self.import_action = QAction(tr("&Import offline bundle…"), self.window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Alt+I"))
         self.import_action.triggered.connect(lambda: self.import_bundle())
         for action in (self.panel_action, self.conflicts_action):
             menu.addAction(action)
@@ -129,7 +137,8 @@ class SyncController(QObject):
         server = tokens.normalise_server(server)
         if tokens.save(server, token):
             return True, msg("token_saved", server=server)
-        return False, msg("no_keyring")
+        return False, tr("This computer has no password store, so the token cannot be kept: it is used for this "
+                         "sync only. Paste it again next time.")
 
     def refused_events(self) -> list[dict]:
         with self.window.store.read() as conn:
@@ -138,6 +147,25 @@ class SyncController(QObject):
     def outbox_summary(self) -> dict:
         with self.window.store.read() as conn:
             return session.outbox_summary(conn)
+
+    def quarantined(self) -> list[dict]:
+        with self.window.store.read() as conn:
+            return session.quarantined(conn)
+
+    def settle_quarantined(self, event_uuid: str, action: str):
+        """Retry (back in line for the next sync) or drop (never sent) an event set aside; on the writer."""
+        store = self.window.store
+
+        def job(_progress, _cancel):
+            with store.begin() as conn:
+                return session.settle_quarantined(conn, event_uuid, action)
+
+        def done(_result):
+            self._tell(msg("quarantine_" + action, uuid=event_uuid))
+
+        return self.window.runner.write(job, title=tr("Saving…"), on_done=done,
+                                        on_error=lambda err: self._user_error(err, self._tell),
+                                        changes=Changes(households=True, conflicts=True), initiator=self)
 
     # preview and sync ------------------------------------------------------------------------------------
 
@@ -174,7 +202,7 @@ class SyncController(QObject):
 
     def _synced(self, report) -> None:
         self.last_report = report
-        self.refresh_window(reload_areas=report.pull.received > 0)
+        self.announce(areas=report.pull.received > 0)
         if self.panel is not None:
             self.panel.show_report(report, self.village_names(report.receipts))
         self.window.statusBar().showMessage(summary(report), 10000)
@@ -182,13 +210,13 @@ class SyncController(QObject):
 
     def _sync_failed(self, err: BaseException) -> bool:
         """In the panel and on the status bar; a message box too if the panel was closed meanwhile."""
-        self.refresh_window()  # chunks committed before the failure are kept: show them
+        self.announce()  # chunks committed before the failure are kept: show them
         self.window.statusBar().showMessage(progress_ui.error_text(err), 15000)
         handled = self._user_error(err, self.panel.show_error if self.panel is not None else None)
         return handled and self.panel is not None and self.panel.isVisible()
 
     def _sync_cancelled(self) -> None:
-        self.refresh_window()
+        self.announce()
         text = msg("sync_cancelled")
         if self.panel is not None:
             self.panel.show_cancelled(text)
@@ -199,7 +227,7 @@ class SyncController(QObject):
     def _user_error(self, err: BaseException, show) -> bool:
         """A UserError (offline, refused) is shown where the person looks; anything else also as a box."""
         if show is not None:
-            show(progress_ui.error_text(err))
+            show(window_text(err))
         return isinstance(err, UserError)
 
     def village_names(self, receipts: list[dict]) -> dict[str, str]:
@@ -211,18 +239,12 @@ class SyncController(QObject):
                 names[r["key"]] = path[-1][1] if path else ""
         return names
 
-    def refresh_window(self, reload_areas: bool = True) -> None:
-        """Households may have come down or changed: reload what the window shows. `reload_areas`: the
-        area tree too (new households or villages); else only rows, reports and the open household."""
-        window = self.window
-        if reload_areas or window.year is None:
-            window.open(window.area_code, window.year)
-        else:
-            current = window.detail.detail.id if window.detail.detail is not None else None
-            if current is not None:
-                window.show_household(current)
-        window.model.invalidate_rows()
-        window.report_view.invalidate()
+    def announce(self, areas: bool = True) -> None:
+        """Households may have come down or changed: every screen refreshes itself on data_changed.
+        `areas`: the area tree too (new households or villages)."""
+        self.window.runner.events.announce(SYNCED | Changes(areas=areas or self.window.year is None), self)
+
+    def _data_changed(self, changes: Changes, _initiator) -> None:
         self.refresh_count()
         if self.conflict_dialog is not None and self.conflict_dialog.isVisible():
             self.conflict_dialog.reload()
@@ -248,7 +270,7 @@ class SyncController(QObject):
 
     def _exported(self, result) -> None:
         n, path, key = result
-        self._tell(msg("bundle_written", n=n, path=path, public=key[:16]))
+        self._tell(bundle.export_summary(n, path, key))
 
     def import_bundle(self, path: str | Path | None = None):
         if path is None:
@@ -265,10 +287,8 @@ class SyncController(QObject):
                                         on_error=self._bundle_failed)
 
     def _imported(self, result) -> None:
-        self.refresh_window()
-        self._tell(msg("bundle_own") if result.own else
-                   msg("bundle_imported", store=result.store_id, new=result.new, skipped=result.skipped,
-                       conflicts=result.conflicts))
+        self.announce()
+        self._tell(bundle.import_summary(result))
 
     def _bundle_failed(self, err: BaseException) -> bool:
         """Shown in the panel and the status bar; a message box too when the panel is not open."""
@@ -292,12 +312,20 @@ class SyncController(QObject):
                 return conflicts.resolve(conn, conflict_id, choice=choice, values=values)
 
         def done(events):
-            self.refresh_window(reload_areas=False)
             self.window.statusBar().showMessage(tr("The conflict was settled; it is sent at the next sync."), 8000)
             on_done(events)
 
         return self.window.runner.write(job, title=tr("Settling the conflict…"), on_done=done,
-                                        on_error=lambda err: self._user_error(err, on_error))
+                                        on_error=lambda err: self._user_error(err, on_error), initiator=self,
+                                        changes=Changes(households=True, conflicts=True, summaries=True))
+
+
+def window_text(err: BaseException) -> str:
+    """The message for the window: a refused token says what to do here, not which command to run."""
+    if isinstance(err, SyncRefused) and err.status == 401:
+        return tr("The server refused the token: ask the province administrator for a new one and paste it in "
+                  "the Token box.")
+    return progress_ui.error_text(err)
 
 
 def summary(report) -> str:

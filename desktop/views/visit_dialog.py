@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import dates
+from desktop.views import screen_fit
 
 
 def tr(text: str) -> str:
@@ -88,7 +89,7 @@ class VisitDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(560, 640)
+        screen_fit.fit(self, 560, 640)
 
     def _level_changed(self) -> None:
         text = self.area_edit.text().strip()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from desktop.models import dates
+from desktop.models.changes import CORRECTION, VISIT, Changes
 from desktop.views import file_dialogs
 from desktop.views import progress as progress_ui
 from desktop.views.backcheck_entry import BackcheckEntry
@@ -71,16 +72,16 @@ class VisitsController(QObject):
         menu = window.add_feature_menu(tr("&Monitoring"))
         for text, shortcut, slot in ((tr("&Log a visit…"), "Ctrl+Shift+L", self.open_visit_dialog),
                                      (tr("&Enter back-check answers…"), "Ctrl+Shift+B", self.open_entry),
-                                     (tr("&Follow-up report…"), "", self.write_report),
-                                     (tr("Load monitoring &settings…"), "", self.load_settings),
-                                     (tr("Monitoring &board"), "", self.show_board)):
+                                     (tr("&Follow-up report…"), "Ctrl+Shift+U", self.write_report),
+                                     (tr("Load monitoring &settings…"), "Ctrl+Shift+J", self.load_settings),
+                                     (tr("Monitoring &board"), "Ctrl+Shift+M", self.show_board)):
             action = QAction(text, window)
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, run=slot: run())  # never the flag as `visit`
             menu.addAction(action)
         b = self.board
-        b.log_button.clicked.connect(self.open_visit_dialog)
+        b.log_button.clicked.connect(lambda: self.open_visit_dialog())
         b.edit_button.clicked.connect(self.edit_visit)
         b.sample_button.clicked.connect(self.draw_sample)
         b.sheets_button.clicked.connect(self.print_sheets)
@@ -88,6 +89,7 @@ class VisitsController(QObject):
         b.correct_button.clicked.connect(self.raise_correction)
         b.report_button.clicked.connect(self.write_report)
         b.visit_selected.connect(self.load_sample)
+        window.runner.events.data_changed.connect(self._data_changed)
         window.area_panel.tree.area_selected.connect(lambda *_: self.refresh())
         window.area_panel.year_changed.connect(lambda *_: self.refresh())
         self.refresh()
@@ -136,14 +138,21 @@ class VisitsController(QObject):
         self.board.fill_sample(households)
         self.sample_loaded.emit()
 
-    def _write(self, job, title: str, message: str, after=None) -> None:
+    def _write(self, job, title: str, message: str, after=None, changes: Changes | None = VISIT) -> None:
+        """The board refreshes itself on runner.events.data_changed (`changes`)."""
         def done(result):
             if after is not None:
                 after(result)
             self.window.statusBar().showMessage(message, 5000)
-            self.refresh()
 
-        self.window.runner.write(job, title=title, on_done=done)
+        self.window.runner.write(job, title=title, on_done=done, changes=changes, initiator=self)
+
+    def _data_changed(self, changes, _initiator) -> None:
+        if changes.any("visits", "households", "corrections", "areas"):
+            self.refresh()
+            visit = self.board.current_visit()
+            if visit:
+                self.load_sample(visit)
 
     # visits --------------------------------------------------------------------------------------------------
 
@@ -228,7 +237,7 @@ class VisitsController(QObject):
                 sheets = backcheck_sheets.sheets_for(conn, visit_id)
                 return backcheck_sheets.write(conn, visit, sheets, path)
 
-        self._write(job, tr("Printing the sheets…"), tr("The sheets were saved."))
+        self._write(job, tr("Printing the sheets…"), tr("The sheets were saved."), changes=None)
 
     # answers ----------------------------------------------------------------------------------------------
 
@@ -270,9 +279,6 @@ class VisitsController(QObject):
         def after(_answer):
             if entry is not None and self.entry is entry:
                 entry.saved(tr("Saved. Scan or type the next sheet's code."))
-            visit = self.board.current_visit()
-            if visit:
-                self.load_sample(visit)
 
         self._write(job, tr("Saving the answers…"), tr("The back-check answers were saved."), after)
 
@@ -289,12 +295,12 @@ class VisitsController(QObject):
 
         def after(result):
             _set, proposal = result
-            self.window.model.invalidate_rows()
             if proposal.by_hand:
                 progress_ui.show_info(self.window, tr("Correct these by hand in the correction dialog:") + "\n"
                                       + "\n".join(proposal.by_hand))
 
-        self._write(job, tr("Recording the correction…"), tr("The correction was recorded."), after)
+        self._write(job, tr("Recording the correction…"), tr("The correction was recorded."), after,
+                    changes=CORRECTION | VISIT)
 
     # settings --------------------------------------------------------------------------------------------
 
@@ -337,4 +343,4 @@ class VisitsController(QObject):
                 report = followup_report.build(conn, year, area)
             return files.write(store, report, fmt, path, thai_digits=True)
 
-        self._write(job, tr("Writing the follow-up report…"), tr("The follow-up report was saved."))
+        self._write(job, tr("Writing the follow-up report…"), tr("The follow-up report was saved."), changes=None)

@@ -114,6 +114,10 @@
       <translation>ครัวเรือนที่เปลี่ยน</translation>
     </message>
     <message>
+      <source>Province server</source>
+      <translation>เซิร์ฟเวอร์จังหวัด</translation>
+    </message>
+    <message>
       <source>Household / field</source>
       <translation>ครัวเรือน / รายการ</translation>
     </message>
@@ -128,6 +132,18 @@
     <message>
       <source>Certified %1 of %2 · changed since %3</source>
       <translation>รับรองแล้ว %1 จาก %2 · ข้อมูลเปลี่ยนหลังรับรอง %3</translation>
+    </message>
+    <message>
+      <source>verified</source>
+      <translation>ตรวจแล้ว</translation>
+    </message>
+    <message>
+      <source>needs re-check</source>
+      <translation>ขอให้ตรวจใหม่</translation>
+    </message>
+    <message>
+      <source>not yet verified</source>
+      <translation>ยังไม่ได้ตรวจ</translation>
     </message>
     <message>
       <source>No record changed since it was certified.</source>
@@ -230,6 +246,10 @@
       <translation>พื้นที่ระดับล่างที่ยังไม่รับรอง:</translation>
     </message>
     <message>
+      <source>Levels that certify this year:</source>
+      <translation>ระดับที่รับรองข้อมูลในปีนี้:</translation>
+    </message>
+    <message>
       <source>Working group present (each signs the form)</source>
       <translation>คณะทำงานที่เข้าร่วม (ลงนามในแบบรับรอง)</translation>
     </message>
@@ -270,8 +290,8 @@
       <translation>ลบรายการที่เลือก (&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Close</source>
-      <translation>ปิด (&amp;C)</translation>
+      <source>Cl&amp;ose</source>
+      <translation>ปิด (&amp;O)</translation>
     </message>
     <message>
       <source>Saving the roster…</source>
@@ -513,8 +533,8 @@
       <translation>ใช้ของเครื่องนี้ทุกช่อง (&amp;M)</translation>
     </message>
     <message>
-      <source>Take the &amp;server's for all</source>
-      <translation>ใช้ของเซิร์ฟเวอร์ทุกช่อง (&amp;S)</translation>
+      <source>Take the ser&amp;ver's for all</source>
+      <translation>ใช้ของเซิร์ฟเวอร์ทุกช่อง (&amp;V)</translation>
     </message>
     <message>
       <source>&amp;Settle this conflict</source>
@@ -757,8 +777,8 @@
       <translation>ข้อมูลครัวเรือน</translation>
     </message>
     <message>
-      <source>Start with the demo province to try the program, or import the files exported from the national BMN system.</source>
-      <translation>เริ่มด้วยจังหวัดตัวอย่างเพื่อทดลองใช้โปรแกรม หรือนำเข้าไฟล์ที่ส่งออกจากระบบ จปฐ. ระดับประเทศ</translation>
+      <source>Start with the demo province to try the program, import the files exported from the national BMN system, or download your area from the province server.</source>
+      <translation>เริ่มด้วยจังหวัดตัวอย่างเพื่อทดลองใช้โปรแกรม นำเข้าไฟล์ที่ส่งออกจากระบบ จปฐ. ระดับประเทศ หรือรับข้อมูลพื้นที่ของท่านจากเซิร์ฟเวอร์จังหวัด</translation>
     </message>
     <message>
       <source>Load the &amp;demo province (Lampang, made-up households)</source>
@@ -767,6 +787,10 @@
     <message>
       <source>&amp;Import files from the national system</source>
       <translation>นำเข้าไฟล์จากระบบ จปฐ. ระดับประเทศ (&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Connect to the province server</source>
+      <translation>เชื่อมต่อเซิร์ฟเวอร์จังหวัด (&amp;C)</translation>
     </message>
     <message>
       <source>Choose &amp;files…</source>
@@ -781,12 +805,47 @@
       <translation>กำลังสร้างจังหวัดตัวอย่าง…</translation>
     </message>
     <message>
+      <source>Downloading your area from the province server…</source>
+      <translation>กำลังรับข้อมูลพื้นที่ของท่านจากเซิร์ฟเวอร์จังหวัด…</translation>
+    </message>
+    <message>
       <source>Importing files…</source>
       <translation>กำลังนำเข้าไฟล์…</translation>
     </message>
     <message>
       <source>Nothing was imported: %1 problem(s) found. Fix the files and try again.</source>
       <translation>ยังไม่ได้นำเข้าข้อมูลใด: พบปัญหา %1 รายการ แก้ไขไฟล์แล้วนำเข้าใหม่</translation>
+    </message>
+  </context>
+  <context>
+    <name>DemoUi</name>
+    <message>
+      <source>Remove the &amp;demo data…</source>
+      <translation>ลบข้อมูลสาธิต… (&amp;D)</translation>
+    </message>
+    <message>
+      <source>DEMO DATA (made up, not real)</source>
+      <translation>ข้อมูลสาธิต (สร้างขึ้น ไม่ใช่ข้อมูลจริง)</translation>
+    </message>
+    <message>
+      <source>Remove the demo data</source>
+      <translation>ลบข้อมูลสาธิต</translation>
+    </message>
+    <message>
+      <source>Remove every made-up household of the demo from this store? Data imported from the national system or received from the server stays.</source>
+      <translation>ลบครัวเรือนสาธิตที่สร้างขึ้นทั้งหมดออกจากฐานข้อมูลนี้หรือไม่ ข้อมูลที่นำเข้าจากระบบ จปฐ. หรือรับจากเซิร์ฟเวอร์จะยังอยู่ครบ</translation>
+    </message>
+    <message>
+      <source>&amp;Remove the demo data</source>
+      <translation>ลบข้อมูลสาธิต (&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Keep it</source>
+      <translation>เก็บไว้ (&amp;K)</translation>
+    </message>
+    <message>
+      <source>Removing the demo data…</source>
+      <translation>กำลังลบข้อมูลสาธิต…</translation>
     </message>
   </context>
   <context>
@@ -824,8 +883,8 @@
       <translation>แสดงเลขประจำตัวประชาชนเต็มของสมาชิกที่เลือก (บันทึกไว้ในบันทึกการใช้งาน)</translation>
     </message>
     <message>
-      <source>Mark &amp;reviewed</source>
-      <translation>บันทึกว่าตรวจแล้ว (&amp;R)</translation>
+      <source>Mar&amp;k reviewed</source>
+      <translation>บันทึกว่าตรวจแล้ว (&amp;K)</translation>
     </message>
     <message>
       <source>Mark the selected households as reviewed (Ctrl+R)</source>
@@ -840,8 +899,8 @@
       <translation>แก้ไขข้อมูลของครัวเรือนนี้ (Ctrl+E)</translation>
     </message>
     <message>
-      <source>&amp;Members</source>
-      <translation>สมาชิก (&amp;M)</translation>
+      <source>Mem&amp;bers</source>
+      <translation>สมาชิก (&amp;B)</translation>
     </message>
     <message>
       <source>Income and e&amp;xpense</source>
@@ -852,8 +911,8 @@
       <translation>ตัวชี้วัด (&amp;N)</translation>
     </message>
     <message>
-      <source>&amp;History</source>
-      <translation>ประวัติ (&amp;H)</translation>
+      <source>H&amp;istory</source>
+      <translation>ประวัติ (&amp;I)</translation>
     </message>
     <message>
       <source>Select a household in the table to see its details.</source>
@@ -866,6 +925,10 @@
     <message>
       <source>House no. %1 · house code %2</source>
       <translation>บ้านเลขที่ %1 · รหัสบ้าน %2</translation>
+    </message>
+    <message>
+      <source>To correct it, re-open the certification first (Certification → Re-open the certification…).</source>
+      <translation>จะแก้ไขได้ต้องยกเลิกการรับรองก่อน (การรับรองข้อมูล → ยกเลิกการรับรอง…)</translation>
     </message>
     <message>
       <source>by %1</source>
@@ -1004,6 +1067,73 @@
     </message>
   </context>
   <context>
+    <name>FileActions</name>
+    <message>
+      <source>E&amp;xport the area's households…</source>
+      <translation>ส่งออกข้อมูลครัวเรือนของพื้นที่… (&amp;X)</translation>
+    </message>
+    <message>
+      <source>Issue the &amp;correction notice…</source>
+      <translation>ออกหนังสือแจ้งแก้ไขข้อมูล… (&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Reprint a correction notice…</source>
+      <translation>พิมพ์หนังสือแจ้งแก้ไขข้อมูลซ้ำ… (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Choose an area first.</source>
+      <translation>เลือกพื้นที่ก่อน</translation>
+    </message>
+    <message>
+      <source>Export the area's households</source>
+      <translation>ส่งออกข้อมูลครัวเรือนของพื้นที่</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>กำลังส่งออก…</translation>
+    </message>
+    <message>
+      <source>Issue the correction notice</source>
+      <translation>ออกหนังสือแจ้งแก้ไขข้อมูล</translation>
+    </message>
+    <message>
+      <source>Letter number (ที่) as your office numbers it; leave empty to fill in by hand:</source>
+      <translation>เลขที่หนังสือ (ที่) ตามทะเบียนหนังสือส่งของสำนักงาน เว้นว่างไว้เพื่อเขียนด้วยมือ:</translation>
+    </message>
+    <message>
+      <source>Issuing the correction notice…</source>
+      <translation>กำลังออกหนังสือแจ้งแก้ไขข้อมูล…</translation>
+    </message>
+    <message>
+      <source>Notice %1 issued: %2 correction(s), saved to %3. It holds personal data: keep it safe under the PDPA.</source>
+      <translation>ออกหนังสือที่ %1 แล้ว: %2 รายการ บันทึกไว้ที่ %3 ไฟล์นี้มีข้อมูลส่วนบุคคล: เก็บรักษาตาม พ.ร.บ. คุ้มครองข้อมูลส่วนบุคคล</translation>
+    </message>
+    <message>
+      <source>No correction notice was issued for this area yet.</source>
+      <translation>พื้นที่นี้ยังไม่เคยออกหนังสือแจ้งแก้ไขข้อมูล</translation>
+    </message>
+    <message>
+      <source>%1 · %2 · %3 correction(s)</source>
+      <translation>%1 · %2 · %3 รายการ</translation>
+    </message>
+    <message>
+      <source>Reprint a correction notice</source>
+      <translation>พิมพ์หนังสือแจ้งแก้ไขข้อมูลซ้ำ</translation>
+    </message>
+    <message>
+      <source>Notice:</source>
+      <translation>หนังสือ:</translation>
+    </message>
+    <message>
+      <source>Reprinting the notice…</source>
+      <translation>กำลังพิมพ์หนังสือซ้ำ…</translation>
+    </message>
+    <message>
+      <source>Notice %1 reprinted to %2.</source>
+      <translation>พิมพ์หนังสือที่ %1 ซ้ำไว้ที่ %2 แล้ว</translation>
+    </message>
+  </context>
+  <context>
     <name>FilterBar</name>
     <message>
       <source>All statuses</source>
@@ -1018,16 +1148,16 @@
       <translation>ชื่อ บ้านเลขที่ หรือเลขท้ายบัตรประชาชน (Ctrl+F)</translation>
     </message>
     <message>
-      <source>&amp;Status:</source>
-      <translation>สถานะ (&amp;S):</translation>
+      <source>S&amp;tatus:</source>
+      <translation>สถานะ (&amp;T):</translation>
     </message>
     <message>
-      <source>Co&amp;rrections:</source>
-      <translation>การแก้ไข (&amp;R):</translation>
+      <source>Corr&amp;ections:</source>
+      <translation>การแก้ไข (&amp;E):</translation>
     </message>
     <message>
-      <source>Fails &amp;indicator:</source>
-      <translation>ไม่ผ่านตัวชี้วัด (&amp;I):</translation>
+      <source>F&amp;ails indicator:</source>
+      <translation>ไม่ผ่านตัวชี้วัด (&amp;A):</translation>
     </message>
     <message>
       <source>Sear&amp;ch:</source>
@@ -1143,6 +1273,10 @@
       <translation>บ้านเลขที่</translation>
     </message>
     <message>
+      <source>Village no.</source>
+      <translation>หมู่ที่</translation>
+    </message>
+    <message>
       <source>House code</source>
       <translation>รหัสบ้าน</translation>
     </message>
@@ -1165,6 +1299,10 @@
     <message>
       <source>Review status</source>
       <translation>สถานะการตรวจ</translation>
+    </message>
+    <message>
+      <source>Village code %1</source>
+      <translation>รหัสหมู่บ้าน %1</translation>
     </message>
     <message>
       <source>Passes every indicator that applies</source>
@@ -1335,6 +1473,10 @@
     <message>
       <source>Checking the files…</source>
       <translation>กำลังตรวจไฟล์…</translation>
+    </message>
+    <message>
+      <source>This store holds the made-up demo province. Remove the demo data first (its menu item or the banner), then import the real files.</source>
+      <translation>ฐานข้อมูลนี้มีจังหวัดตัวอย่าง (ข้อมูลสมมติ) ให้ลบข้อมูลตัวอย่างก่อน (จากเมนูหรือแถบแจ้งเตือน) แล้วจึงนำเข้าไฟล์จริง</translation>
     </message>
     <message>
       <source>%1 problem(s) found: nothing can be imported. Fix the files (the list says where and how) and try again.</source>
@@ -1605,12 +1747,20 @@
       <translation>ตัวชี้วัด (&amp;D)</translation>
     </message>
     <message>
-      <source>Load a new indicator set…</source>
-      <translation>โหลดชุดตัวชี้วัดใหม่…</translation>
+      <source>&amp;Load a new indicator set…</source>
+      <translation>โหลดชุดตัวชี้วัดใหม่… (&amp;L)</translation>
     </message>
     <message>
       <source>&amp;View</source>
       <translation>มุมมอง (&amp;V)</translation>
+    </message>
+    <message>
+      <source>&amp;Next pane</source>
+      <translation>ช่องถัดไป (&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Previous pane</source>
+      <translation>ช่องก่อนหน้า (&amp;P)</translation>
     </message>
     <message>
       <source>&amp;Language</source>
@@ -1635,6 +1785,10 @@
     <message>
       <source>No survey data yet</source>
       <translation>ยังไม่มีข้อมูลการสำรวจ</translation>
+    </message>
+    <message>
+      <source>Another area: the search and filters were cleared.</source>
+      <translation>เปลี่ยนพื้นที่แล้ว: ล้างคำค้นและตัวกรองให้แล้ว</translation>
     </message>
     <message>
       <source>Showing the ID…</source>
@@ -1664,9 +1818,76 @@
       <source>The language changes the next time the program starts.</source>
       <translation>ภาษาจะเปลี่ยนเมื่อเปิดโปรแกรมครั้งถัดไป</translation>
     </message>
+  </context>
+  <context>
+    <name>Meeting</name>
     <message>
-      <source>Font: Sarabun (SIL Open Font License 1.1)</source>
-      <translation>แบบอักษร: Sarabun (SIL Open Font License 1.1)</translation>
+      <source>Meeting pack</source>
+      <translation>ชุดเอกสารประชุม</translation>
+    </message>
+    <message>
+      <source>Include the lists of households failing the income indicator (personal data)</source>
+      <translation>รวมรายชื่อครัวเรือนที่ไม่ผ่านเกณฑ์รายได้ (ข้อมูลส่วนบุคคล)</translation>
+    </message>
+    <message>
+      <source>Also as an Excel workbook (a sheet per report)</source>
+      <translation>ทำเป็นไฟล์ Excel ด้วย (หนึ่งแผ่นงานต่อรายงาน)</translation>
+    </message>
+    <message>
+      <source>Also as PowerPoint slides</source>
+      <translation>ทำเป็นสไลด์ PowerPoint ด้วย</translation>
+    </message>
+    <message>
+      <source>&amp;Meeting:</source>
+      <translation>การประชุม (&amp;M):</translation>
+    </message>
+    <message>
+      <source>&amp;Date:</source>
+      <translation>วันที่ (&amp;D):</translation>
+    </message>
+    <message>
+      <source>&amp;Place:</source>
+      <translation>สถานที่ (&amp;P):</translation>
+    </message>
+    <message>
+      <source>Create…</source>
+      <translation>สร้าง…</translation>
+    </message>
+    <message>
+      <source>Meeting &amp;pack…</source>
+      <translation>ชุดเอกสารประชุม (&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Pro&amp;jector view</source>
+      <translation>นำเสนอเต็มจอ (&amp;J)</translation>
+    </message>
+    <message>
+      <source>Choose an area in the tree first.</source>
+      <translation>เลือกพื้นที่ในรายการพื้นที่ก่อน</translation>
+    </message>
+    <message>
+      <source>Save the meeting pack</source>
+      <translation>บันทึกชุดเอกสารประชุม</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Writing the meeting pack…</source>
+      <translation>กำลังเขียนชุดเอกสารประชุม…</translation>
+    </message>
+    <message>
+      <source>Building the meeting pack…</source>
+      <translation>กำลังสร้างชุดเอกสารประชุม…</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>บันทึกแล้ว: %1</translation>
+    </message>
+    <message>
+      <source>Preparing the projector view…</source>
+      <translation>กำลังเตรียมการนำเสนอเต็มจอ…</translation>
     </message>
   </context>
   <context>
@@ -1728,32 +1949,32 @@
       <translation>จำนวน</translation>
     </message>
     <message>
-      <source>&amp;Log a visit…</source>
-      <translation>บันทึกการติดตาม… (&amp;L)</translation>
+      <source>Log &amp;a visit…</source>
+      <translation>บันทึกการติดตาม… (&amp;A)</translation>
     </message>
     <message>
-      <source>Correct vi&amp;sit…</source>
-      <translation>แก้ไขการติดตาม… (&amp;S)</translation>
+      <source>&amp;Correct visit…</source>
+      <translation>แก้ไขการติดตาม… (&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Draw sample</source>
-      <translation>สุ่มตัวอย่าง (&amp;D)</translation>
+      <source>Dra&amp;w sample</source>
+      <translation>สุ่มตัวอย่าง (&amp;W)</translation>
     </message>
     <message>
-      <source>&amp;Print sheets…</source>
-      <translation>พิมพ์แบบตรวจสอบซ้ำ… (&amp;P)</translation>
+      <source>Print shee&amp;ts…</source>
+      <translation>พิมพ์แบบตรวจสอบซ้ำ… (&amp;T)</translation>
     </message>
     <message>
-      <source>&amp;Enter answers…</source>
-      <translation>บันทึกผลตรวจสอบซ้ำ… (&amp;E)</translation>
+      <source>Enter a&amp;nswers…</source>
+      <translation>บันทึกผลตรวจสอบซ้ำ… (&amp;N)</translation>
     </message>
     <message>
-      <source>&amp;Raise correction</source>
-      <translation>ส่งแก้ไขข้อมูล (&amp;R)</translation>
+      <source>Ra&amp;ise correction</source>
+      <translation>ส่งแก้ไขข้อมูล (&amp;I)</translation>
     </message>
     <message>
-      <source>&amp;Follow-up report…</source>
-      <translation>รายงานผลการติดตาม… (&amp;F)</translation>
+      <source>Follow-&amp;up report…</source>
+      <translation>รายงานผลการติดตาม… (&amp;U)</translation>
     </message>
     <message>
       <source>Date</source>
@@ -1932,8 +2153,16 @@
       <translation>การติดตาม (&amp;M)</translation>
     </message>
     <message>
+      <source>&amp;Log a visit…</source>
+      <translation>บันทึกการติดตาม… (&amp;L)</translation>
+    </message>
+    <message>
       <source>&amp;Enter back-check answers…</source>
       <translation>บันทึกผลการตรวจสอบซ้ำ… (&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Follow-up report…</source>
+      <translation>รายงานผลการติดตาม… (&amp;F)</translation>
     </message>
     <message>
       <source>Load monitoring &amp;settings…</source>
@@ -2251,6 +2480,13 @@
     </message>
   </context>
   <context>
+    <name>Projector</name>
+    <message>
+      <source>Projector</source>
+      <translation>นำเสนอเต็มจอ</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportChart</name>
     <message>
       <source>Passing each indicator (% of persons or households, by the indicator's unit)</source>
@@ -2263,6 +2499,10 @@
     <message>
       <source>Indicator no.</source>
       <translation>ตัวชี้วัดที่</translation>
+    </message>
+    <message>
+      <source>%, axis from %1% (not 0)</source>
+      <translation>ร้อยละ (แกนเริ่มที่ %1% ไม่ใช่ 0)</translation>
     </message>
     <message>
       <source>No. %1: nobody in the target group</source>
@@ -2382,8 +2622,8 @@
       <translation>เลือกพื้นที่จากรายการด้านซ้าย</translation>
     </message>
     <message>
-      <source>&amp;Report:</source>
-      <translation>รายงาน (&amp;R):</translation>
+      <source>Repor&amp;t:</source>
+      <translation>รายงาน (&amp;T):</translation>
     </message>
     <message>
       <source>Thai di&amp;gits</source>
@@ -2400,6 +2640,14 @@
     <message>
       <source>Build the report with the recorded corrections applied</source>
       <translation>สร้างรายงานโดยใช้ข้อมูลตามที่บันทึกการแก้ไขไว้</translation>
+    </message>
+    <message>
+      <source>By &amp;LAO</source>
+      <translation>แยกตาม อปท. (&amp;L)</translation>
+    </message>
+    <message>
+      <source>List the local administrations (LAO) of the area instead of its tambons</source>
+      <translation>แสดงรายองค์กรปกครองส่วนท้องถิ่น (อปท.) ของพื้นที่แทนรายตำบล</translation>
     </message>
     <message>
       <source>Save PDF…</source>
@@ -2447,6 +2695,21 @@
     </message>
   </context>
   <context>
+    <name>ServerFields</name>
+    <message>
+      <source>The province's administrator gives you the address and your token. Your area's households and the other offices' records are downloaded; a cut download continues where it stopped.</source>
+      <translation>ผู้ดูแลเซิร์ฟเวอร์จังหวัดจะให้ที่อยู่และโทเค็นของท่าน ระบบจะรับข้อมูลครัวเรือนในพื้นที่ของท่านและข้อมูลของหน่วยงานอื่น ถ้าการรับข้อมูลขาดกลางทาง จะทำต่อจากจุดเดิม</translation>
+    </message>
+    <message>
+      <source>Server &amp;address:</source>
+      <translation>ที่อยู่เซิร์ฟเวอร์ (&amp;A):</translation>
+    </message>
+    <message>
+      <source>Officer &amp;token:</source>
+      <translation>โทเค็นเจ้าหน้าที่ (&amp;T):</translation>
+    </message>
+  </context>
+  <context>
     <name>Sync</name>
     <message>
       <source>Households changed here and on the server: click to decide</source>
@@ -2475,6 +2738,14 @@
     <message>
       <source>Conflicts: %1</source>
       <translation>ข้อขัดแย้ง: %1</translation>
+    </message>
+    <message>
+      <source>This computer has no password store, so the token cannot be kept: it is used for this sync only. Paste it again next time.</source>
+      <translation>เครื่องนี้ไม่มีที่เก็บรหัสผ่าน จึงจำโทเค็นไว้ไม่ได้: ใช้ได้เฉพาะการซิงก์ครั้งนี้ ครั้งหน้าให้วางโทเค็นอีกครั้ง</translation>
+    </message>
+    <message>
+      <source>Saving…</source>
+      <translation>กำลังบันทึก…</translation>
     </message>
     <message>
       <source>Asking the server…</source>
@@ -2507,6 +2778,10 @@
     <message>
       <source>Settling the conflict…</source>
       <translation>กำลังบันทึกการตัดสินข้อขัดแย้ง…</translation>
+    </message>
+    <message>
+      <source>The server refused the token: ask the province administrator for a new one and paste it in the Token box.</source>
+      <translation>เซิร์ฟเวอร์ไม่ยอมรับโทเค็น: ขอโทเค็นใหม่จากผู้ดูแลระดับจังหวัด แล้ววางในช่องโทเค็น</translation>
     </message>
   </context>
   <context>
@@ -2652,6 +2927,10 @@
       <translation>เซิร์ฟเวอร์ไม่รับ</translation>
     </message>
     <message>
+      <source>Set aside</source>
+      <translation>พักไว้</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>ปิด</translation>
     </message>
@@ -2690,6 +2969,26 @@
     <message>
       <source>Press Preview to ask the server.</source>
       <translation>กด "ดูก่อนซิงก์" เพื่อสอบถามเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>สาเหตุ</translation>
+    </message>
+    <message>
+      <source>&amp;Retry at the next sync</source>
+      <translation>ส่งใหม่ในการซิงก์ครั้งถัดไป (&amp;R)</translation>
+    </message>
+    <message>
+      <source>Do&amp;n't send</source>
+      <translation>ไม่ส่ง (&amp;N)</translation>
+    </message>
+    <message>
+      <source>Set aside (%1)</source>
+      <translation>พักไว้ (%1)</translation>
     </message>
     <message>
       <source>House %1 · %2 · village %3</source>

@@ -9,6 +9,7 @@ from desktop.certify import certification as cert
 from desktop.reports import certificate_pdf
 from tests.certification.helpers import YEAR, hid, load, rosters
 from tests.pdf_text import pdf_text
+from tests.reports_pdf.fonts import all_embedded
 
 
 @pytest.fixture
@@ -60,9 +61,11 @@ def test_certificate_reprints_identically_and_carries_the_form(district, db_path
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
     assert run(db_path, "certificate", "--id", "no-such", "--out", str(tmp_path / "c.pdf")) == 1
     assert not (tmp_path / "c.pdf").exists()
+    all_embedded(tmp_path / "a.pdf")  # Sarabun embedded, no Helvetica named by reportlab's defaults (QR code too)
     text = pdf_text(tmp_path / "a.pdf")
     assert f"{c.short_code[:4]}-{c.short_code[4:]}" in text
-    assert "๒๕๖๒" in text and "๕๒๐๑๐๒" in text  # Thai digits by default
+    # Thai digits by default, except on the area code (people type it back: `certify --area 520102`)
+    assert "๒๕๖๒" in text and "520102" in text and "๕๒๐๑๐๒" not in text
 
 
 def test_form_lists_every_member_present_and_the_override(district, tmp_path):
@@ -81,7 +84,10 @@ def test_form_lists_every_member_present_and_the_override(district, tmp_path):
                 yield from texts(f)
 
     everything = "\n".join(texts(flowables))
-    assert "(ประธาน 5201)" in everything and "(เลขา 5201)" in everything
+    # the roster table: ลำดับ | ชื่อ-สกุล | ตำแหน่ง | ลายมือชื่อ, a row per member, the chair's role beside the position
+    lines = everything.splitlines()
+    assert "ลำดับ\nชื่อ-สกุล\nตำแหน่ง\nลายมือชื่อ" in everything
+    assert "ประธาน 5201" in lines and "เลขา 5201" in lines and "ประธาน (ประธานคณะทำงาน)" in lines
     assert "เหตุผล: เหตุผลพิเศษ" in everything
     assert ("ฉบับร่าง" in everything) == c.provisional
     assert "ระดับอำเภอ" in everything and "2562" in everything

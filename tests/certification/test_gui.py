@@ -4,7 +4,7 @@ board's stale and re-opened marks."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop.certify import certification
 from desktop.models import households
@@ -62,6 +62,8 @@ def certify(qtbot, ctl, *, override: str = "") -> str:
     ctl.open_certify()  # the preview is gathered on a reader thread
     qtbot.waitUntil(lambda: ctl.dialog is not None and ctl.dialog.isVisible(), timeout=20_000)
     dialog = ctl.dialog
+    levels = dialog.findChild(QLabel, "levelsLabel").text()  # the demo is 2567: districts and the province certify
+    assert levels.startswith("อำเภอ, จังหวัด (") and "ลป 0019.4/ว 14942" in levels
     dialog.place_edit.setText("ศาลาประชาคม")
     if override:
         assert not dialog.certify_button.isEnabled() and dialog.override_edit.isVisible()
@@ -86,9 +88,10 @@ def test_certify_tambon_then_district_print_reopen_and_see_the_marks(qtbot, wind
 
     select(qtbot, window, "5201")
     make_roster(qtbot, ctl, "นายอำเภอ ทดสอบ")
-    district_cert = certify(qtbot, ctl, override="ตำบลอื่นยังไม่ประชุม")
+    district_cert = certify(qtbot, ctl)  # 2567: tambons do not certify (resources/certification_levels/2567.json)
     with demo_store.read() as conn:
-        assert certification.get(conn, district_cert).override_reason == "ตำบลอื่นยังไม่ประชุม"
+        assert certification.get(conn, district_cert).override_reason == ""
+        assert certification.get(conn, district_cert).summary["missing_children"] == []
 
     ctl.print_certificate()
     qtbot.waitUntil(lambda: ctl.preview_dialog is not None, timeout=20_000)

@@ -99,11 +99,21 @@ def two_years(hand):
     return hand
 
 
-def build(store, kind: str, area: str, year: int = YEAR, **kw):
+def build(store, kind: str, area: str, year: int = YEAR, *, exact: bool = False, **kw):
+    """The report; unless `exact`, its exact figures (Fractions) as floats rounded to 2 decimals and its
+    already-rounded ones (Decimals) as floats, which is how the hand-worked values below are written."""
+    from decimal import Decimal
+    from fractions import Fraction
+
     from desktop.reports import builders
 
     with store.read() as conn:
-        return builders.build(conn, kind, area, year, **kw)
+        report = builders.build(conn, kind, area, year, **kw)
+    if not exact:
+        for t in report.tables:
+            t.rows = [[round(float(v), 2) if isinstance(v, Fraction) else float(v) if isinstance(v, Decimal) else v
+                       for v in row] for row in t.rows]
+    return report
 
 
 def table(report, key: str):

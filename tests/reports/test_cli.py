@@ -45,8 +45,9 @@ def test_age_groups_option(hand, db_path, env_passphrase, tmp_path):
     out = tmp_path / "pop.csv"
     assert _run(db_path, "population", "--area", "52", "--age-groups", "0-14,15-59,60-", "--out", str(out)) == 0
     text_ = out.read_text(encoding="utf-8-sig")
-    # 0–14: M0 M5 M10 F13 -> 3 males, 1 female, 4 persons (4/13 = 30.77 %)
-    assert "0–14 ปี,3,1,4,30.77" in text_
+    # 0–14: M0 M5 M10 F13 -> 3 males, 1 female, 4 persons (4/13 = 30.77 %); 15–59: 5, 60+: 4; shown as on
+    # paper, to 1 decimal adding up to 100 (30.8 + 38.4 + 30.8)
+    assert "0–14 ปี,3,1,4,30.8" in text_ and "15–59 ปี,1,4,5,38.4" in text_
 
 
 def test_errors_exit_with_a_message_and_write_nothing(hand, db_path, env_passphrase, tmp_path, capsys):

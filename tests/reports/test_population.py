@@ -26,8 +26,11 @@ def test_province_overview_and_default_age_groups(hand):
     assert column(ages, "male") == [2, 1, 0, 0, 1, 0, 2, 6]
     assert column(ages, "female") == [0, 0, 1, 2, 1, 1, 2, 7]
     assert column(ages, "persons") == [2, 1, 1, 2, 2, 1, 4, 13]
-    # share of 13 persons: 2/13 = 15.38 %, 1/13 = 7.69 %, 4/13 = 30.77 %
-    assert column(ages, "persons_pct") == [15.38, 7.69, 7.69, 15.38, 15.38, 7.69, 30.77, 100.0]
+    # share of 13 persons: 2/13 = 15.385 %, 1/13 = 7.692 %, 4/13 = 30.769 %; rounded to 1 decimal so that they add
+    # up to the 100.0 printed below them (largest remainder: 15.3+7.6+7.6+15.3+15.3+7.6+30.7 = 99.4, the 6 tenths
+    # left go to the largest remainders, .923 ×3 then .846 ×3)
+    assert column(ages, "persons_pct") == [15.4, 7.7, 7.7, 15.4, 15.4, 7.7, 30.7, 100.0]
+    assert sum(column(ages, "persons_pct")[:-1]) == pytest.approx(100.0)
     assert ages.row_kinds[-1] == TOTAL
 
 
@@ -37,10 +40,10 @@ def test_province_lists_its_districts(hand):
     assert list(rows) == ["5201", "5202", "52"]
     assert areas.row_kinds[-1] == TOTAL and areas.row_keys[0] == {"area": "5201"}
     # 5201: H1–H5 = 5 households, 3+2+2+2+3 = 12 persons (M6 F6); 5202: H6 H7 = 2 households, 1 person (F13)
-    assert rows["5201"] == {"code": "5201", "name": "เมืองลำปาง", "households": 5, "households_pct": 71.43,
-                            "male": 6, "female": 6, "persons": 12, "persons_pct": 92.31, "avg_persons": 2.4}
-    assert rows["5202"] == {"code": "5202", "name": "แม่เมาะ", "households": 2, "households_pct": 28.57,
-                            "male": 0, "female": 1, "persons": 1, "persons_pct": 7.69, "avg_persons": 0.5}
+    assert rows["5201"] == {"code": "5201", "name": "เมืองลำปาง", "households": 5, "households_pct": 71.4,
+                            "male": 6, "female": 6, "persons": 12, "persons_pct": 92.3, "avg_persons": 2.4}
+    assert rows["5202"] == {"code": "5202", "name": "แม่เมาะ", "households": 2, "households_pct": 28.6,
+                            "male": 0, "female": 1, "persons": 1, "persons_pct": 7.7, "avg_persons": 0.5}
     assert rows["52"]["name"] == "รวมจังหวัดลำปาง"
     assert [rows["52"][k] for k in ("households", "male", "female", "persons", "avg_persons")] == [7, 6, 7, 13, 1.86]
 

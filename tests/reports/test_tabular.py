@@ -47,7 +47,8 @@ def test_xlsx_one_sheet_per_table_numbers_percentages_and_escaping(hand, tmp_pat
     path = tmp_path / "indicators.xlsx"
     tabular.write_xlsx(report, path)
     book = openpyxl.load_workbook(path)
-    assert len(book.sheetnames) == len(report.tables) == 2
+    assert len(report.tables) == 2  # a sheet per table, then the pass-rate chart's sheet (charts.py)
+    assert book.sheetnames[2:] == ["กราฟร้อยละผ่านเกณฑ์"]
     sheet = book.worksheets[0]
     assert sheet["A1"].value == "รายงานผลตัวชี้วัด จปฐ."
     assert sheet["A2"].value == "จังหวัดลำปาง (รหัส 52)" and sheet["A3"].value.startswith("ปีสำรวจ 2567")
@@ -55,7 +56,7 @@ def test_xlsx_one_sheet_per_table_numbers_percentages_and_escaping(hand, tmp_pat
     # province #29: 6 surveyed, 3 passed (50 %), 3 failed (50 %)
     assert [c.value for c in row29[3:]] == [6, 3, 0.5, 3, 0.5]
     assert all(c.data_type == "n" for c in row29[3:])
-    assert row29[5].number_format == "0.00%" and row29[3].number_format == "#,##0"
+    assert row29[5].number_format == "0.0%" and row29[3].number_format == "#,##0"  # as on paper
     assert sheet.freeze_panes is not None
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width  # the wording is wide
 
@@ -67,7 +68,7 @@ def test_xlsx_one_sheet_per_table_numbers_percentages_and_escaping(hand, tmp_pat
     assert all(r[5].data_type == "s" for r in data)  # text, not a formula
     # H3: 2 members, 40,000 income, 20,000 per person, 40,000 short
     assert [c.value for c in data[0][6:]] == [2, 40_000, 20_000, 40_000]
-    assert data[0][7].number_format == "#,##0.00"
+    assert data[0][7].number_format == "#,##0"
 
 
 def test_sheet_names_are_short_unique_and_legal(tmp_path):

@@ -92,10 +92,11 @@ def test_page_count_and_orientation_follow_the_tables(tmp_path, drawn):
     assert len(PdfReader(str(tmp_path / "r.pdf")).pages) == 3  # an independent reader agrees
 
 
-def test_failing_income_list_of_2800_rows_is_about_100_pages(tmp_path, drawn):
+def test_failing_income_list_of_2800_rows_is_about_110_pages(tmp_path, drawn):
     data = pdf.render(samples.failing_income(2800), tmp_path / "list.pdf").read_bytes()
     pages = pdf_pages(data)
-    assert 95 <= pages <= 105
+    # was about 100 before rows got 1.5 pt more padding so that stacked tone marks clear the grid (issue 18)
+    assert 105 <= pages <= 118
     assert all(box == (841.8898, 595.2756) for box in media_boxes(data))
     assert drawn.count(pdf.SECRET) == 2 * pages  # top and bottom of every page
     assert f"หน้า {pages}/{pages}" in drawn

@@ -12,12 +12,11 @@ from desktop.models import store_lock
 from desktop.views import app as app_setup
 from desktop.views.main_window import MainWindow
 from tests.store.helpers import locks_held_on, run_cli, wal
-from tests.views import demo_path, demo_store, demo_template, runner, thai_app  # noqa: F401
 from tests.views.test_report_view import open_report, tambon
 
 
 @pytest.fixture
-def window(qtbot, demo_store, runner, tmp_path, monkeypatch):  # noqa: F811
+def window(qtbot, demo_store, runner, tmp_path, monkeypatch):
     ini = str(tmp_path / "settings.ini")
     monkeypatch.setattr(app_setup, "settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
     lock = store_lock.acquire(demo_store.path, exclusive=True)  # as launch.start claims it

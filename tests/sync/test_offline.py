@@ -40,7 +40,7 @@ def test_offline_keeps_everything_and_says_so(laptop_factory, province):
     pauses = []
     dead = SyncClient(store, world.SERVER_URL, province.tokens[0],
                       http=httpx.Client(transport=httpx.MockTransport(unreachable), base_url=world.SERVER_URL),
-                      retry=Retry(attempts=4, sleep=pauses.append))
+                      retry=Retry(attempts=4, sleep=pauses.append), insecure_http=True)
     with pytest.raises(SyncOffline) as err:
         dead.sync()
     dead.close()

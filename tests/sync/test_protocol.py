@@ -282,8 +282,14 @@ def test_server_content_change_merges_with_a_local_status_change(province, lapto
     assert (status, version) == (1, 2) and inc == server_row(province, hid)["inc_main"]
     report = client.sync()
     client.close()
-    assert report.push.accepted == 1 and report.receipt_equal
-    assert server_row(province, hid)["status"] == 1
+    # the review was made against version 1; the national reload made version 2: it must be reviewed again
+    # (issue 14, attack 7), and the laptop gets the server's record back
+    assert report.push.needs_recheck == 1 and report.push.accepted == 0 and report.receipt_equal
+    assert server_row(province, hid)["status"] == 0
+    with store.read() as conn:
+        assert local_status(store, hid) == 0
+        assert "ต้องตรวจใหม่" in json.loads(conn.execute(text(
+            "SELECT answer FROM outbox WHERE state = 'needs_recheck'")).scalar())["reason"]["th"]
 
 
 def test_changed_members_are_downloaded_unchanged_ones_are_not(province, laptop_factory, tmp_path):

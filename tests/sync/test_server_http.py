@@ -142,3 +142,44 @@ def test_body_limit_without_content_length():
     assert big[0]["status"] == 413
     error = json.loads(big[1]["body"])["error"]
     assert error["code"] == "too_large" and error["th"] and error["en"]
+
+
+def test_chunked_oversize_body_is_413_under_uvicorn(tmp_path):
+    """Before issue 14 a chunked (no Content-Length) oversize push answered 400 under a real server."""
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    from province.app import create_app
+    from province.db import ServerDB
+
+    db = ServerDB(tmp_path / "p.db")
+    db.upgrade()
+    tokens_ = world.seed_server(db)
+    server = uvicorn.Server(uvicorn.Config(create_app(db, max_body=2000, max_bundle=3000), host="127.0.0.1", port=0,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+
+    def chunks(n):
+        for _ in range(n):
+            yield b"x" * 500
+
+    try:
+        for path in ("/v1/push", "/v1/bundle"):
+            resp = httpx.post(f"http://127.0.0.1:{port}{path}", content=chunks(20),
+                              headers={**_auth(tokens_[0]), "Content-Type": "application/json"})
+            assert resp.status_code == 413 and resp.json()["error"]["code"] == "too_large", (path, resp.text)
+        small = httpx.post(f"http://127.0.0.1:{port}/v1/push", content=iter([b'{"events": []}']),
+                           headers={**_auth(tokens_[0]), "Content-Type": "application/json"})
+        assert small.status_code == 200 and small.json() == {"acks": []}
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        db.dispose()

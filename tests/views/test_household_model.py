@@ -47,7 +47,7 @@ def test_model_passes_qt_model_tester_through_load_sort_and_filter(qtbot, model,
     flt = province_filter(demo_store)
     load(qtbot, model, flt)
     assert model.rowCount() == 600
-    assert model.columnCount() == 7
+    assert model.columnCount() == 8  # with the village (หมู่) column
     first_rows = shown(model, "house_code")
     assert len(set(first_rows)) == 600
     model.sort(column(model, "income_pp"), Qt.SortOrder.DescendingOrder)

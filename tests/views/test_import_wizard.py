@@ -126,3 +126,15 @@ def test_wizard_fits_the_screen(qtbot, window, monkeypatch, tmp_path):
     wizard = window.import_wizard
     assert wizard.width() <= 1366 and wizard.height() <= 768
     wizard.grab().save(str(tmp_path / "wizard.png"))
+
+
+def test_a_demo_store_asks_for_the_demo_to_go_first(qtbot, demo_store, runner, tmp_path, monkeypatch):
+    w = MainWindow(demo_store, runner, "th")
+    qtbot.addWidget(w)
+    w.show()
+    before = households(demo_store)
+    wizard = start(qtbot, w, monkeypatch, *F.write_pair(tmp_path, *F.sample(2)))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    assert wizard.preview_label.text().startswith("ฐานข้อมูลนี้มีจังหวัดตัวอย่าง")
+    assert not wizard.import_button.isEnabled() and households(demo_store) == before
+    runner.wait()

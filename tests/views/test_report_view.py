@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog
 from desktop.models import areas, audit, households, lookups
 from desktop.models.households import HouseholdFilter
 from desktop.reports.model import GROUP, KINDS, TOTAL
-from desktop.views import app as app_setup
 from desktop.views import file_dialogs
 from desktop.views.main_window import MainWindow
 from desktop.views.report_output import default_file_name
@@ -20,9 +19,7 @@ from tests.views import close_message_boxes, latest_year
 
 
 @pytest.fixture
-def window(qtbot, demo_store, runner, tmp_path, monkeypatch):
-    ini = str(tmp_path / "settings.ini")  # the report settings (Thai digits, folder) stay inside the test
-    monkeypatch.setattr(app_setup, "settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
+def window(qtbot, demo_store, runner):
     w = MainWindow(demo_store, runner, "th")
     qtbot.addWidget(w)
     w.resize(1400, 860)
@@ -320,7 +317,9 @@ def test_report_menu_shortcuts_and_indicator_menu(qtbot, window):
 
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
     reports = menus["รายงาน (&P)"]
-    assert [a.shortcut().toString() for a in reports.actions()] == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"]
+    shortcuts = [a.shortcut().toString() for a in reports.actions()]
+    assert shortcuts[:4] == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"]
+    assert shortcuts[4:] == ["", "", "F5"]  # a separator, the meeting pack, the projector (meeting_ui.py)
     has_dialog = importlib.util.find_spec("desktop.views.indicator_dialog") is not None
     assert ("ตัวชี้วัด (&D)" in menus) == has_dialog
 
@@ -339,7 +338,7 @@ def test_gui_command_opens_a_report_for_the_screenshot(qtbot, demo_path, env_pas
                               "--screenshot", str(target)])
     assert args.report == "indicators"
     assert args.run(args) == 0
-    assert QImage(str(target)).width() == 1400
+    assert QImage(str(target)).width() == 1366
 
 
 def test_printing_a_household_list_is_audited_first(qtbot, window, demo_store, tmp_path, monkeypatch):

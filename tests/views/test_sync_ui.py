@@ -364,4 +364,36 @@ def test_token_is_kept_in_the_keyring_or_the_panel_says_why_not(window, province
     monkeypatch.setattr(tokens, "save", lambda server, token: False)  # a machine without a keyring
     panel.token_edit.setText(province.tokens[0])
     assert not panel.save_token()
-    assert "BMN_SYNC_TOKEN" in panel.result_label.text() and panel.token_edit.text() == province.tokens[0]
+    said = panel.result_label.text()  # an officer is never told to set an environment variable
+    assert "ที่เก็บรหัสผ่าน" in said and "BMN_" not in said and panel.token_edit.text() == province.tokens[0]
+
+
+def test_events_set_aside_are_listed_and_can_be_retried_or_dropped(qtbot, window, province):
+    from PySide6.QtCore import Qt
+
+    from desktop.sync import recovery
+
+    sync_from_panel(qtbot, window, province.tokens[0])
+    ids = village_ids(window.store)[:2]
+    with window.store.begin() as conn:
+        households.set_status(conn, ids, 2)
+        first, second = [e["uuid"] for e in outbox.pending(conn)]
+        for u in (first, second):  # what the sync does after the server failed on them alone (tests/sync)
+            recovery.set_aside(conn, u, "เซิร์ฟเวอร์ขัดข้องซ้ำ (HTTP 500)")
+    panel = controller_of(window).open_panel()
+    panel.refresh_local()
+    table = panel.quarantine_table
+    assert table.rowCount() == 2 and "HTTP 500" in table.item(0, 2).text()
+    assert panel.tabs.tabText(2).endswith("(2)")
+    table.selectRow(0)
+    qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=10_000)
+    qtbot.mouseClick(panel.drop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: table.rowCount() == 0, timeout=10_000)
+    assert not panel.drop_button.isEnabled()
+    with window.store.read() as conn:
+        states = dict(conn.execute(text("SELECT uuid, state FROM outbox WHERE uuid IN (:a, :b)"),
+                                   {"a": first, "b": second}).all())
+    assert states == {first: "pending", second: "dropped"}
+    sync_from_panel(qtbot, window, province.tokens[0])  # the retried one goes; the dropped one comes back
+    assert local_status(window.store, ids[0]) == 2 and local_status(window.store, ids[1]) == 0

@@ -45,3 +45,31 @@ def test_signals_keep_python_reference_counts():
     for i in range(2000):
         sender.fired.emit(i)
     assert (sys.getrefcount(True), sys.getrefcount(None)) == before
+
+
+def test_qt_catalogue_is_current_and_qts_own_dialogs_speak_thai(thai_app, tmp_path, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog, QLabel, QMessageBox
+
+    ts, qm = resources_dir() / "i18n" / "qt_th.ts", resources_dir() / "i18n" / "qt_th.qm"
+    fresh = tmp_path / "qt.qm"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(fresh)], check=True)
+    assert fresh.read_bytes() == qm.read_bytes(), "run: make translations"
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                      | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert {box.button(b).text() for b in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No,
+                                           QMessageBox.StandardButton.Cancel)} == {"ใช่ (&Y)", "ไม่ (&N)", "ยกเลิก"}
+    ask = QInputDialog()
+    qtbot.addWidget(ask)
+    ask.show()
+    texts = {b.text() for b in ask.findChildren(QDialogButtonBox)[0].buttons()}
+    assert texts == {"ตกลง", "ยกเลิก"}
+    ask.close()
+    files = QFileDialog(None, "t")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(files)
+    labels = {label.text() for label in files.findChildren(QLabel)}
+    assert {"ค้นใน (&L):", "ชื่อไฟล์ (&N):", "ชนิดไฟล์ (&T):"} <= labels
+    assert {b.text() for b in files.findChildren(QDialogButtonBox)[0].buttons()} == {"บันทึก (&S)", "ยกเลิก"}

@@ -48,13 +48,23 @@ def test_followup_report_pdf_and_xlsx(store, tmp_path):
     keys = [t.key for t in report.tables]
     assert keys == ["overview", "areas", "indicators", "groups", "findings", "corrections", "kpi", "visits"]
     tables = {t.key: t for t in report.tables}
-    assert ["ความเชื่อมั่นของข้อมูล (ร้อยละ)", "80.77"] in tables["overview"].rows
+    overview = {row[0]: row[1:] for row in tables["overview"].rows}
+    assert overview["ความเชื่อมั่นของข้อมูล"][1] == pytest.approx(80.77, abs=0.005)
+    assert overview["ครัวเรือนตัวอย่าง"][0] >= overview["ครัวเรือนที่ตรวจสอบซ้ำแล้ว"][0] > 0
     assert len(tables["findings"].rows) == 5 and len(tables["corrections"].rows) == 2
     files.write(store, report, "pdf", tmp_path / "f.pdf")
     files.write(store, report, "xlsx", tmp_path / "f.xlsx")
     assert "80.8" in pdf_text(tmp_path / "f.pdf")
     book = openpyxl.load_workbook(tmp_path / "f.xlsx")
     assert len(book.sheetnames) == 8
+    # counts and the confidence are numeric cells (a sum over districts works), the visit code is text
+    cells = {r[0].value: r for r in book.worksheets[0].iter_rows() if r[0].value}
+    assert cells["ครัวเรือนตัวอย่าง"][1].data_type == "n" and isinstance(cells["ครัวเรือนตัวอย่าง"][1].value, int)
+    confidence = cells["ความเชื่อมั่นของข้อมูล"][2]
+    assert confidence.data_type == "n" and confidence.value == pytest.approx(0.808) and confidence.number_format == "0.0%"
+    visits = book.worksheets[-1]
+    codes = [r[1].value for r in visits.iter_rows() if r[1].value and r[1].data_type == "s"]
+    assert any(c.isascii() and any(ch.isdigit() for ch in c) for c in codes)
     with store.read() as conn:
         exports = conn.exec_driver_sql("SELECT count(*) FROM audit_entry WHERE action = 'report.export'").scalar()
     assert exports == 2  # the report lists households: each export is audited

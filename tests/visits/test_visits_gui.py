@@ -110,15 +110,13 @@ def test_log_sample_enter_and_see_the_figure(qtbot, window, demo_store, tmp_path
     assert [(s.field, s.new_value) for s in states] == [("inc_main", str(int(truth["income:inc_main"]) * 2 + 1000))]
     assert states[0].reason.startswith("ตรวจสอบซ้ำระหว่างการติดตามอำเภอ")
 
-    ctl.ask_path = lambda *a: tmp_path / "sheets.pdf"
-    with qtbot.waitSignal(ctl.refreshed, timeout=20_000):
-        ctl.board.sheets_button.click()
+    ctl.ask_path = lambda *a: tmp_path / "sheets.pdf"  # files change no data: nothing is refreshed
+    ctl.board.sheets_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "sheets.pdf").exists() and not window.runner.busy, timeout=20_000)
     settle(qtbot, window)
-    assert (tmp_path / "sheets.pdf").exists()
     ctl.ask_path = lambda *a: tmp_path / "followup.xlsx"
-    with qtbot.waitSignal(ctl.refreshed, timeout=20_000):
-        ctl.board.report_button.click()
-    assert (tmp_path / "followup.xlsx").exists()
+    ctl.board.report_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "followup.xlsx").exists() and not window.runner.busy, timeout=20_000)
 
 
 def test_unknown_code_and_bad_visit_keep_the_forms_open(qtbot, window):
