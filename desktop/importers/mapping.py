@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from desktop.importers import columns as C
 
@@ -201,8 +202,8 @@ class Header:
     profile: Profile | None = None
 
 
-def locate_header(head: list[tuple[int, list[str]]], given: list[Profile] = (),
-                  saved: list[Profile] = ()) -> Header | None:
+def locate_header(head: list[tuple[int, list[str]]], given: Sequence[Profile] = (),
+                  saved: Sequence[Profile] = ()) -> Header | None:
     """The header among the first non-empty rows: ours (known column names), a given profile's (its
     columns are all present), a saved profile's (the very same header row), or a two-level header
     whose group cells (merged in the sheet) stand over the columns of the row below."""
@@ -218,7 +219,7 @@ def locate_header(head: list[tuple[int, list[str]]], given: list[Profile] = (),
     return None
 
 
-def readable_as_is(head: list[tuple[int, list[str]]], saved: list[Profile]) -> bool:
+def readable_as_is(head: list[tuple[int, list[str]]], saved: Sequence[Profile]) -> bool:
     """The header is ours with every required column, or a saved profile's: no mapping step needed."""
     header = locate_header(head, (), saved)
     if header is None:

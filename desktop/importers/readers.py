@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterator
+from typing import IO, Callable, Iterator, Sequence
 from xml.etree import ElementTree
 
 from desktop.importers.cellchecks import DATE_CELL, ERROR_CELL, FORMULA_CELL
@@ -468,8 +468,8 @@ def sheet_heads(path: Path) -> list[tuple[str, list[tuple[int, list[str]]]]]:
 
 
 @contextlib.contextmanager
-def open_sources(paths: list[Path], report: Report, given: list[Profile] = (),
-                 saved: list[Profile] = ()) -> Iterator[list[Source]]:
+def open_sources(paths: list[Path], report: Report, given: Sequence[Profile] = (),
+                 saved: Sequence[Profile] = ()) -> Iterator[list[Source]]:
     """Every readable table of the files, in the order given; unreadable files are reported.
     given / saved: mapping profiles for headers that are not ours (mapping.locate_header)."""
     sources: list[Source] = []
