@@ -24,8 +24,6 @@ def add_parser(sub) -> None:
     common.add_db_option(p)
     p.add_argument("--year", type=int, default=None, help="survey year (พ.ศ.) the files must hold, e.g. 2567")
     p.add_argument("--report", type=Path, default=None, help="write every problem to this CSV file")
-    p.add_argument("--replace-demo", action="store_true",
-                   help="the store holds demo data: remove it first, then import (without it: refused)")
     p.add_argument("--preview", action="store_true",
                    help="print per village what the import would add, change and leave out; change nothing")
     p.add_argument("--whole-village", action="store_true",
@@ -39,6 +37,8 @@ def add_parser(sub) -> None:
                         " and edit, then import with --mapping; imports nothing")
     p.add_argument("--allow-new-villages", action="store_true",
                    help="confirm villages the store does not know yet (by default they stop the import)")
+    p.add_argument("--replace-demo", action="store_true",
+                   help="the store holds demo data: remove it first, then import (without it: refused)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages (default: th)")
     p.set_defaults(run=run)
 

@@ -10,13 +10,12 @@ officer confirmed and is used again, without asking, when the same headers come 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from desktop.importers import columns as C
 
@@ -220,7 +219,7 @@ def locate_header(head: list[tuple[int, list[str]]], given: Sequence[Profile] = 
     return None
 
 
-def readable_as_is(head: list[tuple[int, list[str]]], saved: list[Profile]) -> bool:
+def readable_as_is(head: list[tuple[int, list[str]]], saved: Sequence[Profile]) -> bool:
     """The header is ours with every required column, or a saved profile's: no mapping step needed."""
     header = locate_header(head, (), saved)
     if header is None:

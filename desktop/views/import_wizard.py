@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.importers import mapping, national, preview, readers
+from desktop.models import demo_data
+from desktop.models.changes import Changes
 from desktop.views import file_dialogs
 from desktop.views.import_pages import MappingTable, ProblemTable, VillageTable
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "CSV / Excel (*.csv *.xlsx *.txt);;All files (*)"
 FILES, MAPPING, PREVIEW, DONE = range(4)
+IMPORT = Changes(households=True, corrections=True, summaries=True, areas=True)  # an import can touch all of these
 
 
 def tr(text: str) -> str:
@@ -252,16 +255,12 @@ class ImportWizard(QDialog):
             store, preview_job = self.store, job
 
             def job(progress, cancel):
-                from desktop.models import demo_data
-
                 with store.begin() as conn:
                     demo_data.remove(conn)
                 return preview_job(progress, cancel)
         self.runner.write(job, title=tr("Checking the files…"), on_done=self._checked)
 
     def _holds_demo(self) -> bool:
-        from desktop.models import demo_data
-
         with self.store.read() as conn:
             return demo_data.is_demo(conn)
 
@@ -309,10 +308,10 @@ class ImportWizard(QDialog):
                                    allow_new_villages=self.confirm_new.isChecked())
         self.import_button.setEnabled(False)
         self.runner.write(self._job(choices), title=tr("Importing…"), on_done=self._imported,
-                          on_cancel=self._update_buttons)
+                          on_cancel=self._update_buttons, changes=IMPORT, initiator=self)
 
     def _imported(self, result) -> None:
-        if not result.applied:
+        if result is None or not result.applied:
             self._checked(result)  # the files changed since the preview: show what they hold now
             return
         t = preview.totals(preview.plan_rows(result))
@@ -322,7 +321,6 @@ class ImportWizard(QDialog):
                                 .replace("%4", f"{t['removed']:,}").replace("%5", f"{t['missing']:,}"))
         self.result = None
         self._show(DONE)
-        self.window_.open(self.window_.area_code)
 
     def save_problem_list(self) -> None:
         name, _ = file_dialogs.save_file_name(self, tr("Save problem list"),
