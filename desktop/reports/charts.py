@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from desktop.reports import numbers
+from desktop.reports import numbers, xlsx_memory
 from desktop.reports.model import GROUP, PCT, Report, ReportTable
 
 COLOURS = ("#2e6fba", "#2e9e6a", "#d9822b", "#8e5bb5", "#c2444a", "#3a9fb0", "#8a7a35", "#5d6d7e")
@@ -252,7 +252,7 @@ def add_xlsx_chart(book, report: Report, sheet=None, next_row: int = 1) -> bool:
 
     floor = axis_floor([b.rate for g in groups for b in g.bars])
     if sheet is None:
-        sheet, next_row = book.create_sheet(SHEET_TITLE), 1
+        sheet, next_row = xlsx_memory.create_sheet(book, SHEET_TITLE), 1
     sheet.append([CHART_TITLE])
     sheet.append([floor_note(floor, marked=False)])
     sheet.append(["ตัวชี้วัดที่"] + [g.name or g.short for g in groups])

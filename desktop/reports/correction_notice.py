@@ -49,6 +49,7 @@ from desktop.models import corrections, dates
 from desktop.models.correction_letters import LetterDetails, Recipient, Tally
 from desktop.models.correction_lists import CorrectionList, ListItem
 from desktop.reports import thai_text as tt
+from desktop.reports import xlsx_memory
 from desktop.reports.thai_words import thai_digits
 
 SECRET = "ลับ — ข้อมูลส่วนบุคคล"
@@ -338,7 +339,7 @@ def write_xlsx(letters: NoticeLetters, path) -> Path:
     book.remove(book.active)
     taken: set[str] = set()
     for recipient in letters.recipients:
-        ws = book.create_sheet(unique_sheet_name(recipient.name, taken))
+        ws = xlsx_memory.create_sheet(book, unique_sheet_name(recipient.name, taken))
         lines = [SECRET, f"{ATTACHMENT} แนบท้ายหนังสือที่ {det.letter_no or '-'} ลงวันที่ {when}",
                  f"ถึง {recipient_line(recipient)}", f"จาก {det.office}", f"รายการที่ {cl.ref_no}"]
         if letters.tally is not None:
@@ -358,7 +359,7 @@ def write_xlsx(letters: NoticeLetters, path) -> Path:
     path = Path(path)
     part = path.with_name(path.name + ".part")
     try:
-        book.save(part)
+        xlsx_memory.save(book, part)
         os.replace(part, path)
     finally:
         part.unlink(missing_ok=True)

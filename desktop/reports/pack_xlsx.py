@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from desktop.importers.columns import escape_text
-from desktop.reports import charts
+from desktop.reports import charts, xlsx_memory
 from desktop.reports.meeting_pack import BLANK_ROWS, KIND_SHORT, Pack, summary_report
 from desktop.reports.model import GROUP, TOTAL, Report
 from desktop.reports.tabular import header_labels, heading_lines, number_cell
@@ -34,7 +34,7 @@ def write_xlsx(pack: Pack, path: Path | str) -> Path:
     _roster_sheet(book, pack)
     part = path.with_name(path.name + ".part")
     try:
-        book.save(part)
+        xlsx_memory.save(book, part)
         os.replace(part, path)
     finally:
         part.unlink(missing_ok=True)
@@ -54,7 +54,7 @@ def _text(sheet, value: str, bold: bool = False):
 
 def _report_sheet(book, name: str, report: Report) -> None:
 
-    sheet = book.create_sheet(name)
+    sheet = xlsx_memory.create_sheet(book, name)
     sheet.column_dimensions["A"].width = 14
     sheet.column_dimensions["B"].width = 40
     rows = 0
@@ -84,7 +84,7 @@ def _report_sheet(book, name: str, report: Report) -> None:
 
 
 def _roster_sheet(book, pack: Pack) -> None:
-    sheet = book.create_sheet("ใบลงชื่อ")
+    sheet = xlsx_memory.create_sheet(book, "ใบลงชื่อ")
     for column, width in zip("ABCD", (8, 36, 44, 24)):
         sheet.column_dimensions[column].width = width
     sheet.append([_text(sheet, "ใบลงชื่อผู้เข้าประชุม", True)])

@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from desktop.importers.columns import escape_text
-from desktop.reports import charts, numbers
+from desktop.reports import charts, numbers, xlsx_memory
 from desktop.reports.builders import area_description
 from desktop.reports.model import (
     GROUP,
@@ -171,7 +171,7 @@ def write_xlsx(report: Report, path: Path | str) -> None:
         return cell
 
     for index, table in enumerate(report.tables, start=1):
-        sheet = book.create_sheet(sheet_title(index, table, taken))
+        sheet = xlsx_memory.create_sheet(book, sheet_title(index, table, taken))
         for i, width in enumerate(_widths(table), start=1):
             sheet.column_dimensions[get_column_letter(i)].width = width
         heading = heading_lines(report)
@@ -209,7 +209,7 @@ def write_xlsx(report: Report, path: Path | str) -> None:
             sheet.append([text_cell(sheet, note)])
     charts.add_xlsx_chart(book, report)  # the indicator report: its pass-rate chart on a sheet of its own
     if not report.tables:
-        sheet = book.create_sheet("report")
+        sheet = xlsx_memory.create_sheet(book, "report")
         for line in heading_lines(report) + report.notes:
             sheet.append([text_cell(sheet, line)])
-    book.save(path)
+    xlsx_memory.save(book, path)
