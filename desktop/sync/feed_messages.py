@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop import messages
 
-CATALOGUE: dict[str, tuple[str, str]] = {
+messages.register({
     "stage_feed": ("รับข้อมูลของหน่วยงานอื่น", "Receiving other offices' records"),
     "first_not_empty": (
         "ฐานข้อมูลนี้มีข้อมูลอยู่แล้ว: --first ใช้กับเครื่องใหม่ที่ยังว่างเท่านั้น (ใช้ sync ตามปกติ)",
@@ -25,10 +25,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This store holds demo data (made-up households); real data imported beside it would be counted with it."
         " Use --replace-demo to remove the demo first (or main.py demo --remove). Nothing was imported.",
     ),
-}
+})
 
-
-def msg(key: str, **values: object) -> str:
-    th, en = CATALOGUE[key]
-    text = en if messages.language() == "en" else th
-    return text.format(**values) if values else text
+msg = messages.msg  # one catalogue for the whole app (desktop/messages.py); these keys are registered there
