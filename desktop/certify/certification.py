@@ -29,8 +29,9 @@ from desktop.models import roster as rosters
 from desktop.models.errors import UserError
 from desktop.models.locks import ACTIVE, REOPENED, SUPERSEDED, Certification, check_unlocked
 from desktop.models.roster import DISTRICT, LAO, PROVINCE, TAMBON, level_of
-from desktop.reports import builders, figures
+from desktop.reports import builders, figures, numbers
 from desktop.reports.figures import Scope
+from desktop.reports.model import MONEY
 from desktop.sync import wire
 
 STATUS_LABELS = {ACTIVE: "รับรองแล้ว", SUPERSEDED: "ยกเลิกการรับรองแล้ว (รอรับรองใหม่)"}
@@ -201,7 +202,7 @@ def _summary(conn: Connection, cov: Coverage, survey: surveys.Survey) -> dict:
         "area_title": cov.title, "area_description": cov.description, "households": whole.households,
         "persons": whole.persons, "male": whole.male, "female": whole.female, "villages": villages,
         "indicators": len(survey.indicator_set.indicators), "indicators_failed": len(failed),
-        "failed_indicators": failed, "income_per_person": round(whole.income / whole.persons) if whole.persons else 0,
+        "failed_indicators": failed, "income_per_person": numbers.shown(numbers.ratio(whole.income, whole.persons), MONEY) or 0,
         "corrected_households": corrected,
     }
 
