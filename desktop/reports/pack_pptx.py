@@ -21,7 +21,7 @@ from desktop.reports.meeting_pack import Pack, summary_report
 from desktop.reports.model import GROUP, TEXT
 
 FONT = "Tahoma"
-ROWS_PER_SLIDE = 12
+ROWS_PER_SLIDE = 8  # with the two-line header this fills a 16:9 slide at 16 pt (looked at, rendered)
 SUMMARY_KEYS = ("name", "households", "members", "failing_income", "confidence", "status")
 
 
@@ -42,8 +42,8 @@ def write_pptx(pack: Pack, path: Path | str) -> Path:
         from desktop.models import demo_data
 
         for slide in deck.slides:
-            _text_box(slide, 300000, deck.slide_height - 450000, deck.slide_width - 600000, 350000,
-                      [(demo_data.MARK_TH, 14, True)])
+            _text_box(slide, 300000, deck.slide_height - 400000, deck.slide_width - 600000, 300000,
+                      [(demo_data.MARK_TH, 14, True)])  # below the table (it ends 6.0 M EMU down)
     part = path.with_name(path.name + ".part")
     try:
         deck.save(str(part))
@@ -118,11 +118,12 @@ def _summary_slides(deck, pack: Pack) -> None:
         _text_box(slide, 400000, 200000, deck.slide_width - 800000, 700000,
                   [(f"สรุปภาพรวม {pack.area_name} ปี {pack.year}{suffix}", 28, True)])
         shape = slide.shapes.add_table(len(page) + 1, len(show), Emu(400000), Emu(1000000),
-                                       Emu(deck.slide_width - 800000), Emu(5400000))
+                                       Emu(deck.slide_width - 800000), Emu(5000000))
         grid = shape.table
-        grid.columns[0].width = Emu(3000000)
-        rest = (deck.slide_width - 800000 - 3000000) // (len(show) - 1)
-        for j in range(1, len(show)):
+        # the area name and the certification status ("ยังไม่รับรอง") on one line; the figures share the rest
+        grid.columns[0].width, grid.columns[len(show) - 1].width = Emu(2700000), Emu(1500000)
+        rest = (deck.slide_width - 800000 - 2700000 - 1500000) // (len(show) - 2)
+        for j in range(1, len(show) - 1):
             grid.columns[j].width = Emu(rest)
         for j, i in enumerate(show):
             column = table.columns[i]
