@@ -81,11 +81,12 @@ def test_partial_reimport_refreshes_only_what_changed_and_stays_equal(demo_store
             " (SELECT value FROM json_each(:ids))"), {"ids": str([r[0] for r in kept])}).all()
         other_before = conn.execute(text("SELECT * FROM report_village WHERE survey_year = 2567 AND village <> :v"),
                                     {"v": village}).all()
-    # the village comes back with 3 of its households, all answers "0" (fail) and no income
+    # the village comes back with 3 of its households, all answers "0" (fail) and no income, and the officer says
+    # the file is the whole village (without that, the missing households would be kept: issue 15)
     layout_width = len(kept[0][19])
     rows = [tuple(r[:11]) + (0, 0, 0, 0) + tuple(r[15:19]) + ("0" * layout_width,) + tuple(r[20:]) for r in kept]
     with demo_store.begin() as conn:
-        load = loader.BulkLoad(conn, 2567, "partial")
+        load = loader.BulkLoad(conn, 2567, "partial", whole_villages=True)
         load.start()
         load.add_households(rows)
         load.add_members([tuple(m) for m in members])
@@ -170,3 +171,29 @@ def test_area_figures_equal_the_sum_of_the_child_area_reports(shared_demo):
     summed = [[sum(values) for values in zip(*rows)] for rows in zip(*(counts(c) for c in children))]
     assert counts(parent) == summed
     assert population.tables[0].rows[0][:4] == [sum(c.tables[0].rows[0][i] for c in child_population) for i in range(4)]
+
+
+def test_partial_reimport_keeps_the_village_and_its_summary_counts_every_household(demo_store):
+    with demo_store.read() as conn:
+        village = conn.execute(text("SELECT min(village) FROM household WHERE survey_year = 2567")).scalar()
+        before = conn.execute(text("SELECT households, persons FROM report_village WHERE survey_year = 2567 AND"
+                                   " village = :v"), {"v": village}).one()
+        kept = conn.execute(text(
+            f"SELECT {', '.join(loader.HOUSEHOLD_COLUMNS)} FROM household WHERE survey_year = 2567 AND village = :v"
+            " ORDER BY id LIMIT 2"), {"v": village}).all()
+        members = conn.execute(text(
+            f"SELECT {', '.join(loader.MEMBER_COLUMNS)} FROM member WHERE household_id IN"
+            " (SELECT value FROM json_each(:ids))"), {"ids": str([r[0] for r in kept])}).all()
+    layout_width = len(kept[0][19])
+    rows = [tuple(r[:11]) + (0, 0, 0, 0) + tuple(r[15:19]) + ("0" * layout_width,) + tuple(r[20:]) for r in kept]
+    with demo_store.begin() as conn:  # 2 households of the village, changed; the file says nothing of the rest
+        load = loader.BulkLoad(conn, 2567, "partial")
+        load.start()
+        load.add_households(rows)
+        load.add_members([tuple(m) for m in members])
+        load.finish()
+    with demo_store.read() as conn:
+        after = conn.execute(text("SELECT households, persons FROM report_village WHERE survey_year = 2567 AND"
+                                  " village = :v"), {"v": village}).one()
+    assert tuple(after) == tuple(before) and before[0] > 2
+    _assert_summaries_match_rows(demo_store)
