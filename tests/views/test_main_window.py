@@ -21,7 +21,7 @@ MASKED = re.compile(r"^\d-\d{4}-xxxxx-xx-\d$")
 def window(qtbot, demo_store, runner):
     w = MainWindow(demo_store, runner, "th")
     qtbot.addWidget(w)
-    w.resize(1400, 860)
+    w.resize(1366, 768)  # the common government laptop
     w.show()
     yield w
     runner.wait()

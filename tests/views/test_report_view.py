@@ -22,7 +22,7 @@ from tests.views import close_message_boxes, latest_year
 def window(qtbot, demo_store, runner):
     w = MainWindow(demo_store, runner, "th")
     qtbot.addWidget(w)
-    w.resize(1400, 860)
+    w.resize(1366, 768)  # the common government laptop
     w.show()
     yield w
     runner.wait()
