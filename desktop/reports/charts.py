@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from desktop.reports import numbers, xlsx_memory
+from desktop.reports import numbers
 from desktop.reports.model import GROUP, PCT, Report, ReportTable
 
 COLOURS = ("#2e6fba", "#2e9e6a", "#d9822b", "#8e5bb5", "#c2444a", "#3a9fb0", "#8a7a35", "#5d6d7e")
@@ -249,6 +249,8 @@ def add_xlsx_chart(book, report: Report, sheet=None, next_row: int = 1) -> bool:
     from openpyxl.chart import BarChart, Reference
     from openpyxl.chart.shapes import GraphicalProperties
     from openpyxl.utils import get_column_letter
+
+    from desktop.reports import xlsx_memory
 
     floor = axis_floor([b.rate for g in groups for b in g.bars])
     if sheet is None:

@@ -49,7 +49,6 @@ from desktop.models import corrections, dates
 from desktop.models.correction_letters import LetterDetails, Recipient, Tally
 from desktop.models.correction_lists import CorrectionList, ListItem
 from desktop.reports import thai_text as tt
-from desktop.reports import xlsx_memory
 from desktop.reports.thai_words import thai_digits
 
 SECRET = "ลับ — ข้อมูลส่วนบุคคล"
@@ -330,6 +329,7 @@ def write_xlsx(letters: NoticeLetters, path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from desktop.reports import xlsx_memory
     from desktop.reports.tabular import safe_text, unique_sheet_name
 
     d = _Digits(False)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
 
-from desktop.reports.model import DECIMAL, INT, MONEY, PCT
+from desktop.reports.model import CODE, DECIMAL, INT, MONEY, PCT, TEXT
 
 PLACES = {PCT: 1, MONEY: 0, DECIMAL: 2, INT: 0}
 Exact = int | Fraction
@@ -124,3 +124,14 @@ def against_threshold(value, threshold, kind: str = MONEY, *, places: int = 2):
     if (exact(shown(value, kind)) < exact(threshold)) == below:
         return value  # exact: rounded once when shown
     return round_exact(value, places, down=below)
+
+
+def format_value(value, kind: str) -> str:
+    """A cell value as printed: thousands separators, rounded once (numbers.py: PCT 1 decimal, values are
+    percentages 0–100; MONEY whole baht; DECIMAL 2 decimals; a Decimal with its own places); missing
+    numbers print as "-"."""
+    if value is None or value == "":
+        return "" if kind in (TEXT, CODE) else "-"
+    if kind in (TEXT, CODE) or isinstance(value, str):
+        return str(value)
+    return text(value, kind)

@@ -136,7 +136,7 @@ def _summary_slides(deck, pack: Pack) -> None:
 
 
 def _format(value, kind: str) -> str:
-    from desktop.reports.pdf import format_value
+    from desktop.reports.numbers import format_value
 
     return format_value(value, kind)
 

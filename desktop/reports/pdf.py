@@ -38,7 +38,8 @@ from reportlab.platypus import (
 )
 
 from desktop.models.dates import thai_date
-from desktop.reports import charts, numbers
+from desktop.reports import charts
+from desktop.reports.numbers import format_value
 from desktop.reports import thai_text as tt
 from desktop.reports.model import (
     CODE,
@@ -102,17 +103,6 @@ class _Digits:
 
     def __call__(self, text: str) -> str:
         return thai_digits(text) if self.thai else text
-
-
-def format_value(value, kind: str) -> str:
-    """A cell value as printed: thousands separators, rounded once (numbers.py: PCT 1 decimal, values are
-    percentages 0–100; MONEY whole baht; DECIMAL 2 decimals; a Decimal with its own places); missing
-    numbers print as "-"."""
-    if value is None or value == "":
-        return "" if kind in (TEXT, CODE) else "-"
-    if kind in (TEXT, CODE) or isinstance(value, str):
-        return str(value)
-    return numbers.text(value, kind)
 
 
 # ---------------------------------------------------------------- page marks (header and footer)

@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from desktop.importers.columns import escape_text
-from desktop.reports import charts, numbers, xlsx_memory
+from desktop.reports import charts, numbers
 from desktop.reports.builders import area_description
 from desktop.reports.model import (
     GROUP,
@@ -152,6 +152,8 @@ def write_xlsx(report: Report, path: Path | str) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+
+    from desktop.reports import xlsx_memory  # openpyxl only when a workbook is written (not at start-up)
 
     bold = Font(bold=True)
     title_font = Font(bold=True, size=14)

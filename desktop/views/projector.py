@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.reports import charts
 from desktop.reports.meeting_pack import Pack, summary_report
 from desktop.reports.model import GROUP, TOTAL
-from desktop.reports.pdf import format_value
+from desktop.reports.numbers import format_value
 
 TITLE, SUMMARY, FIGURES, CHART, HOUSEHOLDS = "title", "summary", "figures", "chart", "households"
 SUMMARY_ROWS = 8

@@ -18,7 +18,6 @@ from desktop.models import areas
 from desktop.models.changes import Changes
 from desktop.models.errors import UserError
 from desktop.sync import bundle, session, tokens
-from desktop.sync.client import SyncRefused
 from desktop.sync.messages import msg
 from desktop.views import file_dialogs
 from desktop.views import progress as progress_ui
@@ -322,6 +321,8 @@ class SyncController(QObject):
 
 def window_text(err: BaseException) -> str:
     """The message for the window: a refused token says what to do here, not which command to run."""
+    from desktop.sync.client import SyncRefused  # httpx is loaded when a sync starts, not with the window
+
     if isinstance(err, SyncRefused) and err.status == 401:
         return tr("The server refused the token: ask the province administrator for a new one and paste it in "
                   "the Token box.")
