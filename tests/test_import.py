@@ -11,7 +11,7 @@ from sqlalchemy import text
 import main
 from desktop import messages
 from desktop.importers import columns as C
-from desktop.importers import national
+from desktop.importers import chunks, national
 from desktop.messages import msg
 from desktop.models import audit, dates
 from desktop.models.errors import Cancelled
@@ -357,6 +357,7 @@ def test_failed_import_leaves_an_earlier_import_untouched(store, tmp_path):
 
 def test_cancel_rolls_back(store, tmp_path, monkeypatch):
     monkeypatch.setattr(national, "TICK", 1)
+    monkeypatch.setattr(chunks, "BLOCK", 300)  # cancel is asked after every chunk: a few rows each
     hh, mm = F.sample(5)
     before = snapshot(store)
     calls = []
@@ -367,6 +368,7 @@ def test_cancel_rolls_back(store, tmp_path, monkeypatch):
 
 def test_progress_reaches_the_total(store, tmp_path, monkeypatch):
     monkeypatch.setattr(national, "TICK", 1)
+    monkeypatch.setattr(chunks, "BLOCK", 300)
     seen = []
     hh, mm = F.sample(5)
     assert do_import(store, tmp_path, hh, mm, progress=lambda done, total: seen.append((done, total))).ok

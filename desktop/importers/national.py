@@ -8,14 +8,13 @@ before the commit, so it is encrypted and costs no RAM), then, after loading, ho
 members and IDs used twice. If anything was found the transaction is rolled back and the store is
 exactly as before. Cancelling (cancel() true, or raising Cancelled) rolls back too.
 
-Speed: a row whose cells are already canonical (what `export` writes and what the national system
-exports: plain digits, M/F, dd/mm/yyyy, no stray spaces) is taken by a fast reader made once per
-file (fastrows.py) with the fewest Python operations; any other row goes to the checking path
-(rowchecks.py), which accepts the same values the same way and reports the rest, so both give the
-same rows and problems. A large CSV file is read and fast-checked by a second process while this
-one writes (prefetch.py). Batches are written the same way: the common case is one statement, and
-only a batch with a repeated key or a member without a loadable household goes through the
-row-by-row bookkeeping.
+Speed: files are read in chunks (chunks.py: pandas frames of pyarrow-backed text). A chunk's rows
+whose cells are already canonical (what `export` writes and what the national system exports: plain
+digits, M/F, dd/mm/yyyy, no stray spaces) are checked and converted column by column
+(vectorrows.py); any other row goes to the checking path (rowchecks.py), which accepts the same
+values the same way and reports the rest, so both give the same rows and problems. Batches are
+written the same way: the common case is one statement, and only a batch with a repeated key or a
+member without a loadable household goes through the row-by-row bookkeeping.
 """
 
 from __future__ import annotations
@@ -32,7 +31,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from desktop.importers import columns as C
-from desktop.importers import fastrows, prefetch, readers, rowchecks, storechecks
+from desktop.importers import chunks as chunking
+from desktop.importers import readers, rowchecks, storechecks, vectorrows
 from desktop.importers.mapping import Profile
 from desktop.messages import msg
 from desktop.models import areas, indicators, surveys
@@ -266,25 +266,30 @@ class _Job:
     def _read(self, src, handle) -> None:
         is_household = src.kind == C.HOUSEHOLD
         flush = self._flush_households if is_household else self._flush_members
-        fast: Callable[[int, list[str]], bool] | bool | None = None  # made once the survey is known (and nothing was reported); False if there is none
+        # the column-by-column reader, made once the survey is known and nothing was reported; False if none
+        take: vectorrows.Taker | bool | None = None
         count = 0
-        beside = None  # the row from which a reader process reads the rest (prefetch.py)
         try:
-            for row_no, cells in src.rows():
-                if fast is None and self.loader is not None and not self.problems.count:
-                    fast = (self._fast_households(src) if is_household else self._fast_members(src)) or False
-                    if fast and prefetch.usable(src):
-                        beside = row_no
-                        break
-                if not (callable(fast) and fast(row_no, cells)):
-                    handle(src, row_no, cells)
-                count += 1
-                if len(self.pending) >= BATCH:
-                    flush()
-                if count % TICK == 0:
-                    self._tick(src)
-            if beside is not None:
-                count += self._read_beside(src, handle, flush, beside)
+            for chunk in src.chunks():
+                i, n = 0, len(chunk)
+                while i < n:
+                    if take is None and self.loader is not None and not self.problems.count:
+                        take = (self._fast_households(src) if is_household else self._fast_members(src)) or False
+                    if callable(take):
+                        items, taken = take(chunk, i)
+                        self._add_taken(src, chunk, i, items, taken, handle, flush)
+                        i = n
+                    else:
+                        handle(src, int(chunk.numbers[i]), chunk.cells(i))
+                        i += 1
+                        if len(self.pending) >= BATCH:
+                            flush()
+                        if i % TICK == 0:
+                            self._tick(src)
+                count += n
+                del chunk  # its arrays go back to the allocator, which returns them to the system
+                chunking.release_memory()
+                self._tick(src)
         except readers.ReadError as err:
             self.problems.add(src.label, err.row, "", "", err.message)
         flush()
@@ -293,35 +298,29 @@ class _Job:
         self.done += src.weight
         self._report(self.done)
 
-    def _read_beside(self, src, handle, flush, first_row: int) -> int:
-        """The rows from first_row on, read and fast-checked by a reader process (prefetch.py)
-        while this one writes; rows it did not take go to `handle` here, in order."""
-        count = 0
-        try:
-            with prefetch.Reader(self, src, first_row - 1) as batches:
-                for items, fraction, plain in batches:
-                    if plain:
-                        self.pending.extend(items)
-                    else:
-                        for item in items:
-                            if item[0] is None:
-                                handle(src, item[1], item[2])
-                            else:
-                                self.pending.append(item)
-                            if len(self.pending) >= BATCH:
-                                flush()
-                    count += len(items)
-                    if len(self.pending) >= BATCH:
-                        flush()
-                    self._tick(src, fraction)
-        except readers.ReadError as err:
-            self.problems.add(src.label, err.row, "", "", err.message)
-        return count
+    def _add_taken(self, src, chunk, start: int, items: list, taken, handle, flush) -> None:
+        """The rows of chunk[start:] in row order: those taken as items, the others through `handle`."""
+        pending = self.pending
+        if len(items) == len(taken):
+            for at in range(0, len(items), BATCH):
+                pending.extend(items[at:at + BATCH])
+                if len(pending) >= BATCH:
+                    flush()
+                    pending = self.pending
+            return
+        taken_items = iter(items)
+        for k, was_taken in enumerate(taken.tolist(), start=start):
+            if was_taken:
+                self.pending.append(next(taken_items))
+            else:
+                handle(src, int(chunk.numbers[k]), chunk.cells(k))
+            if len(self.pending) >= BATCH:
+                flush()
 
-    def _tick(self, src, fraction: float | None = None) -> None:
+    def _tick(self, src) -> None:
         if self.cancel is not None and self.cancel():
             raise Cancelled()
-        self._report(self.done + src.weight * (src.fraction() if fraction is None else fraction))
+        self._report(self.done + src.weight * src.fraction())
 
     def _report(self, done: float) -> None:
         if self.progress is not None:
@@ -384,8 +383,8 @@ class _Job:
     def household_row(self, src, row_no: int, cells: list[str]) -> None:
         rowchecks.household_row(self, src, row_no, cells)
 
-    def _fast_households(self, src) -> Callable[[int, list[str]], bool] | None:
-        return fastrows.household_reader(self, src)
+    def _fast_households(self, src) -> vectorrows.Taker | None:
+        return vectorrows.household_taker(self, src)
 
     def _flush_households(self) -> None:
         pending, self.pending = self.pending, []
@@ -439,8 +438,8 @@ class _Job:
     def member_row(self, src, row_no: int, cells: list[str]) -> None:
         rowchecks.member_row(self, src, row_no, cells)
 
-    def _fast_members(self, src) -> Callable[[int, list[str]], bool] | None:
-        return fastrows.member_reader(self, src)
+    def _fast_members(self, src) -> vectorrows.Taker | None:
+        return vectorrows.member_taker(self, src)
 
     def _flush_members(self) -> None:
         pending, self.pending = self.pending, []
@@ -531,10 +530,13 @@ class _Job:
             if pos is None:
                 continue
             s = self.src_index[id(src)]
-            for row_no, cells in src.rows():
-                pid = C.digits_only(cells[pos].strip()) if pos < len(cells) else ""
-                if pid in dups:
-                    places.setdefault(pid, []).append((s, row_no))
+            for chunk in src.chunks():
+                if pos >= chunk.width:
+                    continue
+                for row_no, cell in zip(chunk.numbers.tolist(), chunk.column(pos).to_pylist()):
+                    pid = C.digits_only(cell.strip())
+                    if pid in dups:
+                        places.setdefault(pid, []).append((s, row_no))
         for pid, where in places.items():
             if pid in in_store and len(where) == 1:
                 (s, row_no), (house, village) = where[0], in_store[pid]

@@ -1,7 +1,8 @@
 """Streaming row sources: CSV (UTF-8 with or without BOM, UTF-16, Windows-874) and XLSX sheets.
 
-Rows come one at a time (the csv module; for XLSX zipfile + ElementTree.iterparse), so memory does
-not grow with the file (an XLSX file's shared-strings table, its list of distinct texts, is held).
+Rows come in bounded chunks (chunks.py: a CSV file's blocks parsed by pandas' pyarrow engine; XLSX
+rows streamed with zipfile + ElementTree.iterparse and gathered), so memory does not grow with the
+file (an XLSX file's shared-strings table, its list of distinct texts, is held).
 Each source knows its header (columns.HeaderMap), the file row of every data row (the header is
 row 1 when it is the first line, as a spreadsheet numbers rows), and how far reading has got,
 for progress. Cells arrive as text as read (XLSX numbers and dates converted to text); the row
@@ -15,7 +16,6 @@ import contextlib
 import csv
 import datetime as dt
 import io
-import itertools
 import re
 import zipfile
 import zlib
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterator, Sequence
 from xml.etree import ElementTree
 
+from desktop.importers import chunks as chunking
 from desktop.importers.cellchecks import DATE_CELL, ERROR_CELL, FORMULA_CELL
 from desktop.importers.columns import HeaderMap, map_header, unescape_text
 from desktop.importers.mapping import HEAD_ROWS, Profile, best_guess, locate_header
@@ -57,8 +58,9 @@ class Source:
     def kind(self) -> str | None:
         return self.header.kind
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
-        return self.reader.rows(self.header_row)
+    def chunks(self) -> Iterator[chunking.Chunk]:
+        """The data rows in chunks (chunks.py)."""
+        return self.reader.chunks(self.header_row)
 
     def fraction(self) -> float:
         return self.reader.fraction()
@@ -122,18 +124,6 @@ class _CsvFile:
         text = io.TextIOWrapper(raw, encoding=self.encoding, newline="")
         return csv.reader(text, delimiter=self.delimiter)
 
-    def _split_records(self, raw) -> Iterator[list[str]]:
-        """The same records as _records, faster: a line without a quote character is what
-        csv.reader makes of it, split at the delimiter. From the first line with a quote (a quoted
-        field may span lines) or an over-long line on, csv.reader reads the rest."""
-        text = io.TextIOWrapper(raw, encoding=self.encoding, newline="")
-        delimiter, limit = self.delimiter, csv.field_size_limit()
-        for line in text:
-            if '"' in line or len(line) > limit:
-                yield from csv.reader(itertools.chain((line,), text), delimiter=delimiter)
-                return
-            yield line.rstrip("\r\n").split(delimiter)
-
     def head_rows(self) -> list[tuple[int, list[str]]]:
         """The first non-empty rows (where the header is looked for), cells cleaned."""
         with open(self.path, "rb") as raw:
@@ -156,26 +146,14 @@ class _CsvFile:
                 raise ReadError(msg("imp_read_error", error=err)) from err
         return head
 
-    def rows(self, header_row: int) -> Iterator[tuple[int, list[str]]]:
+    def chunks(self, header_row: int) -> Iterator[chunking.Chunk]:
         with open(self.path, "rb") as raw:
-            self.raw = raw  # fraction() asks it where it is: no per-row bookkeeping
-            row_no = 0
+            self.raw = raw  # fraction() asks it where it is
             try:
-                records = self._split_records(raw)
-                for _header_cells in records:
-                    row_no += 1
-                    if row_no >= header_row:
-                        break
-                first_data_row = row_no + 1
-                for row_no, cells in enumerate(records, start=first_data_row):
-                    first = cells[0] if cells else ""
-                    # a row is kept unless every cell is blank (the first cell usually decides)
-                    if (first and not first.isspace()) or (any(cells) and "".join(cells).strip()):
-                        yield row_no, cells  # stripped (and unquoted) cell by cell as they are used
-            except csv.Error as err:
-                raise ReadError(msg("imp_read_error", error=err), row_no + 1) from err
-            except UnicodeDecodeError as err:
-                raise ReadError(msg("imp_encoding"), row_no + 1) from err
+                yield from chunking.csv_chunks(raw, self.encoding, self.delimiter, header_row)
+            except chunking.BlockError as err:
+                message = msg("imp_encoding") if err.kind == "encoding" else msg("imp_read_error", error=err.detail)
+                raise ReadError(message, err.row) from err
             finally:
                 self.raw = None
         self.pos = self.size
@@ -190,7 +168,7 @@ class _CsvFile:
 class FlaggedRow(list):
     """A sheet row with cells Excel converted: `flags` = {position: DATE_CELL (a date-typed cell, given
     as an ISO date), ERROR_CELL (#N/A, #DIV/0!, ...) or FORMULA_CELL (a formula with no cached value,
-    given as '')}. Rows without such cells are plain lists: the fast path (fastrows.py) takes only those."""
+    given as '')}. Rows without such cells are plain lists: the fast path (vectorrows.py) takes only those."""
 
     flags: dict[int, str]
 
@@ -417,6 +395,9 @@ class _Sheet:
         for row_no, cells in self._iter():
             if row_no > header_row and any(cells) and "".join(cells).strip():
                 yield row_no, cells
+
+    def chunks(self, header_row: int) -> Iterator[chunking.Chunk]:
+        return chunking.gather(self.rows(header_row))
 
     def fraction(self) -> float:
         stream = self.stream
