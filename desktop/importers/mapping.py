@@ -61,6 +61,8 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "in_school": ("กำลังศึกษา", "กำลังเรียน", "in school"),
     },
 }
+# an indicator answer: "q8.1", "ข้อ 8.1", or a number under a merged "ตัวชี้วัดที่" group cell
+_ANSWER = re.compile(r"^(?:q|ข้อ|ข้อที่|ตัวชี้วัด|ตัวชี้วัดที่|ตัวชี้วัดข้อที่)(\d+[0-9a-z.]*)$")
 _UNITS = re.compile(r"\((?:บาท[^)]*|ปี|คน|13 ?หลัก|11 ?หลัก|วว/ดด/ปปปป[^)]*)\)")
 
 
@@ -92,7 +94,7 @@ def propose(cells: list[str], kind: str | None = None) -> tuple[str | None, dict
     for pos, cell in enumerate(cells):  # exact words
         name = words.get(_clean(cell)) or words.get(C.norm(cell))
         if name is None and kind == C.HOUSEHOLD:
-            answer = re.match(r"^(?:q|ข้อ|ข้อที่)(\d+[0-9a-z.]*)$", _clean(cell))
+            answer = _ANSWER.match(_clean(cell))
             name = C.ANSWER_PREFIX + answer.group(1) if answer else None
         if name and name not in taken:
             found[pos] = name
@@ -249,10 +251,32 @@ def readings(head: list[tuple[int, list[str]]]):
         yield [str(c).strip() for c in cells], row_no, False
 
 
+class HeadCells(list):
+    """A head row of a sheet whose merged cells the reader knows (XLSX): a merged cell's text is in
+    every column and row it covers. `groups`: (first, last) column of each merge across several
+    columns of this row, other than a title over the whole row; `down`: columns whose text comes
+    from a merge that starts on a row above (a header cell merged over two header rows)."""
+
+    groups: tuple[tuple[int, int], ...] = ()
+    down: frozenset[int] = frozenset()
+
+
+def _groups(cells: list[str]) -> tuple[tuple[int, int], ...] | None:
+    """The row's merged group cells, or None when the reader did not say (CSV, a sheet without
+    merges in this row): then a group cell is taken to run over the blanks to its right."""
+    groups = getattr(cells, "groups", ())
+    return groups or None
+
+
 def _looks_like_sub_header(cells: list[str], sub: list[str]) -> bool:
     texts = [str(c).strip() for c in sub]
     filled = [t for t in texts if t]
-    if len(filled) < 2 or any(_is_number(t) for t in filled):
+    if len(filled) < 2:
+        return False
+    groups = _groups(cells)
+    if groups is not None:  # merged group cells say so, even over numbers (indicator 1 | 2 | 3 …)
+        return any(texts[pos] for first, last in groups for pos in range(first, min(last + 1, len(texts))))
+    if any(_is_number(t) for t in filled):
         return False
     gaps = sum(1 for pos, t in enumerate(texts) if t and (pos >= len(cells) or not str(cells[pos]).strip()))
     return gaps >= 1  # a sub-header under a merged group cell, which is blank after its first column
@@ -263,15 +287,92 @@ def _is_number(text: str) -> bool:
 
 
 def _join(cells: list[str], sub: list[str]) -> list[str]:
-    """Group cells carried over the blanks to their right (a merged cell keeps its text in its first
-    column only), joined with the sub-header below; a column without sub-header keeps its own text."""
+    """Each column's group cell joined with its sub-header below ("รายได้ อาชีพหลัก"); a column
+    without sub-header, or one header cell merged over both rows, keeps its own text. Where the
+    reader knew the merges, a group covers exactly its merged columns; else a group cell is carried
+    over the blanks to its right (a merged cell keeps its text in its first column only)."""
+    known = _groups(cells) is not None
+    down: frozenset[int] = getattr(sub, "down", frozenset())
     out, group = [], ""
     for pos in range(max(len(cells), len(sub))):
         top = str(cells[pos]).strip() if pos < len(cells) else ""
         low = str(sub[pos]).strip() if pos < len(sub) else ""
-        if top:
+        if pos in down:
+            out.append(top or low)
+            continue
+        if top or known:
             group = top
         elif not low:
             group = ""
         out.append(f"{group} {low}".strip() if low else top)
+    return out
+
+
+# --- the mapping step (the wizard's page shows and edits this) -----------------------------------
+
+FIRST_ROWS = 3  # rows below the header shown beside each column
+
+
+@dataclass
+class ForeignTable:
+    """A table whose header is not ours and no saved profile knows, as the mapping step offers it."""
+
+    label: str
+    header: Header
+    kind: str
+    proposal: dict[int, str]  # position -> our column or q<code>, as far as the header words tell
+    rows: list[list[str]]  # the first rows below the header
+    recognised: bool  # False: no header word was known; the header row and kind are a guess
+
+    def survey_year(self) -> int | None:
+        """The survey year the first rows name (in the column proposed as survey_year), if any."""
+        pos = next((p for p, name in self.proposal.items() if name == "survey_year"), None)
+        years = [int(r[pos]) for r in self.rows if pos is not None and pos < len(r) and str(r[pos]).strip().isdigit()]
+        return max(set(years), key=years.count) if years else None
+
+
+def foreign_table(label: str, head: list[tuple[int, list[str]]], saved: Sequence[Profile]) -> ForeignTable | None:
+    """What the mapping step shows for a table (None when the table needs no mapping or is empty):
+    the best reading of its header, or, when no header word is known, its widest text row."""
+    if not head or readable_as_is(head, saved):
+        return None
+    guess = best_guess(head)
+    if guess is not None:
+        header, kind, proposal = guess
+        recognised = True
+    else:
+        row_no, cells = max(head, key=lambda r: sum(1 for c in r[1] if str(c).strip() and not _is_number(str(c))))
+        labels = [str(c).strip() for c in cells]
+        header, kind, proposal, recognised = Header(row_no, labels, labels), C.HOUSEHOLD, {}, False
+    rows = [list(cells) for row_no, cells in head if row_no > header.row][:FIRST_ROWS]
+    return ForeignTable(label, header, kind, proposal, rows, recognised)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a column's list in the mapping step: our column, or an indicator answer."""
+
+    value: str  # our column name or q<code>
+    code: str  # the column name, or the answer code ("8.1", "23t")
+    text: str  # Thai name of the column, or the indicator's (sub-item's) wording
+    target: bool = False  # an answer that counts the indicator's target persons
+
+
+def choices(kind: str, survey_year: int | None = None) -> list[Choice]:
+    """Everything a column can be mapped to: every column of the kind and, for households, every
+    answer of the survey year's indicator layout (the newest bundled set when the year is unknown)."""
+    out = [Choice(c.name, c.name, c.th) for c in C.COLUMNS[kind]]
+    if kind != C.HOUSEHOLD:
+        return out
+    from desktop.models import indicators
+
+    periods = indicators.bundled_periods()
+    try:
+        period = indicators.period_for_year(survey_year) if survey_year else periods[-1]
+    except KeyError:  # a year no bundled set covers: offer the newest set's answers
+        period = periods[-1]
+    for ind in indicators.bundled(period).indicators:
+        subs = {s.code: s.name_th for s in ind.sub_items}
+        for code in ind.answer_codes():
+            out.append(Choice(C.ANSWER_PREFIX + code, code, subs.get(code, ind.name_th), code == f"{ind.no}t"))
     return out

@@ -27,7 +27,7 @@ from xml.etree import ElementTree
 from desktop.importers import chunks as chunking
 from desktop.importers.cellchecks import DATE_CELL, ERROR_CELL, FORMULA_CELL
 from desktop.importers.columns import HeaderMap, map_header, unescape_text
-from desktop.importers.mapping import HEAD_ROWS, Profile, best_guess, locate_header
+from desktop.importers.mapping import HEAD_ROWS, HeadCells, Profile, best_guess, locate_header
 from desktop.messages import msg
 
 Report = Callable[[str, "int | None", str, str, str], None]  # file, row, column, value, message
@@ -300,6 +300,56 @@ class _Book:
         return self.number(text, el.get("s"))
 
 
+_MERGE_TAG = b"mergeCell"
+_MERGE_REF = re.compile(rb"<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([A-Za-z]+\d+(?::[A-Za-z]+\d+)?)[\"']")
+
+
+def _merge_start(data: bytes) -> int:
+    """Where the `<mergeCells>` tag (any namespace prefix) starts in the bytes, or -1."""
+    at = data.find(_MERGE_TAG + b"s")
+    while at > 0 and data[at - 1:at] not in (b"<", b":"):
+        at = data.find(_MERGE_TAG + b"s", at + 1)
+    return at if at > 0 else -1
+
+
+def _cell_ref(ref: str) -> tuple[int, int]:
+    """"C12" -> (12, 2); (0, 0) when the text is not a cell reference."""
+    letters = ref.upper().rstrip(_DIGITS)
+    digits = ref[len(letters):]
+    return (int(digits), _column_index(letters)) if letters and digits.isdigit() else (0, 0)
+
+
+def _fill_merges(rows: dict[int, list[str]], merges: list[tuple[int, int, int, int]],
+                 last: int) -> dict[int, HeadCells]:
+    """The rows (up to `last`) with each merged cell's text in every cell it covers, as HeadCells:
+    a merge across columns is a group of its top row (unless it is the row's only text, a title)
+    and every merge marks the columns it fills below its top row."""
+    out = {row_no: HeadCells(cells) for row_no, cells in rows.items()}
+    groups: dict[int, list[tuple[int, int]]] = {}
+    down: dict[int, set[int]] = {}
+    for top, left, bottom, right in merges:
+        text = rows.get(top, [])[left] if left < len(rows.get(top, [])) else ""
+        for row_no in range(top, min(bottom, last) + 1):
+            cells = out.setdefault(row_no, HeadCells())
+            if len(cells) <= right:
+                cells.extend([""] * (right + 1 - len(cells)))
+            for col in range(left, right + 1):
+                if not cells[col]:
+                    cells[col] = text
+            if right > left and text:
+                groups.setdefault(row_no, []).append((left, right))
+            if row_no > top:
+                down.setdefault(row_no, set()).update(range(left, right + 1))
+    for row_no, cells in out.items():
+        spans = groups.get(row_no, [])
+        filled = [pos for pos, text in enumerate(cells) if text]
+        if len(spans) == 1 and spans[0][0] == 0 and filled and filled[-1] <= spans[0][1]:
+            spans = []  # a title merged over the table
+        cells.groups = tuple(sorted(spans))
+        cells.down = frozenset(down.get(row_no, ()))
+    return out
+
+
 class _Sheet:
     def __init__(self, book: _Book, title: str, part: str):
         self.book = book
@@ -382,14 +432,49 @@ class _Sheet:
                     el.clear()
 
     def head_rows(self) -> list[tuple[int, list[str]]]:
-        head = []
+        """The first non-empty rows, merged cells filled in (HeadCells: see mapping.HeadCells)."""
+        read: dict[int, list[str]] = {}
+        filled = 0
         for row_no, cells in self._iter():
-            cells = [_clean(c) for c in cells]
-            if any(cells):
-                head.append((row_no, cells))
-            if len(head) >= HEAD_ROWS or row_no > 2 * HEAD_ROWS:
+            read[row_no] = [_clean(c) for c in cells]
+            filled += any(read[row_no])
+            if filled >= HEAD_ROWS or row_no > 2 * HEAD_ROWS:
                 break
-        return head
+        if not read:
+            return []
+        last = max(read)
+        head = _fill_merges(read, [m for m in self.merges() if m[0] <= last], last)
+        return [(row_no, cells) for row_no, cells in sorted(head.items()) if any(cells)]
+
+    def merges(self) -> list[tuple[int, int, int, int]]:
+        """The sheet's merged ranges: (first row, first column, last row, last column), rows as in
+        the sheet, columns from 0. `<mergeCells>` follows `<sheetData>`, so this is a second pass over
+        the part that only looks for it (bytes.find over the inflated stream, no XML parsing of the
+        rows; a `<` inside cell text is escaped, so the tag cannot occur in the rows)."""
+        found = bytearray()
+        keep = len(_MERGE_TAG) + 16  # a tag cut between two chunks
+        try:
+            with self.book.zip.open(self.part) as f:
+                tail = b""
+                while chunk := f.read(_CHUNK):
+                    if found:
+                        found += chunk
+                        continue
+                    data = tail + chunk
+                    at = _merge_start(data)
+                    if at >= 0:
+                        found += data[max(at - 16, 0):]
+                    tail = data[-keep:]
+        except (zipfile.BadZipFile, EOFError, zlib.error, KeyError) as err:
+            raise ReadError(msg("imp_read_error", error=f"{type(err).__name__}: {err}")) from err
+        out = []
+        for ref in _MERGE_REF.findall(bytes(found)):
+            first, _, last = ref.decode("ascii", "replace").partition(":")
+            top, left = _cell_ref(first)
+            bottom, right = _cell_ref(last or first)
+            if top and bottom:
+                out.append((min(top, bottom), min(left, right), max(top, bottom), max(left, right)))
+        return out
 
     def rows(self, header_row: int) -> Iterator[tuple[int, list[str]]]:
         for row_no, cells in self._iter():

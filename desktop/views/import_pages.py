@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -40,44 +41,86 @@ def _fit(table: QTableWidget, stretch: int) -> None:
 
 
 class MappingTable(QWidget):
-    """One table of a file whose headers are not ours: each header cell, an example value, and our
-    column chosen from a list (the app's proposal preselected); the profile's name."""
+    """One table of a file whose headers are not ours: each column of the file with its first values,
+    and what it is, chosen from a list of every column of ours and every indicator answer of the
+    survey year's layout (the app's proposal preselected), or not imported; the kind of table; the
+    profile's name. The lists come from mapping.choices; the page only shows and edits the choice."""
 
-    def __init__(self, label: str, header: mapping.Header, kind: str, proposal: dict[int, str],
-                 examples: list[str], parent=None):
+    def __init__(self, table: mapping.ForeignTable, parent=None):
         super().__init__(parent)
-        self.kind, self.labels = kind, header.labels
-        kind_name = tr("household table") if kind == C.HOUSEHOLD else tr("member table")
-        title = QLabel(tr("%1 (%2): the header is row %3. Choose our column for each column of the file.")
-                       .replace("%1", label).replace("%2", kind_name).replace("%3", str(header.row)), self)
+        self.source = table
+        self.labels = table.header.labels
+        self.kind = table.kind
+        text = tr("%1: the header is row %2. Choose, for each column of the file, which column of ours or which"
+                  " indicator answer it holds.").replace("%1", table.label).replace("%2", str(table.header.row))
+        if not table.recognised:
+            text += " " + tr("No column name was recognised: check that this row is the header.")
+        title = QLabel(text, self)
         title.setWordWrap(True)
-        self.table = QTableWidget(len(self.labels), 3, self)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("mappingKind")
+        self.kind_combo.addItem(tr("household table"), C.HOUSEHOLD)
+        self.kind_combo.addItem(tr("member table"), C.MEMBER)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(table.kind))
+        kind_label = QLabel(tr("&Table holds:"), self)
+        kind_label.setBuddy(self.kind_combo)
+        shown = len(table.rows)
+        self.table = QTableWidget(len(self.labels), shown + 2, self)
         self.table.setObjectName("mappingTable")
-        self.table.setHorizontalHeaderLabels([tr("Column in the file"), tr("First value"), tr("Our column")])
-        choices = [("", tr("— not used —"))] + [(c.name, f"{c.th} ({c.name})") for c in C.COLUMNS[kind]]
-        answers = sorted({v for v in proposal.values() if v.startswith(C.ANSWER_PREFIX)}, key=_answer_order)
-        choices += [(code, code) for code in answers]
+        self.table.setHorizontalHeaderLabels(
+            [tr("Column in the file")] + [tr("Row %1").replace("%1", str(table.header.row + 1 + i)) for i in range(shown)]
+            + [tr("Our column")])
         self.combos: list[QComboBox] = []
-        for pos, text in enumerate(self.labels):
-            self.table.setItem(pos, 0, _item(text))
-            self.table.setItem(pos, 1, _item(examples[pos] if pos < len(examples) else ""))
+        for pos, label in enumerate(self.labels):
+            self.table.setItem(pos, 0, _item(label))
+            for i, row in enumerate(table.rows):
+                self.table.setItem(pos, 1 + i, _item(row[pos] if pos < len(row) else ""))
             combo = QComboBox(self.table)
-            for value, shown in choices:
-                combo.addItem(shown, value)
-            combo.setCurrentIndex(max(combo.findData(proposal.get(pos, "")), 0))
-            self.table.setCellWidget(pos, 2, combo)
+            combo.setObjectName(f"mappingColumn{pos}")
+            self.table.setCellWidget(pos, shown + 1, combo)
             self.combos.append(combo)
+        self._fill_choices(table.proposal)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         _fit(self.table, 0)
-        self.name_edit = QLineEdit(label, self)
+        self.name_edit = QLineEdit(table.label, self)
         self.name_edit.setObjectName("profileName")
         name_label = QLabel(tr("Na&me of this mapping (used again for files with the same headers):"), self)
         name_label.setBuddy(self.name_edit)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(kind_label)
+        kind_row.addWidget(self.kind_combo)
+        kind_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
+        layout.addLayout(kind_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(name_label)
         layout.addWidget(self.name_edit)
+
+    def _fill_choices(self, selected: dict[int, str]) -> None:
+        entries = [("", tr("— not imported —"))]
+        known = set()
+        for choice in mapping.choices(self.kind, self.source.survey_year()):
+            known.add(choice.value)
+            if choice.value.startswith(C.ANSWER_PREFIX):
+                text = (tr("Indicator %1 (target persons): %2") if choice.target else tr("Indicator %1: %2"))
+                entries.append((choice.value, text.replace("%1", choice.code).replace("%2", choice.text)))
+            else:
+                entries.append((choice.value, f"{choice.text} ({choice.code})"))
+        for value in sorted(set(selected.values()) - known, key=_answer_order):  # answers of another year's layout
+            entries.append((value, tr("Indicator %1").replace("%1", value[len(C.ANSWER_PREFIX):])))
+        for pos, combo in enumerate(self.combos):
+            combo.blockSignals(True)
+            combo.clear()
+            for value, shown in entries:
+                combo.addItem(shown, value)
+            combo.setCurrentIndex(max(combo.findData(selected.get(pos, "")), 0))
+            combo.blockSignals(False)
+
+    def _kind_changed(self, _index: int) -> None:
+        self.kind = self.kind_combo.currentData()
+        self._fill_choices(self.source.proposal if self.kind == self.source.kind else {})
 
     def chosen(self) -> dict[int, str]:
         return {pos: combo.currentData() for pos, combo in enumerate(self.combos) if combo.currentData()}

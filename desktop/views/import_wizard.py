@@ -58,8 +58,8 @@ def open_wizard(window) -> ImportWizard:
     return wizard
 
 
-def inspect(paths: list[Path], saved: list[mapping.Profile]) -> list[tuple]:
-    """Tables whose header is not ours and no saved profile knows: (label, header, kind, proposal, first row)."""
+def inspect(paths: list[Path], saved: list[mapping.Profile]) -> list[mapping.ForeignTable]:
+    """Tables whose header is not ours and no saved profile knows (mapping.foreign_table)."""
     foreign = []
     for path in paths:
         try:
@@ -68,13 +68,9 @@ def inspect(paths: list[Path], saved: list[mapping.Profile]) -> list[tuple]:
             log.info("no header read from %s; the check reports why", path, exc_info=True)
             continue
         for label, head in tables:
-            if mapping.readable_as_is(head, saved):
-                continue
-            guess = mapping.best_guess(head)
-            if guess is not None:
-                header, kind, proposal = guess
-                below = next((cells for row_no, cells in head if row_no > header.row), [])
-                foreign.append((label, header, kind, proposal, below))
+            table = mapping.foreign_table(label, head, saved)
+            if table is not None:
+                foreign.append(table)
     return foreign
 
 
@@ -221,10 +217,10 @@ class ImportWizard(QDialog):
         self.runner.read(lambda progress, cancel: inspect(paths, saved), title=tr("Reading the headers…"),
                          on_done=self._inspected, show_progress=True)
 
-    def _inspected(self, foreign: list[tuple]) -> None:
+    def _inspected(self, foreign: list[mapping.ForeignTable]) -> None:
         self.mapping_tabs.clear()
-        for label, header, kind, proposal, below in foreign:
-            self.mapping_tabs.addTab(MappingTable(label, header, kind, proposal, below, self.mapping_tabs), label)
+        for table in foreign:
+            self.mapping_tabs.addTab(MappingTable(table, self.mapping_tabs), table.label)
         if foreign:
             self._show(MAPPING)
         else:
@@ -235,6 +231,8 @@ class ImportWizard(QDialog):
         self.given = []
         for i in range(self.mapping_tabs.count()):
             profile = self.mapping_tabs.widget(i).profile()
+            if not profile.columns:
+                continue  # a sheet the officer left out (notes, a pivot): nothing to save
             mapping.save_profile(folder, profile)
             self.given.append(profile)
 

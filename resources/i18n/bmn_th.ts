@@ -1316,6 +1316,14 @@
   <context>
     <name>ImportPages</name>
     <message>
+      <source>%1: the header is row %2. Choose, for each column of the file, which column of ours or which indicator answer it holds.</source>
+      <translation>%1: แถวหัวตารางคือแถวที่ %2 เลือกให้แต่ละคอลัมน์ของแฟ้มว่าเป็นคอลัมน์ใดของเรา หรือคำตอบตัวชี้วัดข้อใด</translation>
+    </message>
+    <message>
+      <source>No column name was recognised: check that this row is the header.</source>
+      <translation>ไม่รู้จักชื่อคอลัมน์ใดเลย: ตรวจดูว่าแถวนี้เป็นหัวตารางจริง</translation>
+    </message>
+    <message>
       <source>household table</source>
       <translation>แฟ้มครัวเรือน</translation>
     </message>
@@ -1324,28 +1332,40 @@
       <translation>แฟ้มสมาชิก</translation>
     </message>
     <message>
-      <source>%1 (%2): the header is row %3. Choose our column for each column of the file.</source>
-      <translation>%1 (%2): หัวตารางอยู่แถวที่ %3 เลือกคอลัมน์ของโปรแกรมให้ตรงกับแต่ละคอลัมน์ของไฟล์</translation>
+      <source>&amp;Table holds:</source>
+      <translation>ตารางนี้เป็น (&amp;T):</translation>
     </message>
     <message>
       <source>Column in the file</source>
       <translation>คอลัมน์ในไฟล์</translation>
     </message>
     <message>
-      <source>First value</source>
-      <translation>ค่าแรก</translation>
+      <source>Row %1</source>
+      <translation>แถว %1</translation>
     </message>
     <message>
       <source>Our column</source>
       <translation>คอลัมน์ของโปรแกรม</translation>
     </message>
     <message>
-      <source>— not used —</source>
-      <translation>— ไม่ใช้ —</translation>
-    </message>
-    <message>
       <source>Na&amp;me of this mapping (used again for files with the same headers):</source>
       <translation>ชื่อการจับคู่นี้ (&amp;M) (ใช้ซ้ำอัตโนมัติกับไฟล์ที่มีหัวตารางเหมือนกัน):</translation>
+    </message>
+    <message>
+      <source>— not imported —</source>
+      <translation>— ไม่นำเข้า —</translation>
+    </message>
+    <message>
+      <source>Indicator %1 (target persons): %2</source>
+      <translation>ตัวชี้วัดข้อ %1 (จำนวนคนเป้าหมาย): %2</translation>
+    </message>
+    <message>
+      <source>Indicator %1: %2</source>
+      <translation>ตัวชี้วัดข้อ %1: %2</translation>
+    </message>
+    <message>
+      <source>Indicator %1</source>
+      <translation>ตัวชี้วัดข้อ %1</translation>
     </message>
     <message>
       <source>Village</source>

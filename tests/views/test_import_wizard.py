@@ -10,11 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import text
 
+from desktop.importers import columns as C
 from desktop.importers import national
 from desktop.messages import msg
-from desktop.views import file_dialogs, import_wizard
+from desktop.models import db
+from desktop.views import file_dialogs, import_pages, import_wizard
 from desktop.views.main_window import MainWindow
+from tests.conftest import PASSPHRASE
 from tests.fixtures import bmnfiles as F
+from tests.test_export import rows
 from tests.test_import_mapping import foreign_workbook
 from tests.views import close_message_boxes
 
@@ -126,3 +130,62 @@ def test_wizard_fits_the_screen(qtbot, window, monkeypatch, tmp_path):
     wizard = window.import_wizard
     assert wizard.width() <= 1366 and wizard.height() <= 768
     wizard.grab().save(str(tmp_path / "wizard.png"))
+
+
+def unknown_headers_report(path, hh):
+    """Households under another office's headers ("รหัสหมู่" is not ours: the mapping step is asked), with
+    indicator 1's two answers under names no synonym knows."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    names = F.household_columns()
+    own = {"q1": "เด็กแรกเกิดน้ำหนัก 2,500 กรัมขึ้นไป", "q1t": "จำนวนเด็กแรกเกิด", "village_code": "รหัสหมู่",
+           "house_code": "เลขรหัสประจำบ้าน"}
+    by_name = {c.name: c.th for c in C.HOUSEHOLD_COLUMNS}
+    sheet.append([own.get(n) or by_name.get(n) or f"ข้อ {n[1:]}" for n in names])
+    for row in hh:
+        sheet.append([row.get(n) for n in names])
+    book.save(path)
+    return path
+
+
+def test_officer_maps_unknown_columns_to_indicator_answers_and_the_profile_is_reused(qtbot, window, store, tmp_path,
+                                                                                     monkeypatch):
+    hh, mm = F.sample(3)
+    members = F.write_csv(tmp_path / "members.csv", mm, F.member_columns(), kind=C.MEMBER)
+    path = unknown_headers_report(tmp_path / "first.xlsx", hh)
+    wizard = start(qtbot, window, monkeypatch, path, members)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.MAPPING, timeout=20_000)
+    assert wizard.mapping_tabs.count() == 1
+    page = wizard.mapping_tabs.widget(0)
+    assert page.table.horizontalHeaderItem(1).text() == import_pages.tr("Row %1").replace("%1", "2")
+    for header, code in (("เด็กแรกเกิดน้ำหนัก 2,500 กรัมขึ้นไป", "q1"), ("จำนวนเด็กแรกเกิด", "q1t")):
+        combo = page.combos[page.labels.index(header)]
+        assert combo.currentData() == ""  # not recognised: not imported unless the officer says
+        assert combo.findData(code) > 0  # every answer of the year's layout is in the list, recognised or not
+        combo.setCurrentIndex(combo.findData(code))
+        assert code[1:] in combo.currentText()
+    page.name_edit.setText("รายงานอำเภอ")
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    assert wizard.import_button.isEnabled(), [p.message for p in wizard.result.problems]
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.DONE, timeout=30_000)
+    assert (tmp_path / "mappings" / "รายงานอำเภอ.json").is_file()
+    ours = db.open_store(tmp_path / "ours.db", PASSPHRASE, create=True)
+    try:
+        assert national.import_files(ours, F.write_pair(tmp_path, hh, mm)).applied
+        assert rows(store) == rows(ours)  # the answers of indicator 1 came in
+    finally:
+        ours.close()
+    qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)
+
+    more, more_members = F.sample(2, start=10)
+    second = unknown_headers_report(tmp_path / "second.xlsx", more)
+    members2 = F.write_csv(tmp_path / "members2.csv", more_members, F.member_columns(), kind=C.MEMBER)
+    again = start(qtbot, window, monkeypatch, second, members2)  # the same headers: mapped by the saved profile
+    qtbot.waitUntil(lambda: again.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    assert again.mapping_tabs.count() == 0
+    assert again.result.profiles == {"second.xlsx [Sheet]": "รายงานอำเภอ"}
+    assert again.import_button.isEnabled()
