@@ -14,6 +14,7 @@ from operator import itemgetter
 from typing import Callable
 
 from desktop.importers import columns as C
+from desktop.importers.limits import WARN_AGE
 
 # Text the fast path takes as it is: no "'" (an export's anti-formula quote), no "#" (an Excel error
 # value), printable (no control characters), not longer than this in all (cellchecks.py checks
@@ -21,7 +22,7 @@ from desktop.importers import columns as C
 # date Excel made of it). Rows from a sheet with converted cells (readers.FlaggedRow) are no plain lists.
 FAST_TEXT = 200
 _PLAIN_HOUSE_NO = re.compile(r"[0-9]{1,6}(?:/[0-9]{1,5})?").fullmatch
-MAX_AGE_MONTHS = 121 * 12 - 1  # rowchecks.MAX_AGE years and 11 months
+MAX_AGE_MONTHS = (WARN_AGE + 1) * 12 - 1  # WARN_AGE years and 11 months: older goes to member_row (a warning)
 
 
 def plain_text(text: str) -> bool:
