@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import common
+from desktop.importers import limits
 from desktop.messages import msg
 from desktop.models.errors import Cancelled, UserError
 
@@ -39,8 +40,9 @@ def add_parser(sub) -> None:
     p.add_argument("--allow-new-villages", action="store_true",
                    help="confirm villages the store does not know yet (by default they stop the import)")
     p.add_argument("--accept-warnings", action="store_true",
-                   help="confirm the unusual values listed as warnings (an age over 100, more than 20 members,"
-                        " a yearly income over 10 million baht); by default they stop the import")
+                   help=f"confirm the unusual values listed as warnings (an age over {limits.WARN_AGE}, more than"
+                        f" {limits.WARN_MEMBERS} members, a yearly income over {limits.WARN_INCOME:,} baht);"
+                        " by default they stop the import")
     p.add_argument("--replace-demo", action="store_true",
                    help="the store holds demo data: remove it first, then import (without it: refused)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages (default: th)")
