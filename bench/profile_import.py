@@ -1,12 +1,10 @@
 """Where an import's time goes: `main.py import` of the benchmark's cached files under pyinstrument.
 
     python -m bench.profile_import 200000          # or 15000, 1000000 (files from bench_import)
-    BMN_IMPORT_READER=0 python -m bench.profile_import 200000   # everything in this one process
 
 Writes docs/profile-import-N.txt: the call tree of the importing process (frames under 1 % of the
 time hidden; SQLite's own work shows as the Python line that runs the statement), then the same
-time by the statement's caller, flat. The reader process (desktop/importers/prefetch.py) is not in
-it: its work overlaps with this one's writing. Not a benchmark: sampling adds a few per cent.
+time by the statement's caller, flat. Not a benchmark: sampling adds a few per cent.
 """
 
 from __future__ import annotations

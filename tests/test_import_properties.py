@@ -66,7 +66,8 @@ def test_accepted_files_round_trip_byte_for_byte(files):
         folder = Path(tmp)
         first = _store(folder, "a.db")
         try:
-            result = national.import_files(first, F.write_pair(folder, *files))
+            confirmed = national.Choices(accept_warnings=True)  # ages over 100, incomes over 10 million: confirmed
+            result = national.import_files(first, F.write_pair(folder, *files), choices=confirmed)
             assume(result.ok)  # refused files have nothing to round-trip (the other property covers refusals)
             exported = _export(first, folder, "one")
         finally:
@@ -74,7 +75,7 @@ def test_accepted_files_round_trip_byte_for_byte(files):
         second = _store(folder, "b.db")
         try:
             paths = [folder / "one.csv", folder / "one-members.csv"]
-            assert national.import_files(second, paths).applied
+            assert national.import_files(second, paths, choices=confirmed).applied
             assert _export(second, folder, "two") == exported
         finally:
             second.close()

@@ -2,7 +2,8 @@
 
 Exit status: 0 imported, previewed (--preview) or nothing to change; 1 problems in the files
 (nothing imported) or a store error; 2 wrong passphrase; 3 new villages wait for
---allow-new-villages (nothing imported); 130 interrupted (nothing imported).
+--allow-new-villages or unusual values (warnings) wait for --accept-warnings (nothing imported);
+130 interrupted (nothing imported).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli import common
+from desktop.importers import limits
 from desktop.messages import msg
 from desktop.models.errors import Cancelled, UserError
 
@@ -37,6 +39,10 @@ def add_parser(sub) -> None:
                         " and edit, then import with --mapping; imports nothing")
     p.add_argument("--allow-new-villages", action="store_true",
                    help="confirm villages the store does not know yet (by default they stop the import)")
+    p.add_argument("--accept-warnings", action="store_true",
+                   help=f"confirm the unusual values listed as warnings (an age over {limits.WARN_AGE}, more than"
+                        f" {limits.WARN_MEMBERS} members, a yearly income over {limits.WARN_INCOME:,} baht);"
+                        " by default they stop the import")
     p.add_argument("--replace-demo", action="store_true",
                    help="the store holds demo data: remove it first, then import (without it: refused)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="language of messages (default: th)")
@@ -69,7 +75,8 @@ def run(args) -> int:
         if not args.preview:
             _demo_first(store, args.replace_demo)
         choices = national.Choices(preview=args.preview, whole_villages=args.whole_village,
-                                   allow_new_villages=args.allow_new_villages)
+                                   allow_new_villages=args.allow_new_villages,
+                                   accept_warnings=args.accept_warnings)
         result = national.import_files(store, args.files, year=args.year, progress=progress, choices=choices,
                                        mappings=given, saved_mappings=saved)
         year = _batch_year(store, result.summary.import_id) if result.applied else None
@@ -94,6 +101,7 @@ def run(args) -> int:
             print("  " + problem_line(p))
         if result.problem_count > SHOWN:
             print(msg("imp_more", n=result.problem_count - SHOWN))
+        _print_warnings(result)
     if args.report:
         print(msg("imp_report_written", path=args.report))
     return code
@@ -121,9 +129,15 @@ def _print_outcome(result, args, year: int | None) -> int:
     if not result.applied:
         if args.preview or result.needs_confirmation:
             print("\n".join(preview.preview_lines(result)))
+        _print_warnings(result)
         if result.needs_confirmation and not args.preview:
-            print(msg("imp_new_villages", n=len(result.new_villages), codes=", ".join(result.new_villages)))
+            if result.new_villages:
+                print(msg("imp_new_villages", n=len(result.new_villages), codes=", ".join(result.new_villages)))
+            if result.waiting_warnings:
+                print(msg("imp_warnings_confirm"))
             return 3
+        if args.preview and result.waiting_warnings:
+            print(msg("imp_warnings_confirm"))
         if not args.preview:
             print(msg("imp_nothing_changed", n=s.households))
         return 0
@@ -132,9 +146,22 @@ def _print_outcome(result, args, year: int | None) -> int:
     if t["missing"]:
         print("\n".join(line for line in preview.preview_lines(result)[1:]))
     print(msg("imp_batch", import_id=s.import_id, year=year))
+    if result.warning_count:
+        print(msg("imp_warnings_accepted", n=result.warning_count))
     if s.confirmed or s.not_applied:
         print(msg("imp_reconciled", confirmed=s.confirmed, not_applied=s.not_applied))
     return 0
+
+
+def _print_warnings(result) -> None:
+    """The unusual values, like problems: file, row, column and what to check (the first SHOWN)."""
+    if not result.warning_count:
+        return
+    print(msg("imp_warnings_head", n=result.warning_count))
+    for w in result.warnings[:SHOWN]:
+        print("  " + problem_line(w))
+    if result.warning_count > SHOWN:
+        print(msg("imp_warnings_more", n=result.warning_count - SHOWN))
 
 
 def _demo_first(store, replace: bool) -> None:

@@ -222,8 +222,7 @@ def choice(table: dict, value: str):
 
 YESNO, COUNT = "yesno", "count"
 _YESNO_MAP = {"": "-", "-": "-", "1": "1", "0": "0"}
-# engine.DIGITS36 (a test checks they agree): importing the engine would load SQLAlchemy into the
-# import's reader process (prefetch.py), which needs only these tables
+# engine.DIGITS36, declared again so that the importers' tables need no engine (a test checks they agree)
 DIGITS36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _COUNT_MAP = {"": "-", "-": "-", **{str(i): DIGITS36[i] for i in range(36)}}
 ANSWER_MAPS = {YESNO: _YESNO_MAP, COUNT: _COUNT_MAP}

@@ -57,6 +57,40 @@ messages.register({
         "National ID {value} is already in household {house} (village {village}) of the same survey year: one"
         " person would be counted twice; check whether they moved or the ID is mistyped",
     ),
+    # warnings to confirm: unusual values that may be right (limits.py); the import waits for --accept-warnings
+    "imp_warn_old": (
+        "อายุ {age} ปี ณ วันอ้างอิง ({reference}) เกิน {limit} ปี ซึ่งพบได้น้อย: ตรวจวันเกิดกับบัตรประชาชนหรือทะเบียนบ้าน"
+        " (มักพิมพ์ปี พ.ศ./ค.ศ. สลับกันหรือพิมพ์ผิดหลัก) ถ้าถูกต้องแล้วให้ยืนยัน",
+        "Age {age} at the reference date ({reference}), over {limit}, which is rare: check the birth date against"
+        " the ID card or house registration (B.E./A.D. swapped or a digit mistyped); if it is right, confirm it",
+    ),
+    "imp_warn_members": (
+        "ครัวเรือนนี้มีสมาชิก {n} คนในไฟล์ มากกว่า {limit} คน ซึ่งพบได้น้อย: ตรวจว่าไม่ได้ใส่สมาชิกของครัวเรือนอื่น"
+        " ด้วยรหัสประจำบ้านนี้ หรือใส่ชื่อซ้ำ ถ้าถูกต้องแล้วให้ยืนยัน",
+        "This household has {n} members in the file, more than {limit}, which is rare: check that members of"
+        " another household were not given this house code and that nobody is listed twice; if it is right,"
+        " confirm it",
+    ),
+    "imp_warn_income": (
+        "รายได้รวมทั้งปีของครัวเรือน {total:,} บาท เกิน {limit:,} บาท ซึ่งพบได้น้อย: ตรวจช่องนี้ (ช่องรายได้ที่มากที่สุด)"
+        " ว่าไม่ได้พิมพ์เลขศูนย์เกินหรือใส่เป็นสตางค์ ถ้าถูกต้องแล้วให้ยืนยัน",
+        "The household's yearly income is {total:,} baht, over {limit:,}, which is rare: check this cell (the"
+        " largest income) for an extra zero or an amount in satang; if it is right, confirm it",
+    ),
+    "imp_warnings_head": (
+        "พบค่าที่ผิดปกติ {n:,} รายการ (คำเตือน ไม่ใช่ข้อผิดพลาด) ค่าเหล่านี้อาจถูกต้อง ตรวจทีละรายการ:",
+        "Unusual values found: {n:,} (warnings, not problems); they may be right, check each one:",
+    ),
+    "imp_warnings_more": ("  ... และอีก {n:,} รายการ", "  ... and {n:,} more"),
+    "imp_warnings_confirm": (
+        "ค่าที่ผิดปกติรอการยืนยัน จึงยังไม่ได้นำเข้า: ถ้าตรวจแล้วว่าถูกต้อง ให้นำเข้าอีกครั้งพร้อม --accept-warnings",
+        "Unusual values wait for confirmation; nothing was imported: if they are right, import again with"
+        " --accept-warnings",
+    ),
+    "imp_warnings_accepted": (
+        "นำเข้าค่าที่ผิดปกติ {n:,} รายการตามที่ยืนยันแล้ว (--accept-warnings)",
+        "Imported with {n:,} unusual value(s), as confirmed (--accept-warnings)",
+    ),
     # layout (mapping.py)
     "imp_unknown_layout": (
         "ไม่พบแถวหัวตาราง: {n} แถวแรกของไฟล์ไม่มีชื่อคอลัมน์ที่รู้จัก (เช่น รหัสหมู่บ้าน, บ้านเลขที่, เลขประจำตัวประชาชน)"

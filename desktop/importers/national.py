@@ -8,6 +8,11 @@ before the commit, so it is encrypted and costs no RAM), then, after loading, ho
 members and IDs used twice. If anything was found the transaction is rolled back and the store is
 exactly as before. Cancelling (cancel() true, or raising Cancelled) rolls back too.
 
+Warnings to confirm: a value that is unusual but may be right (limits.py: an age over WARN_AGE, more
+member rows than WARN_MEMBERS, a yearly income over WARN_INCOME) is no problem; it is listed with its
+file, row and column like one, and the import is applied only when the officer accepts the warnings
+(Choices.accept_warnings); otherwise it is worked out in full and rolled back, like new villages.
+
 Speed: files are read in chunks (chunks.py: pandas frames of pyarrow-backed text). A chunk's rows
 whose cells are already canonical (what `export` writes and what the national system exports: plain
 digits, M/F, dd/mm/yyyy, no stray spaces) are checked and converted column by column
@@ -65,11 +70,20 @@ class ImportResult:
     new_villages: list[str] = field(default_factory=list)  # villages the store did not know
     village_names: dict[str, str] = field(default_factory=dict)
     profiles: dict[str, str] = field(default_factory=dict)  # table -> the mapping profile that read it
+    warnings: list[Problem] = field(default_factory=list)  # unusual values to confirm (shown with problems too)
+    warning_count: int = 0
+    warnings_accepted: bool = False  # Choices.accept_warnings was given
+
+    @property
+    def waiting_warnings(self) -> bool:
+        """Warnings the officer has not accepted yet (they stop a file that has no problems)."""
+        return self.warning_count > 0 and not self.warnings_accepted
 
     @property
     def needs_confirmation(self) -> bool:
-        """Nothing imported only because new villages wait for the officer's confirmation."""
-        return self.ok and not self.applied and bool(self.new_villages) and self.summary is not None
+        """Nothing imported only because new villages or warnings wait for the officer's confirmation."""
+        return (self.ok and not self.applied and self.summary is not None
+                and (bool(self.new_villages) or self.waiting_warnings))
 
 
 class Problems:
@@ -92,11 +106,13 @@ class _Rollback(Exception):
 class Choices:
     """What the officer decided: `preview` changes nothing; `whole_villages` (True, or village
     codes) moves the households a file does not bring to history; `allow_new_villages` confirms
-    villages the store does not know yet."""
+    villages the store does not know yet; `accept_warnings` confirms the unusual values listed as
+    warnings (without it a file with warnings imports nothing)."""
 
     preview: bool = False
     whole_villages: bool | frozenset[int] = False
     allow_new_villages: bool = False
+    accept_warnings: bool = False
 
 
 def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
@@ -104,7 +120,7 @@ def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
                  cancel: Callable[[], bool] | None = None, choices: Choices = Choices(),
                  mappings: Sequence[Profile] = (), saved_mappings: Sequence[Profile] = ()) -> ImportResult:
     """Check and load the files in one transaction; nothing is loaded if any problem is found, in a
-    preview, while new villages wait for confirmation, or when nothing would change.
+    preview, while new villages or warnings wait for confirmation, or when nothing would change.
 
     mappings: profiles for headers that are not ours, used where their columns are present;
     saved_mappings: profiles used only for the very header row they were made from (mapping.py)."""
@@ -121,12 +137,16 @@ def import_files(store, paths: Iterable[Path | str], *, year: int | None = None,
         except _Rollback:
             pass
     problems.items.sort(key=lambda p: (order.get(p.file, -1), p.row or 0))
+    warnings = job.warnings if job is not None else Problems()
+    warnings.items.sort(key=lambda p: (order.get(p.file, -1), p.row or 0))
     ok = problems.count == 0
     summary = job.summary if ok and job is not None else None
     return ImportResult(ok, problems.items, problems.count, summary, applied=ok and job is not None and job.applied,
                         new_villages=job.new_villages if ok and job else [],
                         village_names=dict(job.villages) if ok and job else {},
-                        profiles={s.label: s.profile for s in sources if s.profile})
+                        profiles={s.label: s.profile for s in sources if s.profile},
+                        warnings=warnings.items, warning_count=warnings.count,
+                        warnings_accepted=choices.accept_warnings)
 
 
 @contextlib.contextmanager
@@ -166,6 +186,7 @@ class _Job:
         self.new_villages: list[str] = []
         self.dbapi = raw(conn)
         self.problems = problems
+        self.warnings = Problems()  # unusual values to confirm: they do not stop the load, only its commit
         self.fixed_year = year
         self.progress = progress
         self.cancel = cancel
@@ -214,9 +235,11 @@ class _Job:
         self.loadable_ids = array("q")  # its memory back before the load is finished
         ids_after_finish = False
         if self.loader is not None:
+            storechecks.high_incomes(self, ROWS)
             if self.members:
                 self._households_without_members()
                 storechecks.counts_over_members(self, ROWS)
+                storechecks.many_members(self, ROWS)
                 # into an empty store, the member pid index finish() builds answers this in one scan
                 ids_after_finish = self.loader.defers_indexes and not self.problems.count
                 if not ids_after_finish:
@@ -237,7 +260,8 @@ class _Job:
             if self.problems.count:
                 raise _Rollback()
         self._report(self.total)
-        if self.choices.preview or (self.new_villages and not self.choices.allow_new_villages):
+        if (self.choices.preview or (self.new_villages and not self.choices.allow_new_villages)
+                or (self.warnings.count and not self.choices.accept_warnings)):
             raise _Rollback()
         if not any(p.added or p.changed or p.removed for p in summary.plan.values()):
             raise _Rollback()  # an identical file: not even an import batch is recorded

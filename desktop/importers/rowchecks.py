@@ -1,6 +1,6 @@
 """The import's checking path: one row at a time, every cell checked, every problem reported.
 
-national._Job sends here each row the fast path (fastrows.py) did not take. A row is appended to
+national._Job sends here each row the fast path (vectorrows.py) did not take. A row is appended to
 job.pending like the fast path does (households: (id, source, row, values or None, place); members:
 (household id, seq, source, row, values or None, house code)), values None when the row has problems,
 so that the batch bookkeeping still sees its house code.
@@ -11,13 +11,11 @@ from __future__ import annotations
 from desktop import messages
 from desktop.importers import cellchecks
 from desktop.importers import columns as C
+from desktop.importers.limits import MAX_AGE, WARN_AGE
 from desktop.messages import msg
 from desktop.models import dates, thaiid
 from desktop.models.schema import household_id
 from desktop.models.sortkeys import house_sort_key, thai_sort_key
-
-
-MAX_AGE = 120
 
 
 def used_columns(job, src) -> dict[int, str]:
@@ -140,11 +138,18 @@ def member_row(job, src, row_no: int, cells: list[str]) -> None:
 
 
 def _check_birth(job, r: C.RowCheck, birth) -> None:
-    """Born in the future, after the survey's reference date (a negative age), or over MAX_AGE at it."""
+    """Born in the future, after the survey's reference date (a negative age), or over MAX_AGE at it:
+    problems; over WARN_AGE (up to MAX_AGE): a warning to confirm (the row still loads)."""
     if birth > job.today:
         r.bad("birth_date", r.cell("birth_date"), msg("imp_future_date", value=r.cell("birth_date")))
     elif job.reference is not None and birth > job.reference:
         r.bad("birth_date", r.cell("birth_date"), msg("imp_birth_after_reference", value=r.cell("birth_date"),
                                                       reference=dates.long_date(job.reference, messages.language())))
-    elif job.reference is not None and dates.age_at(birth, job.reference)[0] > MAX_AGE:
-        r.bad("birth_date", r.cell("birth_date"), msg("imp_too_old", age=dates.age_at(birth, job.reference)[0]))
+    elif job.reference is not None:
+        age = dates.age_at(birth, job.reference)[0]
+        if age > MAX_AGE:
+            r.bad("birth_date", r.cell("birth_date"), msg("imp_too_old", age=age))
+        elif age > WARN_AGE:
+            job.warnings.add(r.src.label, r.row_no, r.src.header.label("birth_date"), r.cell("birth_date"),
+                             msg("imp_warn_old", age=age, limit=WARN_AGE, reference=dates.long_date(
+                                 job.reference, messages.language())))

@@ -3,6 +3,8 @@
 - A count of persons (an indicator answer of a person-unit indicator) above the household's members.
 - A national ID already used in a household the import does not bring, in the same survey year
   (one person counted twice), unless that household is being replaced as part of a whole village.
+- Warnings to confirm (not problems): more member rows than limits.WARN_MEMBERS in a household, a
+  yearly income (fields.INCOME summed) above limits.WARN_INCOME.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import json
 
 from desktop.importers import columns as C
 from desktop.importers import import_messages  # noqa: F401 - registers the messages used here
+from desktop.importers.limits import WARN_INCOME, WARN_MEMBERS
 from desktop.messages import msg
+from desktop.models.fields import INCOME, total_income_sql
 from desktop.models.loader import FACTS, STAGE
 
 YEAR_SPAN = 100_000_000_000  # household id = survey year * YEAR_SPAN + house code (schema.household_id)
@@ -38,6 +42,38 @@ def counts_over_members(job, rows_table: str) -> None:
             if value > n:
                 job.problems.add(src.label, row_no, src.header.labels[where[k]], value,
                                  msg("imp_count_over_members", value=value, members=n))
+
+
+def many_members(job, rows_table: str) -> None:
+    """Warn of every household with more member rows in this import than WARN_MEMBERS."""
+    if job.loader is None:
+        return
+    found = job.dbapi.execute(
+        f"SELECT f.hid, f.n, r.src, r.row FROM {FACTS} f JOIN {rows_table} r ON r.hid = f.hid"
+        " WHERE f.n > ? ORDER BY r.src, r.row", (WARN_MEMBERS,)).fetchall()
+    for hid, n, s, row_no in found:
+        if hid in job.member_skip:
+            continue  # its member rows have problems of their own: the count is not the file's
+        src = job.sources[s]
+        code = str(hid % YEAR_SPAN).zfill(11)
+        job.warnings.add(src.label, row_no, src.header.label("house_code"), code,
+                         msg("imp_warn_members", n=n, limit=WARN_MEMBERS))
+
+
+def high_incomes(job, rows_table: str) -> None:
+    """Warn of every loadable household whose yearly income is above WARN_INCOME; the column named is
+    its largest income component (the likeliest to hold an extra zero)."""
+    if job.loader is None:
+        return
+    found = job.dbapi.execute(
+        f"SELECT {', '.join('s.' + c for c in INCOME)}, r.src, r.row FROM {STAGE} s"
+        f" JOIN {rows_table} r ON r.hid = s.id WHERE {total_income_sql('s.')} > ? ORDER BY r.src, r.row",
+        (WARN_INCOME,)).fetchall()
+    for *amounts, s, row_no in found:
+        src = job.sources[s]
+        largest = max(range(len(INCOME)), key=lambda k: amounts[k])
+        job.warnings.add(src.label, row_no, src.header.label(INCOME[largest]), amounts[largest],
+                         msg("imp_warn_income", total=sum(amounts), limit=WARN_INCOME))
 
 
 def ids_in_store(job, rows_table: str) -> dict[str, tuple[str, int]]:

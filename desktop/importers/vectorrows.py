@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 from desktop.importers import cellchecks
 from desktop.importers import columns as C
 from desktop.importers.chunks import Chunk
-from desktop.importers.rowchecks import MAX_AGE
+from desktop.importers.limits import WARN_AGE
 
 Taker = Callable[[Chunk, int], tuple[list, np.ndarray]]
 
@@ -34,7 +34,7 @@ _TEXT = rf"^(?:[{_P}](?:[{_P} ]*[{_P}])?)?$"
 _FILLED = rf"^[{_P}](?:[{_P} ]*[{_P}])?$"
 _HOUSE_NO = r"^[0-9]{1,6}(?:/[0-9]{1,5})?$"  # anything else may be a date Excel made of it
 _SEQ = r"^0*[1-9][0-9]{0,2}$"  # 1..999
-MAX_AGE_MONTHS = (MAX_AGE + 1) * 12 - 1  # MAX_AGE years and 11 months
+MAX_AGE_MONTHS = (WARN_AGE + 1) * 12 - 1  # WARN_AGE years and 11 months: older goes to member_row (a warning)
 _PID_WEIGHTS = np.arange(13, 1, -1, dtype=np.int64)
 
 HOUSEHOLD_FIELDS = ("survey_year", "village_code", "village_name", "lao_code", "lao_kind", "lao_name", "house_no",

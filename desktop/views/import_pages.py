@@ -1,4 +1,5 @@
-"""The import wizard's tables: column mapping of a foreign table, the per-village preview, the problem list."""
+"""The import wizard's tables: column mapping of a foreign table, the per-village preview, the problem list
+and the list of warnings (unusual values the officer confirms)."""
 
 from __future__ import annotations
 
@@ -175,9 +176,12 @@ class ProblemTable(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(0, 5, parent)
         self.setObjectName("problemTable")
-        self.setHorizontalHeaderLabels([tr("File"), tr("Row"), tr("Column"), tr("Value"), tr("Problem")])
+        self.setHorizontalHeaderLabels([tr("File"), tr("Row"), tr("Column"), tr("Value"), self._last_header()])
         _fit(self, 4)
         self.setWordWrap(True)
+
+    def _last_header(self) -> str:
+        return tr("Problem")
 
     def show_problems(self, problems) -> None:
         self.setRowCount(len(problems))
@@ -188,3 +192,14 @@ class ProblemTable(QTableWidget):
                 self.setItem(i, col, item)
         if len(problems) <= WRAPPED_ROWS:
             self.resizeRowsToContents()  # the whole explanation, wrapped
+
+
+class WarningTable(ProblemTable):
+    """The warnings: values that are unusual but may be right, listed like problems."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("warningTable")
+
+    def _last_header(self) -> str:
+        return tr("Warning: what to check")

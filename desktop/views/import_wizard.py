@@ -2,7 +2,7 @@
 
 The same functions as `main.py import` (desktop/importers): the preview is the import worked out in
 full and rolled back (Choices(preview=True)); the officer then ticks the villages the files hold
-whole, confirms new villages, and imports. Reading, checking and importing run on the runner
+whole, confirms new villages and any unusual values listed as warnings, and imports. Reading, checking and importing run on the runner
 (views/runner.py) with progress and Cancel; problems are listed and can be saved as CSV.
 """
 
@@ -30,7 +30,7 @@ from desktop.importers import mapping, national, preview, readers
 from desktop.models import demo_data
 from desktop.models.changes import Changes
 from desktop.views import file_dialogs
-from desktop.views.import_pages import MappingTable, ProblemTable, VillageTable
+from desktop.views.import_pages import MappingTable, ProblemTable, VillageTable, WarningTable
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "CSV / Excel (*.csv *.xlsx *.txt);;All files (*)"
@@ -156,12 +156,22 @@ class ImportWizard(QDialog):
         self.confirm_new = QCheckBox(self)
         self.confirm_new.setObjectName("confirmNewVillages")
         self.confirm_new.toggled.connect(self._update_buttons)
+        self.warnings_label = QLabel(self)
+        self.warnings_label.setObjectName("warningsLabel")
+        self.warnings_label.setWordWrap(True)
+        self.warnings = WarningTable(self)
+        self.confirm_warnings = QCheckBox(self)
+        self.confirm_warnings.setObjectName("confirmWarnings")
+        self.confirm_warnings.toggled.connect(self._update_buttons)
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(self.preview_label)
         layout.addWidget(self.villages, 1)
         layout.addWidget(self.problems, 1)
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.warnings, 1)
         layout.addWidget(self.confirm_new)
+        layout.addWidget(self.confirm_warnings)
         row = QHBoxLayout()
         row.addWidget(self.save_problems)
         row.addStretch(1)
@@ -179,7 +189,8 @@ class ImportWizard(QDialog):
         self.next_button.setEnabled(bool(self.paths))
         r = self.result
         ready = (page == PREVIEW and r is not None and r.ok and not r.applied
-                 and (not r.new_villages or self.confirm_new.isChecked()) and self._would_change())
+                 and (not r.new_villages or self.confirm_new.isChecked())
+                 and (not r.warning_count or self.confirm_warnings.isChecked()) and self._would_change())
         self.import_button.setVisible(page == PREVIEW)
         self.import_button.setEnabled(bool(ready))
         self.close_button.setText(tr("&Close") if page == DONE else tr("Cancel"))
@@ -299,11 +310,28 @@ class ImportWizard(QDialog):
         self.confirm_new.setChecked(False)
         self.confirm_new.setText(tr("The store does not know these villages yet: %1. I have checked the codes;"
                                     " create them.").replace("%1", ", ".join(result.new_villages)))
+        self._show_warnings(result)
         self._show(PREVIEW)
+
+    def _show_warnings(self, result) -> None:
+        """The unusual values (shown with problems too); with no problem, a tick confirms them."""
+        n = result.warning_count
+        self.warnings_label.setVisible(bool(n))
+        self.warnings.setVisible(bool(n))
+        self.confirm_warnings.setVisible(bool(n and result.ok))
+        self.confirm_warnings.setChecked(False)
+        if not n:
+            return
+        self.warnings.show_problems(result.warnings)
+        self.warnings_label.setText(tr("%1 unusual value(s): they may be right, but check each one (the list says"
+                                       " where and what to check).").replace("%1", f"{n:,}"))
+        self.confirm_warnings.setText(tr("I have checked the %1 unusual value(s) listed; they are correct: import"
+                                         " them.").replace("%1", f"{n:,}"))
 
     def start_import(self) -> None:
         choices = national.Choices(whole_villages=self.villages.whole_villages(),
-                                   allow_new_villages=self.confirm_new.isChecked())
+                                   allow_new_villages=self.confirm_new.isChecked(),
+                                   accept_warnings=self.confirm_warnings.isChecked())
         self.import_button.setEnabled(False)
         self.runner.write(self._job(choices), title=tr("Importing…"), on_done=self._imported,
                           on_cancel=self._update_buttons, changes=IMPORT, initiator=self)

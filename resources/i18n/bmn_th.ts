@@ -1431,6 +1431,10 @@
       <source>Problem</source>
       <translation>ปัญหา</translation>
     </message>
+    <message>
+      <source>Warning: what to check</source>
+      <translation>คำเตือน: สิ่งที่ต้องตรวจ</translation>
+    </message>
   </context>
   <context>
     <name>ImportWizard</name>
@@ -1525,6 +1529,14 @@
     <message>
       <source>The store does not know these villages yet: %1. I have checked the codes; create them.</source>
       <translation>ฐานข้อมูลยังไม่มีหมู่บ้านเหล่านี้: %1 ตรวจรหัสหมู่บ้านแล้ว ให้สร้างหมู่บ้านใหม่</translation>
+    </message>
+    <message>
+      <source>%1 unusual value(s): they may be right, but check each one (the list says where and what to check).</source>
+      <translation>พบค่าที่ผิดปกติ %1 รายการ: ค่าเหล่านี้อาจถูกต้อง แต่ให้ตรวจทีละรายการ (รายการบอกตำแหน่งและสิ่งที่ต้องตรวจ)</translation>
+    </message>
+    <message>
+      <source>I have checked the %1 unusual value(s) listed; they are correct: import them.</source>
+      <translation>ตรวจค่าที่ผิดปกติ %1 รายการข้างต้นแล้ว ยืนยันว่าค่าเหล่านี้ถูกต้อง ให้นำเข้า</translation>
     </message>
     <message>
       <source>Importing…</source>

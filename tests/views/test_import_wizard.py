@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import text
 
@@ -189,3 +189,42 @@ def test_officer_maps_unknown_columns_to_indicator_answers_and_the_profile_is_re
     assert again.mapping_tabs.count() == 0
     assert again.result.profiles == {"second.xlsx [Sheet]": "รายงานอำเภอ"}
     assert again.import_button.isEnabled()
+
+
+def test_unusual_value_is_listed_and_needs_the_tick(qtbot, window, store, tmp_path, monkeypatch):
+    hh, mm = F.sample(2)
+    mm[2]["birth_date"] = "01/01/2462"  # 105 at the reference date: unusual, may be right
+    wizard = start(qtbot, window, monkeypatch, *F.write_pair(tmp_path, hh, mm))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    assert wizard.villages.isVisible() and not wizard.problems.isVisible()
+    assert wizard.warnings.isVisible() and wizard.warnings.rowCount() == 1
+    assert [wizard.warnings.item(0, col).text() for col in range(4)] == ["data-members.csv", "4", "birth_date",
+                                                                       "01/01/2462"]
+    assert wizard.warnings.item(0, 4).text().startswith("อายุ 105 ปี ณ วันอ้างอิง")
+    assert wizard.warnings.horizontalHeaderItem(4).text() == "คำเตือน: สิ่งที่ต้องตรวจ"
+    tick = wizard.confirm_warnings
+    assert tick.isVisible() and not tick.isChecked() and "ยืนยันว่าค่าเหล่านี้ถูกต้อง" in tick.text()
+    assert not wizard.import_button.isEnabled()
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)  # disabled: nothing happens
+    assert households(store) == 0
+    box = QPoint(8, tick.height() // 2)  # on the tick box (the widget is as wide as the page, its text is not)
+    qtbot.mouseClick(tick, Qt.MouseButton.LeftButton, pos=box)
+    assert tick.isChecked() and wizard.import_button.isEnabled()
+    qtbot.mouseClick(tick, Qt.MouseButton.LeftButton, pos=box)
+    assert not wizard.import_button.isEnabled()  # untick: disabled again
+    qtbot.mouseClick(tick, Qt.MouseButton.LeftButton, pos=box)
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.DONE, timeout=30_000)
+    assert households(store) == 2
+    with store.read() as conn:
+        assert conn.execute(text("SELECT age FROM member WHERE birth_date = '1919-01-01'")).scalar() == 105
+
+
+def test_warnings_are_shown_beside_problems_without_a_tick(qtbot, window, store, tmp_path, monkeypatch):
+    hh, mm = F.sample(2)
+    mm[2]["birth_date"] = "01/01/2462"
+    hh[1]["house_no"] = "12-Jan"
+    wizard = start(qtbot, window, monkeypatch, *F.write_pair(tmp_path, hh, mm))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == import_wizard.PREVIEW, timeout=30_000)
+    assert wizard.problems.isVisible() and wizard.warnings.isVisible() and wizard.warnings.rowCount() == 1
+    assert not wizard.confirm_warnings.isVisible() and not wizard.import_button.isEnabled()
