@@ -18,13 +18,16 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from typing import IO, Iterable, Iterator
+import queue
+import threading
+from typing import IO, Callable, Generic, Iterable, Iterator, TypeVar
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pcsv
 
+T = TypeVar("T")
 BLOCK = 1 << 21  # bytes of CSV per chunk: ~4,000 household or ~14,000 member rows
 ROWS = 8192  # rows per chunk where rows come one by one (XLSX, the csv module)
 _TEXT = {pa.large_string(): pd.StringDtype("pyarrow", na_value=np.nan)}  # pandas' own text dtype, no copy
@@ -82,6 +85,68 @@ def from_rows(numbers: list[int], rows: list[list[str]]) -> Chunk:
     padded = rows if plain.all() else [r[:width] + [""] * (width - len(r)) for r in rows]
     frame = pd.DataFrame({j: pd.array(col, dtype="str") for j, col in enumerate(zip(*padded))}) if width else None
     return Chunk(np.asarray(numbers, dtype=np.int64), frame, plain, rows)
+
+
+class ReadAhead(Generic[T]):
+    """`with ReadAhead(chunks, prepare) as ahead: for chunk, prepared in ahead: ...`
+
+    A thread reads the chunks (and `prepare`s each: the fast path's column checks) up to DEPTH ahead
+    of their use. pyarrow parses and computes without the GIL and SQLite writes without it, so the
+    next chunk is read while this one is written. An error in the thread is raised where the chunk
+    would have come; leaving the block early stops the thread and closes the file."""
+
+    DEPTH = 2
+
+    def __init__(self, chunks: Iterator[Chunk], prepare: Callable[[Chunk], T]):
+        self._chunks, self._prepare = chunks, prepare
+        self._queue: queue.Queue = queue.Queue(self.DEPTH)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="import-read-ahead", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            for chunk in self._chunks:
+                item = (chunk, self._prepare(chunk))
+                while not self._stop.is_set():
+                    try:
+                        self._queue.put(item, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if self._stop.is_set():
+                    return
+            self._queue.put(_END)
+        except BaseException as err:  # noqa: BLE001 - handed to the reading thread, which raises it
+            self._queue.put(err)
+        finally:
+            close = getattr(self._chunks, "close", None)
+            if close is not None:
+                close()
+
+    def __enter__(self) -> Iterator[tuple[Chunk, T]]:
+        self._thread.start()
+        return self._items()
+
+    def _items(self) -> Iterator[tuple[Chunk, T]]:
+        while True:
+            item = self._queue.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        while self._thread.is_alive():
+            try:
+                self._queue.get(timeout=0.05)
+            except queue.Empty:
+                continue
+        self._thread.join()
+
+
+_END = object()
 
 
 def release_memory() -> None:

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+import numpy as np
+
 from desktop.importers import columns as C
 from desktop.importers import chunks as chunking
 from desktop.importers import readers, rowchecks, storechecks, vectorrows
@@ -292,28 +294,39 @@ class _Job:
         flush = self._flush_households if is_household else self._flush_members
         # the column-by-column reader, made once the survey is known and nothing was reported; False if none
         take: vectorrows.Taker | bool | None = None
+        made: list[vectorrows.Taker] = []  # the same, for the read-ahead thread once made
+
+        def prepare(chunk: chunking.Chunk) -> tuple[list, np.ndarray] | None:
+            return made[0](chunk, 0) if made else None
+
         count = 0
         try:
-            for chunk in src.chunks():
-                i, n = 0, len(chunk)
-                while i < n:
-                    if take is None and self.loader is not None and not self.problems.count:
-                        take = (self._fast_households(src) if is_household else self._fast_members(src)) or False
-                    if callable(take):
-                        items, taken = take(chunk, i)
-                        self._add_taken(src, chunk, i, items, taken, handle, flush)
+            with chunking.ReadAhead(src.chunks(), prepare) as ahead:
+                for chunk, prepared in ahead:
+                    i, n = 0, len(chunk)
+                    if prepared is not None:
+                        self._add_taken(src, chunk, 0, *prepared, handle, flush)
                         i = n
-                    else:
-                        handle(src, int(chunk.numbers[i]), chunk.cells(i))
-                        i += 1
-                        if len(self.pending) >= BATCH:
-                            flush()
-                        if i % TICK == 0:
-                            self._tick(src)
-                count += n
-                del chunk  # its arrays go back to the allocator, which returns them to the system
-                chunking.release_memory()
-                self._tick(src)
+                    while i < n:
+                        if take is None and self.loader is not None and not self.problems.count:
+                            take = (self._fast_households(src) if is_household else self._fast_members(src)) or False
+                            if callable(take):
+                                made.append(take)
+                        if callable(take):
+                            items, taken = take(chunk, i)
+                            self._add_taken(src, chunk, i, items, taken, handle, flush)
+                            i = n
+                        else:
+                            handle(src, int(chunk.numbers[i]), chunk.cells(i))
+                            i += 1
+                            if len(self.pending) >= BATCH:
+                                flush()
+                            if i % TICK == 0:
+                                self._tick(src)
+                    count += n
+                    del chunk, prepared  # their arrays go back to the allocator, which returns them to the system
+                    chunking.release_memory()
+                    self._tick(src)
         except readers.ReadError as err:
             self.problems.add(src.label, err.row, "", "", err.message)
         flush()

@@ -83,12 +83,20 @@ def _answer_chars(arr: pa.Array, mapped: _Mapped) -> tuple[pa.Array, np.ndarray]
     return pa.array(mapped.values.astype(str)).take(at), _np(at.is_valid())
 
 
-def _per_value(arr: pa.Array, convert: Callable[[str], object]) -> np.ndarray:
-    """convert() of each row's value, called once per distinct value (object array)."""
-    encoded = pc.dictionary_encode(arr)
-    results = np.empty(len(encoded.dictionary), dtype=object)
-    results[:] = [convert(v) for v in encoded.dictionary.to_pylist()]
-    return results[_np(encoded.indices).astype(np.int64)]
+class _Remembered:
+    """convert() of each row's value, called once per distinct value of the chunk, and once per
+    distinct value of the file for values that repeat across chunks (dates: `keep` entries)."""
+
+    def __init__(self, convert: Callable[[str], object], keep: int = 0):
+        self.convert = convert
+        self.known = C.Bounded(keep)
+
+    def __call__(self, arr: pa.Array) -> np.ndarray:
+        encoded = pc.dictionary_encode(arr)
+        known, convert = self.known, self.convert
+        results = np.empty(len(encoded.dictionary), dtype=object)
+        results[:] = [known[v] if v in known else known.keep(v, convert(v)) for v in encoded.dictionary.to_pylist()]
+        return results[_np(encoded.indices).astype(np.int64)]
 
 
 def _ints(arr: pa.Array) -> np.ndarray:
@@ -162,6 +170,10 @@ def household_taker(job, src) -> Taker | None:
         found = C.fast_date(text)
         return found[1] if found is not None else None
 
+    survey_days = _Remembered(survey_day, 1 << 12)
+    house_keys = _Remembered(C.fast_house_sort_key, 1 << 12)
+    head_keys = _Remembered(C.fast_thai_sort_key)  # names rarely repeat (their words do: columns.py caches those)
+
     def take(chunk: Chunk, start: int) -> tuple[list, np.ndarray]:
         n = len(chunk) - start
         if chunk.width < width:
@@ -187,7 +199,7 @@ def household_taker(job, src) -> Taker | None:
         ok &= kind_ok | blank_kind
         has_lao = ~_np(pc.equal(texts["lao_code"], ""))
         ok &= ~has_lao | (kind_ok & ~_np(pc.equal(texts["lao_name"], "")))
-        day = _per_value(col("survey_date"), survey_day)
+        day = survey_days(col("survey_date"))
         ok &= day != None  # noqa: E711 - element-wise
         chars = []
         for pos, mapped in answers_of:
@@ -199,8 +211,8 @@ def household_taker(job, src) -> Taker | None:
         answers = pc.binary_join_element_wise(*chars, "")
         v = _np(pc.cast(pc.if_else(pa.array(ok), village, "0"), pa.int64()))
         hid = base + _np(pc.cast(pc.if_else(pa.array(ok), house_code, "0"), pa.int64()))
-        house_key = _per_value(house_no, C.fast_house_sort_key)
-        head_key = _per_value(head, C.fast_thai_sort_key)
+        house_key = house_keys(house_no)
+        head_key = head_keys(head)
         amounts = [_ints(pc.if_else(pa.array(ok), arr, "0")) for arr in money]
         numbers = chunk.numbers[start:]
         (hid_l, v_l, house_no_l, house_key_l, code_l, head_l, head_key_l, answers_l, collector_l, day_l, village_l,
@@ -243,6 +255,8 @@ def member_taker(job, src) -> Taker | None:
         months = ref_months - born.year * 12 - born.month - (ref_day < born.day)
         return (iso, months) if months <= MAX_AGE_MONTHS else None
 
+    births = _Remembered(birth_of, 1 << 16)
+
     def take(chunk: Chunk, start: int) -> tuple[list, np.ndarray]:
         n = len(chunk) - start
         if chunk.width < width:
@@ -263,7 +277,7 @@ def member_taker(job, src) -> Taker | None:
             values, found = mapped(col(name))
             chosen.append(values)
             ok &= found
-        birth = _per_value(col("birth_date"), birth_of)
+        birth = births(col("birth_date"))
         ok &= birth != None  # noqa: E711 - element-wise
         if not ok.any():
             return [], ok
