@@ -16,6 +16,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -24,7 +25,10 @@ from pathlib import Path
 from typing import IO, Callable, Iterator, Sequence
 from xml.etree import ElementTree
 
+import python_calamine
+
 from desktop.importers import chunks as chunking
+from desktop.importers import xlsx_fast
 from desktop.importers.cellchecks import DATE_CELL, ERROR_CELL, FORMULA_CELL
 from desktop.importers.columns import HeaderMap, map_header, unescape_text
 from desktop.importers.mapping import HEAD_ROWS, HeadCells, Profile, best_guess, locate_header
@@ -211,6 +215,7 @@ def _number(text: str) -> str:
 
 class _Book:
     def __init__(self, path: Path):
+        self.path = path
         self.zip = zipfile.ZipFile(path)
         self.names = set(self.zip.namelist())
         root_tag = ElementTree.fromstring(self.zip.read("xl/workbook.xml")).tag
@@ -358,6 +363,7 @@ class _Sheet:
         self.size = max(book.zip.getinfo(part).file_size, 1)
         self.stream: IO[bytes] | None = None
         self.row_no = 0
+        self.rows_in_all = 0  # when read through calamine (fraction())
 
     def _iter(self) -> Iterator[tuple[int, list[str]]]:
         """Every row, empty ones included as []: (row number, cells).
@@ -477,16 +483,41 @@ class _Sheet:
         return out
 
     def rows(self, header_row: int) -> Iterator[tuple[int, list[str]]]:
-        for row_no, cells in self._iter():
+        """The data rows: through calamine when the sheet fits (xlsx_fast.py), else streamed."""
+        source = self._calamine() if xlsx_fast.fits(self.book.zip, self.part) else self._iter()
+        for row_no, cells in source:
             if row_no > header_row and any(cells) and "".join(cells).strip():
                 yield row_no, cells
+
+    def _calamine(self) -> Iterator[tuple[int, list[str]]]:
+        try:
+            read = xlsx_fast.rows(self.book.path, self.title, self.book.zip, self.part, self.book.epoch,
+                                  self._set_total)
+            first = next(read, None)  # the scan runs here: a sheet calamine cannot place is streamed
+        except xlsx_fast.Unsupported:
+            yield from self._iter()
+            return
+        except (python_calamine.CalamineError, zipfile.BadZipFile, EOFError, zlib.error, KeyError) as err:
+            raise ReadError(msg("imp_read_error", error=f"{type(err).__name__}: {err}")) from err
+        self.stream = None
+        for row_no, cells, flags in itertools.chain([first] if first else [], read):
+            self.row_no = row_no
+            if flags:
+                cells = FlaggedRow(cells)
+                cells.flags = flags
+            yield row_no, cells
 
     def chunks(self, header_row: int) -> Iterator[chunking.Chunk]:
         return chunking.gather(self.rows(header_row))
 
+    def _set_total(self, rows: int) -> None:
+        self.rows_in_all = rows
+
     def fraction(self) -> float:
         stream = self.stream
-        return min(stream.tell() / self.size, 1.0) if stream is not None else 1.0
+        if stream is not None:
+            return min(stream.tell() / self.size, 1.0)
+        return min(self.row_no / self.rows_in_all, 1.0) if self.rows_in_all else 1.0
 
 
 # --- opening ---------------------------------------------------------------------------------------
