@@ -125,11 +125,14 @@ def _imports(imports: list[dict]) -> list[str]:
         "ANALYZE; floors.md §2 \"raw\"); **.import** = the `sqlite3` shell's `.import --csv` of the same files into",
         "the same tables, then the same indexes (C only). **Ours** = `main.py import`: validation of every row",
         "with Thai problems, SQLCipher encryption, indicator evaluation, report summaries, history, audit entry;",
-        "the rows read in chunks by pandas (pyarrow engine) and checked column by column (chunks.py, vectorrows.py).",
-        "Peak memory: each process's own. Best of 3 runs at 15,000 households, of 2 at 200,000, one run at 1,000,000.",
+        "rows read in chunks by pyarrow into pandas frames and checked column by column (chunks.py, vectorrows.py),",
+        "for files over 16 MB in a reader process (prefetch.py) on the second core.",
+        "Peak memory: each process's own; ours = the largest sum of the importing process and its reader process",
+        "(proportional set size sampled every 20 ms; their own peaks, which come at different moments, in",
+        "brackets). Best of 3 runs at 15,000 households, of 2 at 200,000, one run at 1,000,000.",
         "",
         "| households | members | executemany s | .import s | ours s | × executemany | × .import |"
-        " peak MB executemany / .import | peak MB ours |",
+        " peak MB executemany / .import | peak MB ours (main; reader) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     notes = []
@@ -143,7 +146,7 @@ def _imports(imports: list[dict]) -> list[str]:
         lines.append(
             f"| {r['households']:,} | {r['members']:,} | {r['floor_s']} | {cli_s} | {r['ours_s']} | **{r['ratio']}** |"
             f" {r.get('ratio_cli', '—')} | {r['floor_peak_mb']} / {r.get('cli_peak_mb', '—')} |"
-            f" {r['ours_peak_mb']} |")
+            f" {r['ours_peak_mb']} ({r['ours_peak_main_mb']}; {r['ours_peak_reader_mb']}) |")
     lines += ["", *(notes + [""] if notes else []), IMPORT_NOTES, ""]
     return lines
 
@@ -307,8 +310,9 @@ def _peaks(r: dict) -> list[str]:
     rows = []
     for imp in r.get("imports", []):
         if "failed" not in imp:
-            rows.append((f"import {imp['households']:,}: executemany / .import / ours",
-                         f"{imp['floor_peak_mb']} / {imp.get('cli_peak_mb', '—')} / {imp['ours_peak_mb']}"))
+            rows.append((f"import {imp['households']:,}: executemany / .import / ours (main; reader)",
+                         f"{imp['floor_peak_mb']} / {imp.get('cli_peak_mb', '—')} / {imp['ours_peak_mb']}"
+                         f" ({imp['ours_peak_main_mb']}; {imp['ours_peak_reader_mb']})"))
     for key, label in (("lookup", "table and search"), ("pdf", "100-page PDF"), ("sync", "sync (laptop side)"),
                        ("sync_load", "sync load clients")):
         part = r.get(key)

@@ -89,11 +89,3 @@ def test_cancel_while_reading_changes_nothing(exported, tmp_path, monkeypatch):
             assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 0
     finally:
         store.close()
-
-
-def test_answers_are_read_as_the_engine_reads_them():
-    from desktop.importers import columns as C
-    from desktop.models import engine
-
-    assert C.DIGITS36 == engine.DIGITS36
-    assert all(C.format_answer(ch) == engine.decode_count(ch) for ch in engine.DIGITS36)

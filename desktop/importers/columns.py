@@ -516,3 +516,10 @@ def fast_thai_sort_key(text: str) -> str:
         return thai_sort_key(text)
     keys = [_word_sort_key(w) for w in words]
     return " ".join(k[0] for k in keys) + "\x01" + "\x02".join(k[1] for k in keys)
+
+
+# The cells the column-by-column fast path (vectorrows.py) reads; a source without one of them has none.
+FAST_HOUSEHOLD_FIELDS = ("survey_year", "village_code", "village_name", "lao_code", "lao_kind", "lao_name", "house_no",
+                         "house_code", "head_name", *MONEY_COLUMNS, "collector", "survey_date")
+FAST_MEMBER_FIELDS = ("house_code", "seq", "pid", "title", "first_name", "last_name", "sex", "birth_date", "relation",
+                      "education", "occupation", "health", "self_reliant", "in_school")

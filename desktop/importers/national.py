@@ -33,19 +33,21 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from desktop.importers import columns as C
-from desktop.importers import chunks as chunking
-from desktop.importers import readers, rowchecks, storechecks, vectorrows
+from desktop.importers import prefetch, readers, rowchecks, storechecks
 from desktop.importers.mapping import Profile
 from desktop.messages import msg
 from desktop.models import areas, indicators, surveys
 from desktop.models.db import raw
 from desktop.models.errors import Cancelled
 from desktop.models.loader import BulkLoad, LoadSummary, small_cache
+
+if TYPE_CHECKING:  # chunks.py and vectorrows.py load pandas and pyarrow: imported where chunks are read
+    import numpy as np
+
+    from desktop.importers import vectorrows
 
 MAX_KEPT = 10_000  # detailed problems kept; all are counted
 BATCH = 5000
@@ -290,8 +292,30 @@ class _Job:
             self.dbapi.execute(f"PRAGMA secure_delete = {int(secure)}")
 
     def _read(self, src, handle) -> None:
+        flush = self._flush_households if src.kind == C.HOUSEHOLD else self._flush_members
+        try:
+            if prefetch.usable(src):
+                count = self._read_then_beside(src, handle, flush)
+            else:
+                count = self._read_chunks(src, handle, flush)
+        except readers.ReadError as err:
+            self.problems.add(src.label, err.row, "", "", err.message)
+            count = 1
+        flush()
+        if count == 0:
+            self.problems.add(src.label, None, "", "", msg("imp_empty"))
+        self.done += src.weight
+        self._report(self.done)
+
+    def _ready(self) -> bool:
+        """Whether the fast path may start: the survey is known and nothing was reported."""
+        return self.loader is not None and not self.problems.count
+
+    def _read_chunks(self, src, handle, flush) -> int:
+        """The rows in chunks (chunks.py), a thread reading ahead; the rows read."""
+        from desktop.importers import chunks as chunking
+
         is_household = src.kind == C.HOUSEHOLD
-        flush = self._flush_households if is_household else self._flush_members
         # the column-by-column reader, made once the survey is known and nothing was reported; False if none
         take: vectorrows.Taker | bool | None = None
         made: list[vectorrows.Taker] = []  # the same, for the read-ahead thread once made
@@ -300,40 +324,74 @@ class _Job:
             return made[0](chunk, 0) if made else None
 
         count = 0
-        try:
-            with chunking.ReadAhead(src.chunks(), prepare) as ahead:
-                for chunk, prepared in ahead:
-                    i, n = 0, len(chunk)
-                    if prepared is not None:
-                        self._add_taken(src, chunk, 0, *prepared, handle, flush)
-                        i = n
-                    while i < n:
-                        if take is None and self.loader is not None and not self.problems.count:
-                            take = (self._fast_households(src) if is_household else self._fast_members(src)) or False
-                            if callable(take):
-                                made.append(take)
+        with chunking.ReadAhead(src.chunks(), prepare) as ahead:
+            for chunk, prepared in ahead:
+                i, n = 0, len(chunk)
+                if prepared is not None:
+                    self._add_taken(src, chunk, 0, *prepared, handle, flush)
+                    i = n
+                while i < n:
+                    if take is None and self._ready():
+                        take = (self._fast_households(src) if is_household else self._fast_members(src)) or False
                         if callable(take):
-                            items, taken = take(chunk, i)
-                            self._add_taken(src, chunk, i, items, taken, handle, flush)
-                            i = n
-                        else:
-                            handle(src, int(chunk.numbers[i]), chunk.cells(i))
-                            i += 1
+                            made.append(take)
+                    if callable(take):
+                        items, taken = take(chunk, i)
+                        self._add_taken(src, chunk, i, items, taken, handle, flush)
+                        i = n
+                    else:
+                        handle(src, int(chunk.numbers[i]), chunk.cells(i))
+                        i += 1
+                        if len(self.pending) >= BATCH:
+                            flush()
+                        if i % TICK == 0:
+                            self._tick(src)
+                count += n
+                del chunk, prepared  # their arrays go back to the allocator, which returns them to the system
+                chunking.release_memory()
+                self._tick(src)
+        return count
+
+    def _read_then_beside(self, src, handle, flush) -> int:
+        """A large CSV file: its first rows here (one by one, until the survey is known), the rest
+        read and column-checked by a reader process (prefetch.py); the rows read."""
+        count, decided = 0, False
+        for row_no, cells in src.reader.rows(src.header_row):
+            if not decided and self._ready():
+                decided = True
+                if prefetch.fast_path_possible(self, src):
+                    return count + self._read_beside(src, handle, flush, row_no)
+            handle(src, row_no, cells)  # before the survey is known, or no fast path: checked here
+            count += 1
+            if len(self.pending) >= BATCH:
+                flush()
+            if count % TICK == 0:
+                self._tick(src)
+        return count
+
+    def _read_beside(self, src, handle, flush, first_row: int) -> int:
+        """The rows from first_row on, read and fast-checked by a reader process (prefetch.py)
+        while this one writes; rows it did not take go to `handle` here, in order."""
+        count = 0
+        with prefetch.Reader(self, src, first_row - 1) as batches:
+            for items, fraction, plain in batches:
+                for at in range(0, len(items), BATCH):
+                    part = items[at:at + BATCH]
+                    if plain:
+                        self.pending.extend(part)
+                    else:
+                        for item in part:
+                            if item[0] is None:
+                                handle(src, item[1], item[2])
+                            else:
+                                self.pending.append(item)
                             if len(self.pending) >= BATCH:
                                 flush()
-                            if i % TICK == 0:
-                                self._tick(src)
-                    count += n
-                    del chunk, prepared  # their arrays go back to the allocator, which returns them to the system
-                    chunking.release_memory()
-                    self._tick(src)
-        except readers.ReadError as err:
-            self.problems.add(src.label, err.row, "", "", err.message)
-        flush()
-        if count == 0:
-            self.problems.add(src.label, None, "", "", msg("imp_empty"))
-        self.done += src.weight
-        self._report(self.done)
+                    if len(self.pending) >= BATCH:
+                        flush()
+                count += len(items)
+                self._tick(src, fraction)
+        return count
 
     def _add_taken(self, src, chunk, start: int, items: list, taken, handle, flush) -> None:
         """The rows of chunk[start:] in row order: those taken as items, the others through `handle`."""
@@ -354,10 +412,10 @@ class _Job:
             if len(self.pending) >= BATCH:
                 flush()
 
-    def _tick(self, src) -> None:
+    def _tick(self, src, fraction: float | None = None) -> None:
         if self.cancel is not None and self.cancel():
             raise Cancelled()
-        self._report(self.done + src.weight * src.fraction())
+        self._report(self.done + src.weight * (src.fraction() if fraction is None else fraction))
 
     def _report(self, done: float) -> None:
         if self.progress is not None:
@@ -421,6 +479,8 @@ class _Job:
         rowchecks.household_row(self, src, row_no, cells)
 
     def _fast_households(self, src) -> vectorrows.Taker | None:
+        from desktop.importers import vectorrows
+
         return vectorrows.household_taker(self, src)
 
     def _flush_households(self) -> None:
@@ -476,6 +536,8 @@ class _Job:
         rowchecks.member_row(self, src, row_no, cells)
 
     def _fast_members(self, src) -> vectorrows.Taker | None:
+        from desktop.importers import vectorrows
+
         return vectorrows.member_taker(self, src)
 
     def _flush_members(self) -> None:

@@ -22,17 +22,19 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterator, Sequence
 from xml.etree import ElementTree
 
 import python_calamine
 
-from desktop.importers import chunks as chunking
 from desktop.importers import xlsx_fast
 from desktop.importers.cellchecks import DATE_CELL, ERROR_CELL, FORMULA_CELL
 from desktop.importers.columns import HeaderMap, map_header, unescape_text
 from desktop.importers.mapping import HEAD_ROWS, HeadCells, Profile, best_guess, locate_header
 from desktop.messages import msg
+
+if TYPE_CHECKING:  # chunks.py loads pandas and pyarrow: imported where chunks are read
+    from desktop.importers.chunks import Chunk
 
 Report = Callable[[str, "int | None", str, str, str], None]  # file, row, column, value, message
 _CHUNK = 1 << 20
@@ -62,7 +64,7 @@ class Source:
     def kind(self) -> str | None:
         return self.header.kind
 
-    def chunks(self) -> Iterator[chunking.Chunk]:
+    def chunks(self) -> Iterator[Chunk]:
         """The data rows in chunks (chunks.py)."""
         return self.reader.chunks(self.header_row)
 
@@ -150,7 +152,26 @@ class _CsvFile:
                 raise ReadError(msg("imp_read_error", error=err)) from err
         return head
 
-    def chunks(self, header_row: int) -> Iterator[chunking.Chunk]:
+    def rows(self, header_row: int) -> Iterator[tuple[int, list[str]]]:
+        """The data rows one by one, read by the csv module (the start of a file a reader process
+        reads the rest of: prefetch.py)."""
+        with open(self.path, "rb") as raw:
+            self.raw = raw
+            row_no = 0
+            try:
+                for row_no, cells in enumerate(self._records(raw), start=1):
+                    if row_no > header_row and any(c.strip() for c in cells):
+                        yield row_no, cells
+            except csv.Error as err:
+                raise ReadError(msg("imp_read_error", error=err), row_no + 1) from err
+            except UnicodeDecodeError as err:
+                raise ReadError(msg("imp_encoding"), row_no + 1) from err
+            finally:
+                self.raw = None
+
+    def chunks(self, header_row: int) -> Iterator[Chunk]:
+        from desktop.importers import chunks as chunking
+
         with open(self.path, "rb") as raw:
             self.raw = raw  # fraction() asks it where it is
             try:
@@ -507,7 +528,9 @@ class _Sheet:
                 cells.flags = flags
             yield row_no, cells
 
-    def chunks(self, header_row: int) -> Iterator[chunking.Chunk]:
+    def chunks(self, header_row: int) -> Iterator[Chunk]:
+        from desktop.importers import chunks as chunking
+
         return chunking.gather(self.rows(header_row))
 
     def _set_total(self, rows: int) -> None:

@@ -37,11 +37,9 @@ _SEQ = r"^0*[1-9][0-9]{0,2}$"  # 1..999
 MAX_AGE_MONTHS = (WARN_AGE + 1) * 12 - 1  # WARN_AGE years and 11 months: older goes to member_row (a warning)
 _PID_WEIGHTS = np.arange(13, 1, -1, dtype=np.int64)
 
-HOUSEHOLD_FIELDS = ("survey_year", "village_code", "village_name", "lao_code", "lao_kind", "lao_name", "house_no",
-                    "house_code", "head_name", *C.MONEY_COLUMNS, "collector", "survey_date")
+HOUSEHOLD_FIELDS = C.FAST_HOUSEHOLD_FIELDS
 HOUSEHOLD_TEXTS = ("village_name", "lao_code", "lao_name", "collector")
-MEMBER_FIELDS = ("house_code", "seq", "pid", "title", "first_name", "last_name", "sex", "birth_date", "relation",
-                 "education", "occupation", "health", "self_reliant", "in_school")
+MEMBER_FIELDS = C.FAST_MEMBER_FIELDS
 MEMBER_TEXTS = ("title", "relation", "education", "occupation")
 
 
