@@ -190,8 +190,9 @@ class ProblemTable(QTableWidget):
                 item = _item(value)
                 item.setToolTip(str(value))
                 self.setItem(i, col, item)
-        if len(problems) <= WRAPPED_ROWS:
-            self.resizeRowsToContents()  # the whole explanation, wrapped
+        # a few rows show the whole explanation, wrapped, and keep fitting it when the page is laid out
+        mode = QHeaderView.ResizeMode.ResizeToContents if len(problems) <= WRAPPED_ROWS else QHeaderView.ResizeMode.Interactive
+        self.verticalHeader().setSectionResizeMode(mode)
 
 
 class WarningTable(ProblemTable):
