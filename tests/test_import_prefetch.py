@@ -130,3 +130,44 @@ def test_answers_are_read_as_the_engine_reads_them():
 
     assert C.DIGITS36 == engine.DIGITS36
     assert all(C.format_answer(ch) == engine.decode_count(ch) for ch in engine.DIGITS36)
+
+
+def test_a_reader_process_killed_part_way_is_a_problem_and_changes_nothing(exported, tmp_path, monkeypatch):
+    import os
+    import signal
+
+    from desktop.messages import msg
+
+    monkeypatch.setattr(prefetch, "CHUNK", 300)
+    original = prefetch.Reader._batches
+
+    def killed_after_two(reader):
+        for n, batch in enumerate(original(reader)):
+            if n == 2:
+                os.kill(reader.proc.pid, signal.SIGKILL)  # as kill -9, or the system out of memory, would
+            yield batch
+
+    monkeypatch.setattr(prefetch.Reader, "_batches", killed_after_two)
+    store, result, started = load(tmp_path, "killed", list(exported), beside=True)
+    try:
+        assert started >= 1 and not result.ok
+        assert [p.message for p in result.problems if p.row is None] == [
+            msg("imp_reader_stopped", detail=f"exit {-signal.SIGKILL}")]
+        with store.read() as conn:
+            assert conn.execute(text("SELECT count(*) FROM household")).scalar() == 0
+    finally:
+        store.close()
+
+
+def test_a_windows_874_file_read_beside_loads_what_utf8_loads(exported, tmp_path):
+    utf8_store, utf8, _ = load(tmp_path, "utf8", list(exported), beside=True)
+    thai = copy_files(exported, tmp_path)
+    for path in thai:
+        path.write_bytes(path.read_text(encoding="utf-8-sig").encode("cp874"))
+    cp874_store, cp874, started = load(tmp_path, "cp874", thai, beside=True)
+    try:
+        assert utf8.ok and cp874.ok and started == 2, cp874.problems[:3]
+        assert contents(utf8_store) == contents(cp874_store)
+    finally:
+        utf8_store.close()
+        cp874_store.close()

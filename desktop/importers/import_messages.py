@@ -5,6 +5,12 @@ from __future__ import annotations
 from desktop import messages
 
 messages.register({
+    "imp_reader_stopped": (
+        "การอ่านไฟล์หยุดกลางคัน (โปรแกรมอ่านไฟล์ถูกปิดหรือหน่วยความจำไม่พอ) จึงยังไม่นำเข้าอะไรเลย: ปิดโปรแกรมอื่นที่ใช้"
+        " หน่วยความจำมาก แล้วนำเข้าใหม่ ({detail})",
+        "Reading the file stopped part-way (the reading process was closed or ran out of memory), so nothing was"
+        " imported: close other programs that use much memory and import again ({detail})",
+    ),
     # what Excel did (cellchecks.py)
     "imp_excel_date": (
         "Excel เปลี่ยนค่าในช่องนี้เป็นวันที่ ({value}) ค่าเดิมอาจเป็น '{guess}': จัดรูปแบบคอลัมน์นี้เป็น 'ข้อความ' (Text)"

@@ -16,6 +16,7 @@ build (no `python -m` there). BMN_IMPORT_READER=0 turns it off.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import marshal
 import os
 import struct
@@ -23,10 +24,14 @@ import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Iterator
+from typing import Iterator, NoReturn
 
 from desktop.importers import columns as C
+from desktop.importers import import_messages  # noqa: F401 - registers imp_reader_stopped
 from desktop.importers import readers
+from desktop.messages import msg
+
+log = logging.getLogger(__name__)
 
 MIN_BYTES = 16 << 20  # below this (~35,000 member rows) starting the process gains nothing measurable
 CHUNK = 5000  # rows per message at most: national.BATCH, so a message is one write
@@ -85,9 +90,10 @@ class Reader:
         pipe = self.proc.stdout
         while True:
             head = pipe.read(_SIZE.size)
-            if len(head) < _SIZE.size:
-                raise RuntimeError(f"import reader stopped: {self.proc.stderr.read().decode(errors='replace')[-2000:]}")
-            message = marshal.loads(pipe.read(_SIZE.unpack(head)[0]))
+            body = pipe.read(_SIZE.unpack(head)[0]) if len(head) == _SIZE.size else b""
+            if len(head) < _SIZE.size or len(body) < _SIZE.unpack(head)[0]:
+                self._stopped()  # the process ended, maybe half-way through a message
+            message = marshal.loads(body)
             tag = message[0]
             if tag == "rows":
                 yield message[1], message[2], message[3]
@@ -96,6 +102,15 @@ class Reader:
             else:  # "end", with the reader's peak memory
                 Reader.peak_kb = max(Reader.peak_kb, message[1] or 0)
                 return
+
+    def _stopped(self) -> NoReturn:
+        """The reader process ended without a word (killed, out of memory, a crash): its error output
+        goes to the log, the person gets a problem in Thai, the import rolls back."""
+        proc = self.proc
+        error = proc.stderr.read().decode(errors="replace")[-4000:]
+        code = proc.wait()
+        log.error("import reader process stopped (exit %s): %s", code, error)
+        raise readers.ReadError(msg("imp_reader_stopped", detail=f"exit {code}"))
 
     def __exit__(self, *exc) -> None:
         proc = self.proc
