@@ -363,3 +363,43 @@ def test_chunk_reader_gives_the_csv_modules_records(tmp_path, monkeypatch, block
                        for i in range(len(chunk))]
                 assert got == expected, (path.read_bytes(), delimiter, header_row)
 
+
+
+def test_column_sort_keys_equal_the_row_by_row_ones():
+    """vectorrows.thai_sort_keys over a column gives columns.fast_thai_sort_key of each name: one
+    word, two, three, double spaces, a later word starting with a tone mark, Latin, empty."""
+    import pyarrow as pa
+
+    from desktop.importers import vectorrows
+
+    rng = random.Random(5)
+    words = ["สมชาย", "ใจดี", "นาย", "่เอก", "้", "Smith", "", "กก", "เก่ง", "ก็"]
+    names = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(3000)] + ["", " ", "a  b"]
+    keys = vectorrows.thai_sort_keys(pa.array(names, pa.large_string()))
+    got = keys.tolist() if hasattr(keys, "tolist") else keys.to_pylist()
+    assert got == [C.fast_thai_sort_key(n) for n in names]
+    assert got == [sortkeys.thai_sort_key(n) for n in names]
+
+
+def test_column_dates_read_as_the_row_by_row_reader_reads_them():
+    """vectorrows.dates over a column accepts exactly what columns.fast_date accepts, as the same day:
+    both forms, พ.ศ. years (29 February of a leap year), impossible days, years out of range."""
+    import pyarrow as pa
+
+    from desktop.importers import vectorrows
+
+    rng = random.Random(9)
+    texts = ["29/02/2563", "29/02/2564", "31/04/2567", "00/01/2500", "01/13/2500", "2024-02-29", "2023-02-29",
+             "1849-12-31", "1850-01-01", "2200-12-31", "2201-01-01", "01/01/2743", "01/01/2744", "1/5/2521",
+             "01-05-2521", "๐๑/๐๕/๒๕๒๑", "", "2567", "01/05/2521 "]
+    for _ in range(3000):
+        day, month, year = rng.randint(0, 32), rng.randint(0, 13), rng.choice([rng.randint(1800, 2250),
+                                                                              rng.randint(2380, 2800)])
+        texts.append(f"{day:02d}/{month:02d}/{year}" if rng.random() < 0.6 else f"{year}-{month:02d}-{day:02d}")
+    year, month, day, read = vectorrows.dates(pa.array(texts, pa.large_string()))
+    iso = vectorrows.iso_dates(year, month, day).to_pylist()
+    for k, cell in enumerate(texts):
+        found = C.fast_date(cell)
+        assert bool(read[k]) == (found is not None), cell
+        if found is not None:
+            assert iso[k] == found[1], cell

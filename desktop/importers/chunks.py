@@ -1,16 +1,17 @@
-"""Rows in bounded chunks: pandas frames of pyarrow-backed text, for checks column by column.
+"""Rows in bounded chunks of pyarrow text columns (seen as pandas frames), for checks column by column.
 
 A CSV file is read a block of about BLOCK bytes at a time (whole lines). A block without quotes,
 blank lines or lone carriage returns is parsed by pyarrow's CSV reader (in C, one thread, every cell
-kept as text: "007" stays "007") into a pandas frame of the same arrays; any other block, and everything from the first quote on (a quoted field
-may hold delimiters and line ends), is read by the csv module exactly as before, and its rows are
-made into a frame too when they are rectangular. XLSX rows (readers._Sheet) are gathered into
+kept as text: "007" stays "007"); any other block, and everything from the first quote on (a quoted
+field may hold delimiters and line ends), is read by the csv module exactly as before, and its rows
+are made into columns too when they are rectangular. XLSX rows (readers._Sheet) are gathered into
 chunks the same way. Memory stays bounded by one chunk whatever the file's size.
 
 A chunk knows the file row of each of its rows (a spreadsheet's numbering: the header is row 1
 when it is the first line) and which rows may be taken column by column (`plain`): a row with
 cells Excel converted (readers.FlaggedRow) or of another width is left to the checking path,
-which gets its cells as a list (Chunk.cells), as the stream reader gave them.
+which gets its cells as a list (Chunk.cells, through the chunk's pandas frame), as the stream
+reader gave them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import IO, Callable, Generic, Iterable, Iterator, TypeVar
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 T = TypeVar("T")
@@ -35,16 +37,18 @@ _FEW = 16  # fallback rows of a chunk fetched one by one; more are converted all
 
 
 class Chunk:
-    """`numbers`: file row of each row; `frame`: the cells (columns 0..width-1, text), or None when
-    the rows have no common shape; `plain`: rows that may be taken column by column."""
+    """`numbers`: file row of each row; `table`: the cells as pyarrow text columns 0..width-1 (None
+    when the rows have no common shape), seen as a pandas frame by `frame`; `plain`: rows that may be
+    taken column by column."""
 
-    __slots__ = ("numbers", "frame", "plain", "_lists", "_asked")
+    __slots__ = ("numbers", "table", "plain", "_frame", "_lists", "_asked")
 
-    def __init__(self, numbers: np.ndarray, frame: pd.DataFrame | None, plain: np.ndarray | None = None,
+    def __init__(self, numbers: np.ndarray, table: pa.Table | None, plain: np.ndarray | None = None,
                  lists: list | None = None):
         self.numbers = numbers
-        self.frame = frame
+        self.table = table
         self.plain = plain
+        self._frame: pd.DataFrame | None = None
         self._lists = lists
         self._asked = 0
 
@@ -53,12 +57,22 @@ class Chunk:
 
     @property
     def width(self) -> int:
-        return 0 if self.frame is None else self.frame.shape[1]
+        return 0 if self.table is None else self.table.num_columns
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The cells as a pandas frame (pandas' pyarrow-backed text: the same arrays, no copy)."""
+        if self._frame is None:
+            assert self.table is not None
+            self._frame = self.table.to_pandas(types_mapper=_TEXT.get)
+            self._frame.columns = range(self.width)
+        return self._frame
 
     def column(self, pos: int) -> pa.Array:
-        """Column `pos` as a pyarrow string array (no copy)."""
-        assert self.frame is not None
-        return pa.array(self.frame.iloc[:, pos])
+        """Column `pos` as one pyarrow string array."""
+        assert self.table is not None
+        column = self.table.column(pos)
+        return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
     def cells(self, i: int) -> list[str]:
         """Row i's cells as the checking path takes them (a few one by one, then all at once)."""
@@ -75,6 +89,11 @@ def _lists_of(frame: pd.DataFrame) -> list[list[str]]:
     return [list(row) for row in zip(*columns)]
 
 
+def _table(columns: Iterable[Iterable[str]]) -> pa.Table:
+    arrays = [pa.array(col, type=pa.large_string()) for col in columns]
+    return pa.table(arrays, names=[str(j) for j in range(len(arrays))])
+
+
 def from_rows(numbers: list[int], rows: list[list[str]]) -> Chunk:
     """A chunk of rows read one by one: the frame holds the rows of the most common width; rows of
     another width and rows with converted cells are not plain and keep their own lists."""
@@ -83,8 +102,8 @@ def from_rows(numbers: list[int], rows: list[list[str]]) -> Chunk:
     width = max(set(widths), key=widths.count) if rows else 0
     plain = np.fromiter((len(r) == width and r.__class__ is list for r in rows), dtype=bool, count=n)
     padded = rows if plain.all() else [r[:width] + [""] * (width - len(r)) for r in rows]
-    frame = pd.DataFrame({j: pd.array(col, dtype="str") for j, col in enumerate(zip(*padded))}) if width else None
-    return Chunk(np.asarray(numbers, dtype=np.int64), frame, plain, rows)
+    table = _table(zip(*padded)) if width else None
+    return Chunk(np.asarray(numbers, dtype=np.int64), table, plain, rows)
 
 
 class ReadAhead(Generic[T]):
@@ -277,21 +296,20 @@ def _parsed(block: bytes, delimiter: str, row_no: int) -> Chunk | None:
     n = _line_count(block)
     if table.num_rows != n:
         return None
-    frame = table.to_pandas(types_mapper=_TEXT.get)
-    frame.columns = range(width)
     numbers = np.arange(row_no + 1, row_no + 1 + n, dtype=np.int64)
-    keep = _not_blank(frame)
+    keep = _not_blank(table)
     if not keep.all():
-        frame, numbers = frame[keep].reset_index(drop=True), numbers[keep]
-    return Chunk(numbers, frame, np.ones(len(numbers), dtype=bool))
+        table, numbers = table.filter(pa.array(keep)), numbers[keep]
+    return Chunk(numbers, table, np.ones(len(numbers), dtype=bool))
 
 
-def _not_blank(frame: pd.DataFrame) -> np.ndarray:
+def _not_blank(table: pa.Table) -> np.ndarray:
     """Rows with a cell that is not blank (the first cell usually decides)."""
-    first = frame.iloc[:, 0]
-    keep = (first.str.strip() != "").to_numpy(dtype=bool, copy=True)
+    first = table.column(0)
+    keep = np.array(pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(first)), 0), dtype=bool)
+    rows = table.to_pylist() if not keep.all() else []
     for i in np.flatnonzero(~keep):
-        keep[i] = any(str(c).strip() for c in frame.iloc[i].tolist())
+        keep[i] = any(c.strip() for c in rows[i].values())
     return keep
 
 

@@ -486,11 +486,12 @@ def fast_house_sort_key(house_no: str) -> str:
     return house_sort_key(house_no)
 
 
-_MARKS = frozenset("\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c")  # sortkeys._SECONDARY
+MARKS = frozenset("\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c")  # sortkeys._SECONDARY
 _WORD_KEYS = Bounded(1 << 16)
 
 
-def _word_sort_key(word: str) -> tuple[str, str]:
+def word_sort_key(word: str) -> tuple[str, str]:
+    """(primary, secondary) parts of a word's sort key (sortkeys.thai_sort_key), cached."""
     found = _WORD_KEYS.get(word)
     if found is None:
         key = thai_sort_key(word)
@@ -508,13 +509,13 @@ def fast_thai_sort_key(text: str) -> str:
     words = text.split(" ")
     if len(words) == 2:  # first and last name
         first, last = words
-        if last[:1] not in _MARKS:
-            p1, s1 = _word_sort_key(first)
-            p2, s2 = _word_sort_key(last)
+        if last[:1] not in MARKS:
+            p1, s1 = word_sort_key(first)
+            p2, s2 = word_sort_key(last)
             return f"{p1} {p2}\x01{s1}\x02{s2}"
-    if len(words) > 1 and any(w[:1] in _MARKS for w in words[1:]):
+    if len(words) > 1 and any(w[:1] in MARKS for w in words[1:]):
         return thai_sort_key(text)
-    keys = [_word_sort_key(w) for w in words]
+    keys = [word_sort_key(w) for w in words]
     return " ".join(k[0] for k in keys) + "\x01" + "\x02".join(k[1] for k in keys)
 
 

@@ -1,5 +1,5 @@
 """The import's fast path, a chunk at a time: rows whose cells are already canonical, checked and
-converted column by column (pyarrow compute over the chunk's pandas frame, numpy for the ID check
+converted column by column (pyarrow compute over the chunk's columns, numpy for the ID check
 digit), with Python called once per distinct value where a value needs it (dates, sort keys).
 
 What `export` writes and what the national system exports (plain digits, M/F, dd/mm/yyyy, no stray
@@ -23,6 +23,7 @@ from desktop.importers import cellchecks
 from desktop.importers import columns as C
 from desktop.importers.chunks import Chunk
 from desktop.importers.limits import WARN_AGE
+from desktop.models.dates import BE_OFFSET
 
 Taker = Callable[[Chunk, int], tuple[list, np.ndarray]]
 
@@ -97,6 +98,71 @@ class _Remembered:
         return results[_np(encoded.indices).astype(np.int64)]
 
 
+def _large(text: str) -> pa.Scalar:
+    return pa.scalar(text, pa.large_string())
+
+
+def thai_sort_keys(names: pa.Array) -> pa.Array | np.ndarray:
+    """columns.fast_thai_sort_key of every name, word by word over the column: each distinct word's
+    key once (columns.py caches them across chunks), joined per name by pyarrow. A name with a later
+    word that starts with a mark (the mark belongs to the space before it) gets the whole-text key."""
+    words = pc.split_pattern(names, " ")
+    flat = pc.list_flatten(words)
+    encoded = pc.dictionary_encode(flat)
+    distinct = encoded.dictionary.to_pylist()
+    pairs = [C.word_sort_key(w) for w in distinct]
+    at = encoded.indices
+    offsets = words.offsets
+    lists = type(words).from_arrays
+    primary = pc.binary_join(lists(offsets, pa.array([p for p, _ in pairs], pa.large_string()).take(at)), _large(" "))
+    secondary = pc.binary_join(lists(offsets, pa.array([s for _, s in pairs], pa.large_string()).take(at)), _large("\x02"))
+    keys = pc.binary_join_element_wise(primary, secondary, _large("\x01"))
+    marked = np.array([w[:1] in C.MARKS for w in distinct], dtype=bool)[_np(at).astype(np.int64)]
+    starts = np.asarray(offsets)[:-1]
+    lengths = np.diff(np.asarray(offsets))
+    later = np.ones(len(flat), dtype=bool)
+    later[starts[lengths > 0]] = False
+    odd = np.unique(np.repeat(np.arange(len(names)), lengths)[marked & later])
+    if not len(odd):
+        return keys
+    out = np.array(keys.to_pylist(), dtype=object)
+    texts = names.take(pa.array(odd)).to_pylist()
+    out[odd] = [C.fast_thai_sort_key(text) for text in texts]
+    return out
+
+
+_DMY, _YMD = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_MONTH_DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
+def dates(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """columns.fast_date over a column: (year ค.ศ., month, day, read) — dd/mm/yyyy or yyyy-mm-dd
+    in ASCII digits, a year above 2400 is พ.ศ., a real date between MIN_YEAR and MAX_YEAR."""
+    dmy, ymd = _matches(arr, _DMY), _matches(arr, _YMD)
+    read = dmy | ymd
+    which = pa.array(dmy)
+
+    def part(dmy_at: int, ymd_at: int, size: int) -> np.ndarray:
+        text = pc.if_else(which, pc.utf8_slice_codeunits(arr, dmy_at, dmy_at + size),
+                          pc.utf8_slice_codeunits(arr, ymd_at, ymd_at + size))
+        return _ints(pc.if_else(pa.array(read), text, "0"))
+
+    year, month, day = part(6, 0, 4), part(3, 5, 2), part(0, 8, 2)
+    year = np.where(year > 2400, year - BE_OFFSET, year)
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    in_month = _MONTH_DAYS[np.clip(month, 0, 12)] + ((month == 2) & leap)
+    read &= (C.MIN_YEAR <= year) & (year <= C.MAX_YEAR) & (1 <= month) & (month <= 12) & (1 <= day) & (day <= in_month)
+    return year, month, day, read
+
+
+def iso_dates(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> pa.Array:
+    """yyyy-mm-dd of each date."""
+    def padded(values: np.ndarray, width: int) -> pa.Array:
+        return pc.utf8_lpad(pc.cast(pa.array(values), pa.large_string()), width, "0")
+
+    return pc.binary_join_element_wise(padded(year, 4), padded(month, 2), padded(day, 2), _large("-"))
+
+
 def _ints(arr: pa.Array) -> np.ndarray:
     """Whole numbers of a column of digits ('' is 0)."""
     return _np(pc.cast(pc.if_else(pc.equal(arr, ""), "0", arr), pa.int64()))
@@ -119,17 +185,14 @@ class _Columns:
     """The chunk's columns from row `start` on, by field name."""
 
     def __init__(self, chunk: Chunk, start: int, index: dict[str, int]):
-        frame = chunk.frame if start == 0 else chunk.frame.iloc[start:]
-        self.frame, self.index = frame, index
+        self.chunk, self.start, self.index = chunk, start, index
 
     def __call__(self, name: str) -> pa.Array:
         return self.at(self.index[name])
 
     def at(self, pos: int) -> pa.Array:
-        arr = pa.array(self.frame.iloc[:, pos])
-        if isinstance(arr, pa.ChunkedArray):
-            arr = arr.combine_chunks()
-        return arr.cast(pa.large_string())
+        arr = self.chunk.column(pos)
+        return arr.slice(self.start) if self.start else arr
 
 
 def _taken_rows(ok: np.ndarray, *columns) -> list:
@@ -170,7 +233,6 @@ def household_taker(job, src) -> Taker | None:
 
     survey_days = _Remembered(survey_day, 1 << 12)
     house_keys = _Remembered(C.fast_house_sort_key, 1 << 12)
-    head_keys = _Remembered(C.fast_thai_sort_key)  # names rarely repeat (their words do: columns.py caches those)
 
     def take(chunk: Chunk, start: int) -> tuple[list, np.ndarray]:
         n = len(chunk) - start
@@ -210,7 +272,7 @@ def household_taker(job, src) -> Taker | None:
         v = _np(pc.cast(pc.if_else(pa.array(ok), village, "0"), pa.int64()))
         hid = base + _np(pc.cast(pc.if_else(pa.array(ok), house_code, "0"), pa.int64()))
         house_key = house_keys(house_no)
-        head_key = head_keys(head)
+        head_key = thai_sort_keys(head)
         amounts = [_ints(pc.if_else(pa.array(ok), arr, "0")) for arr in money]
         numbers = chunk.numbers[start:]
         (hid_l, v_l, house_no_l, house_key_l, code_l, head_l, head_key_l, answers_l, collector_l, day_l, village_l,
@@ -240,20 +302,19 @@ def member_taker(job, src) -> Taker | None:
     width = max(index[name] for name in (*MEMBER_FIELDS, *(("survey_year",) if year_at is not None else ()))) + 1
     year_text, base, s = str(job.year), job.year * 100_000_000_000, job.src_index[id(src)]
     ref = job.reference
-    latest = min(job.today, ref).isoformat()  # a later birth date is reported by member_row
+    latest = min(job.today, ref)  # a later birth date is reported by member_row
     ref_months, ref_day = ref.year * 12 + ref.month, ref.day
     sexes, healths = _Mapped(C.FAST_SEX), _Mapped(C.FAST_HEALTH)
     reliant, school = _Mapped(C.FAST_SELF_RELIANT), _Mapped(C.FAST_IN_SCHOOL)
 
-    def birth_of(text: str) -> tuple[str, int] | None:
-        found = C.fast_date(text)
-        if found is None or found[1] > latest:  # ISO dates compare as text
-            return None
-        born, iso = found
-        months = ref_months - born.year * 12 - born.month - (ref_day < born.day)
-        return (iso, months) if months <= MAX_AGE_MONTHS else None
+    latest_day = latest.year * 10_000 + latest.month * 100 + latest.day
 
-    births = _Remembered(birth_of, 1 << 16)
+    def births(arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(year, month, day, age in months, taken): a later birth date or an older age is member_row's."""
+        year, month, day, read = dates(arr)
+        months = ref_months - year * 12 - month - (ref_day < day)
+        read &= (year * 10_000 + month * 100 + day <= latest_day) & (months <= MAX_AGE_MONTHS)
+        return year, month, day, months, read
 
     def take(chunk: Chunk, start: int) -> tuple[list, np.ndarray]:
         n = len(chunk) - start
@@ -275,16 +336,15 @@ def member_taker(job, src) -> Taker | None:
             values, found = mapped(col(name))
             chosen.append(values)
             ok &= found
-        birth = births(col("birth_date"))
-        ok &= birth != None  # noqa: E711 - element-wise
+        year, month, day, age_months, born_ok = births(col("birth_date"))
+        ok &= born_ok
         if not ok.any():
             return [], ok
         mask = pa.array(ok)
         hid = base + _np(pc.cast(pc.if_else(mask, house_code, "0"), pa.int64()))
         seq_n = _np(pc.cast(pc.if_else(mask, seq, "1"), pa.int64()))
-        born = birth[ok]
-        iso = [b[0] for b in born]
-        months = np.fromiter((b[1] for b in born), dtype=np.int64, count=len(born))
+        iso = iso_dates(year[ok], month[ok], day[ok]).to_pylist()
+        months = age_months[ok]
         (hid_l, seq_l, pid_l, rev_l, title_l, first_l, last_l, rel_l, edu_l, occ_l, code_l, row_l,
          sex_l, health_l, reliant_l, school_l) = _taken_rows(
             ok, hid, seq_n, pid, pc.utf8_reverse(pid), texts["title"], first, last, texts["relation"],
