@@ -19,9 +19,11 @@ import datetime as dt
 import logging
 import marshal
 import os
+import queue
 import struct
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Iterator, NoReturn
@@ -34,7 +36,7 @@ from desktop.messages import msg
 log = logging.getLogger(__name__)
 
 MIN_BYTES = 16 << 20  # below this (~35,000 member rows) starting the process gains nothing measurable
-CHUNK = 5000  # rows per message at most: national.BATCH, so a message is one write
+CHUNK = 1 << 20  # rows per message at most (a chunk is one message; tests lower it for more messages)
 _ROOT = Path(__file__).resolve().parents[2]
 _SIZE = struct.Struct("<Q")
 
@@ -124,11 +126,28 @@ class Reader:
 # --- the reader process ----------------------------------------------------------------------------
 
 
-def _send(out, message) -> None:
-    data = marshal.dumps(message)
-    out.write(_SIZE.pack(len(data)))
-    out.write(data)
-    out.flush()
+class _Sender:
+    """Messages written by a thread: the reader goes on with the next chunk while the importing
+    process is still busy with the last one (a pipe holds 64 KB; a chunk's message is megabytes)."""
+
+    def __init__(self, out):
+        self.out = out
+        self.queue: queue.Queue = queue.Queue(2)
+        self.thread = threading.Thread(target=self._run, name="import-reader-send", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            self.out.write(_SIZE.pack(len(data)))
+            self.out.write(data)
+            self.out.flush()
+
+    def send(self, message) -> None:
+        self.queue.put(marshal.dumps(message))
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
 
 
 def _stand_in(ctx: dict):
@@ -144,15 +163,25 @@ def _stand_in(ctx: dict):
 
 
 def _serve(ctx: dict, out) -> None:
-    import numpy as np
-
-    from desktop.importers import chunks, vectorrows
+    from desktop.importers import vectorrows
 
     job, src = _stand_in(ctx)
     take = (vectorrows.household_taker if ctx["household"] else vectorrows.member_taker)(job, src)
     csv_file = readers._CsvFile(Path(ctx["path"]), ctx["encoding"])
     csv_file.delimiter = ctx["delimiter"]
     after = ctx["after_row"]
+    sender = _Sender(out)
+    try:
+        _read_chunks(ctx, take, csv_file, after, sender)
+    finally:
+        sender.close()
+
+
+def _read_chunks(ctx: dict, take, csv_file, after: int, sender: _Sender) -> None:
+    import numpy as np
+
+    from desktop.importers import chunks
+
     try:
         for chunk in csv_file.chunks(ctx["header_row"]):
             start = int(np.searchsorted(chunk.numbers, after, side="right"))
@@ -163,13 +192,13 @@ def _serve(ctx: dict, out) -> None:
                     items = _in_order(chunk, start, items, taken)
                 step = ctx["chunk"]
                 for at in range(0, len(items), step):
-                    _send(out, ("rows", items[at:at + step], csv_file.fraction(), plain))
+                    sender.send(("rows", items[at:at + step], csv_file.fraction(), plain))
             del chunk
             chunks.release_memory()
     except readers.ReadError as err:
-        _send(out, ("error", err.message, err.row))
+        sender.send(("error", err.message, err.row))
         return
-    _send(out, ("end", _peak_kb()))
+    sender.send(("end", _peak_kb()))
 
 
 def _in_order(chunk, start: int, items: list, taken) -> list:
