@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 APP = "bmn-field-desk"
 HOUSEHOLDS = 2000
-SCREENSHOT_SIZE = (1400, 860)  # desktop/views/launch.py SCREENSHOT_SIZE
+SCREENSHOT_SIZE = (1366, 768)  # desktop/views/launch.py SCREENSHOT_SIZE
 MIN_PNG_BYTES = 20_000
 PASSPHRASE = "smoke-test-passphrase"
 TIMEOUT_S = 300
@@ -138,6 +138,18 @@ def run_all(exe: Path, tmp: Path) -> dict:
     run("export", "export", "--db", str(db), "--area", province, "--format", "csv", "--out", str(export_csv))
     tambon = first_tambon(export_csv)
     result["tambon"] = tambon
+
+    # the import reads with pyarrow/pandas (CSV) and calamine (XLSX): both must be in the bundle
+    members_csv = export_csv.with_name("export-members.csv")
+    check(members_csv.exists(), f"export wrote no member file beside {export_csv}")
+    run("import csv", "import", "--db", str(tmp / "from-csv.db"), str(export_csv), str(members_csv))
+    export_xlsx = tmp / "export.xlsx"
+    run("export xlsx", "export", "--db", str(db), "--area", province, "--format", "xlsx", "--out", str(export_xlsx))
+    run("import xlsx", "import", "--db", str(tmp / "from-xlsx.db"), str(export_xlsx))
+    for name in ("from-csv.db", "from-xlsx.db"):
+        imported = json.loads(run(f"info {name}", "info", "--db", str(tmp / name), "--json").stdout)
+        counts = [y.get("households") for y in (imported.get("years") or {}).values()]
+        check(counts == [HOUSEHOLDS], f"{name}: imported {counts} households, not {HOUSEHOLDS}")
 
     shot = tmp / "shot.png"
     run("gui --screenshot", "gui", "--db", str(db), "--area", tambon, "--screenshot", str(shot))

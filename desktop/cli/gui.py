@@ -17,7 +17,7 @@ def add_parser(sub) -> None:
     p.add_argument("--report", choices=KINDS, default=None, metavar="KIND",
                    help="open the reports tab on this report: " + ", ".join(KINDS))
     p.add_argument("--screenshot", type=Path, default=None, metavar="FILE.png",
-                   help="render the window to a PNG (1400x860) and exit; works with QT_QPA_PLATFORM=offscreen")
+                   help="render the window to a PNG (1366x768) and exit; works with QT_QPA_PLATFORM=offscreen")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS,
                    help="language of the window (default: the saved setting, else Thai)")
     p.add_argument("--demo-if-empty", action="store_true",
