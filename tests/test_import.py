@@ -442,8 +442,8 @@ def test_cli_english_report_and_problem_list(db_path, env_passphrase, tmp_path, 
     raw = report.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
-    assert rows[0] == ["file", "row", "column", "value", "problem"]
-    assert len(rows) == 61 and rows[1][:4] == ["data-members.csv", "2", "sex", "X"]
+    assert rows[0] == ["file", "row", "column", "value", "problem", "kind"]
+    assert len(rows) == 61 and rows[1][:4] == ["data-members.csv", "2", "sex", "X"] and rows[1][5] == "problem"
     assert rows[1][4].startswith("'X' is not one of")
     messages.set_language("th")
     assert main.main(["--lang", "en", "import", *map(str, paths), "--db", str(db_path)]) == 1

@@ -249,3 +249,20 @@ def test_cli_shows_warnings_with_problems(db_path, env_passphrase, tmp_path, cap
     out = capsys.readouterr().out
     assert msg("imp_failed", n=1) in out and msg("imp_warnings_head", n=1) in out
     assert problem_line(national.Problem(*old_warning(105, "data-members.csv", 5, OLD))) in out
+
+
+def test_the_report_file_lists_problems_then_warnings_each_marked(db_path, env_passphrase, tmp_path, capsys):
+    """--report (and the window's "Save problem list…") gives the tambon both lists: what to fix, what to check."""
+    import csv
+
+    hh, mm = F.sample(2)
+    mm[3]["birth_date"] = OLD
+    mm[0]["sex"] = "X"
+    paths = [str(p) for p in F.write_pair(tmp_path, hh, mm)]
+    report = tmp_path / "report.csv"
+    assert main.main(["import", *paths, "--db", str(db_path), "--report", str(report)]) == 1
+    rows = list(csv.reader(report.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["file", "row", "column", "value", "problem", "kind"]
+    assert [(r[0], r[2], r[5]) for r in rows[1:]] == [("data-members.csv", "sex", msg("imp_kind_problem")),
+                                                      ("data-members.csv", "birth_date", msg("imp_kind_warning"))]
+    assert rows[2][4] == old_warning(105, "data-members.csv", 5, OLD)[4]

@@ -91,7 +91,8 @@ def run(args) -> int:
         store.close()
     progress.done()
     if args.report:
-        national.write_problem_report(result.problems, args.report, total=result.problem_count)
+        national.write_problem_report(result.problems, args.report, total=result.problem_count,
+                                      warnings=result.warnings)
     if result.ok:
         code = _print_outcome(result, args, year)
     else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from desktop import messages
 
 messages.register({
+    "imp_kind_problem": ("ปัญหา", "problem"),
+    "imp_kind_warning": ("คำเตือน", "warning"),
     "imp_reader_stopped": (
         "การอ่านไฟล์หยุดกลางคัน (โปรแกรมอ่านไฟล์ถูกปิดหรือหน่วยความจำไม่พอ) จึงยังไม่นำเข้าอะไรเลย: ปิดโปรแกรมอื่นที่ใช้"
         " หน่วยความจำมาก แล้วนำเข้าใหม่ ({detail})",

@@ -167,17 +167,20 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def write_problem_report(problems: list[Problem], path: Path | str, *, total: int | None = None) -> Path:
-    """The problems as CSV for Excel (UTF-8 with BOM): file,row,column,value,problem."""
+def write_problem_report(problems: list[Problem], path: Path | str, *, total: int | None = None,
+                         warnings: Sequence[Problem] = ()) -> Path:
+    """The problems, then the warnings to confirm, as CSV for Excel (UTF-8 with BOM):
+    file,row,column,value,problem,kind (kind: ปัญหา / คำเตือน, what the officer must fix or check)."""
     path = Path(path)
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         out = csv.writer(f)
-        out.writerow(["file", "row", "column", "value", "problem"])
-        for p in problems:
-            out.writerow([C.escape_text(p.file), "" if p.row is None else p.row, C.escape_text(p.column),
-                          C.escape_text(p.value), C.escape_text(p.message)])
-        if total is not None and total > len(problems):
-            out.writerow(["", "", "", "", msg("imp_more", n=total - len(problems))])
+        out.writerow(["file", "row", "column", "value", "problem", "kind"])
+        for kind, listed in ((msg("imp_kind_problem"), problems), (msg("imp_kind_warning"), warnings)):
+            for p in listed:
+                out.writerow([C.escape_text(p.file), "" if p.row is None else p.row, C.escape_text(p.column),
+                              C.escape_text(p.value), C.escape_text(p.message), kind])
+            if listed is problems and total is not None and total > len(problems):
+                out.writerow(["", "", "", "", msg("imp_more", n=total - len(problems)), kind])
     return path
 
 

@@ -353,4 +353,5 @@ class ImportWizard(QDialog):
                                               str(Path(file_dialogs.default_folder()) / "import-problems.csv"),
                                               "CSV (*.csv)")
         if name:
-            national.write_problem_report(self.result.problems, name, total=self.result.problem_count)
+            national.write_problem_report(self.result.problems, name, total=self.result.problem_count,
+                                          warnings=self.result.warnings)
