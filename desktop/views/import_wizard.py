@@ -290,7 +290,7 @@ class ImportWizard(QDialog):
         ok = result.ok
         self.villages.setVisible(ok)
         self.problems.setVisible(not ok)
-        self.save_problems.setVisible(not ok)
+        self.save_problems.setVisible(not ok or bool(result.warning_count))  # the list also holds the warnings
         if not ok:
             self.problems.show_problems(result.problems)
             self.preview_label.setText(tr("%1 problem(s) found: nothing can be imported. Fix the files (the list"

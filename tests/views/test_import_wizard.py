@@ -204,6 +204,7 @@ def test_unusual_value_is_listed_and_needs_the_tick(qtbot, window, store, tmp_pa
     assert wizard.warnings.horizontalHeaderItem(4).text() == "คำเตือน: สิ่งที่ต้องตรวจ"
     tick = wizard.confirm_warnings
     assert tick.isVisible() and not tick.isChecked() and "ยืนยันว่าค่าเหล่านี้ถูกต้อง" in tick.text()
+    assert wizard.save_problems.isVisible()  # the list to send back holds the warnings too
     assert not wizard.import_button.isEnabled()
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)  # disabled: nothing happens
     assert households(store) == 0
