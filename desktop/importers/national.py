@@ -45,8 +45,6 @@ from desktop.models.errors import Cancelled
 from desktop.models.loader import BulkLoad, LoadSummary, small_cache
 
 if TYPE_CHECKING:  # chunks.py and vectorrows.py load pandas and pyarrow: imported where chunks are read
-    import numpy as np
-
     from desktop.importers import vectorrows
 
 MAX_KEPT = 10_000  # detailed problems kept; all are counted
@@ -317,21 +315,22 @@ class _Job:
     def _read_chunks(self, src, handle, flush) -> int:
         """The rows in chunks (chunks.py), a thread reading ahead; the rows read."""
         from desktop.importers import chunks as chunking
+        from desktop.importers import vectorrows
 
         is_household = src.kind == C.HOUSEHOLD
         # the column-by-column reader, made once the survey is known and nothing was reported; False if none
         take: vectorrows.Taker | bool | None = None
         made: list[vectorrows.Taker] = []  # the same, for the read-ahead thread once made
 
-        def prepare(chunk: chunking.Chunk) -> tuple[list, np.ndarray] | None:
-            return made[0](chunk, 0) if made else None
+        def prepare(chunk: chunking.Chunk) -> tuple[list, bool] | None:
+            return vectorrows.in_row_order(chunk, 0, *made[0](chunk, 0)) if made else None
 
         count = 0
         with chunking.ReadAhead(src.chunks(), prepare) as ahead:
             for chunk, prepared in ahead:
                 i, n = 0, len(chunk)
                 if prepared is not None:
-                    self._add_taken(src, chunk, 0, *prepared, handle, flush)
+                    self._add_items(src, *prepared, handle, flush)
                     i = n
                 while i < n:
                     if take is None and self._ready():
@@ -339,8 +338,7 @@ class _Job:
                         if callable(take):
                             made.append(take)
                     if callable(take):
-                        items, taken = take(chunk, i)
-                        self._add_taken(src, chunk, i, items, taken, handle, flush)
+                        self._add_items(src, *vectorrows.in_row_order(chunk, i, *take(chunk, i)), handle, flush)
                         i = n
                     else:
                         handle(src, int(chunk.numbers[i]), chunk.cells(i))
@@ -378,40 +376,26 @@ class _Job:
         count = 0
         with prefetch.Reader(self, src, first_row - 1) as batches:
             for items, fraction, plain in batches:
-                for at in range(0, len(items), BATCH):
-                    part = items[at:at + BATCH]
-                    if plain:
-                        self.pending.extend(part)
-                    else:
-                        for item in part:
-                            if item[0] is None:
-                                handle(src, item[1], item[2])
-                            else:
-                                self.pending.append(item)
-                            if len(self.pending) >= BATCH:
-                                flush()
-                    if len(self.pending) >= BATCH:
-                        flush()
+                self._add_items(src, items, plain, handle, flush)
                 count += len(items)
                 self._tick(src, fraction)
         return count
 
-    def _add_taken(self, src, chunk, start: int, items: list, taken, handle, flush) -> None:
-        """The rows of chunk[start:] in row order: those taken as items, the others through `handle`."""
-        pending = self.pending
-        if len(items) == len(taken):
-            for at in range(0, len(items), BATCH):
-                pending.extend(items[at:at + BATCH])
-                if len(pending) >= BATCH:
-                    flush()
-                    pending = self.pending
-            return
-        taken_items = iter(items)
-        for k, was_taken in enumerate(taken.tolist(), start=start):
-            if was_taken:
-                self.pending.append(next(taken_items))
+    def _add_items(self, src, items: list, plain: bool, handle, flush) -> None:
+        """Rows in row order (vectorrows.in_row_order): pending items of the rows the fast path took,
+        (None, row number, cells) for the others, which go through `handle`; `plain`: all were taken."""
+        for at in range(0, len(items), BATCH):
+            part = items[at:at + BATCH]
+            if plain:
+                self.pending.extend(part)
             else:
-                handle(src, int(chunk.numbers[k]), chunk.cells(k))
+                for item in part:
+                    if item[0] is None:
+                        handle(src, item[1], item[2])
+                    else:
+                        self.pending.append(item)
+                    if len(self.pending) >= BATCH:
+                        flush()
             if len(self.pending) >= BATCH:
                 flush()
 

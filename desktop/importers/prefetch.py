@@ -180,16 +180,13 @@ def _serve(ctx: dict, out) -> None:
 def _read_chunks(ctx: dict, take, csv_file, after: int, sender: _Sender) -> None:
     import numpy as np
 
-    from desktop.importers import chunks
+    from desktop.importers import chunks, vectorrows
 
     try:
         for chunk in csv_file.chunks(ctx["header_row"]):
             start = int(np.searchsorted(chunk.numbers, after, side="right"))
             if start < len(chunk):
-                items, taken = take(chunk, start)
-                plain = len(items) == len(taken)
-                if not plain:
-                    items = _in_order(chunk, start, items, taken)
+                items, plain = vectorrows.in_row_order(chunk, start, *take(chunk, start))
                 step = ctx["chunk"]
                 for at in range(0, len(items), step):
                     sender.send(("rows", items[at:at + step], csv_file.fraction(), plain))
@@ -199,15 +196,6 @@ def _read_chunks(ctx: dict, take, csv_file, after: int, sender: _Sender) -> None
         sender.send(("error", err.message, err.row))
         return
     sender.send(("end", _peak_kb()))
-
-
-def _in_order(chunk, start: int, items: list, taken) -> list:
-    """The taken rows' items and (None, row number, cells) for the others, in row order."""
-    out = []
-    taken_items = iter(items)
-    for k, was_taken in enumerate(taken.tolist(), start=start):
-        out.append(next(taken_items) if was_taken else (None, int(chunk.numbers[k]), list(chunk.cells(k))))
-    return out
 
 
 def _peak_kb() -> int | None:

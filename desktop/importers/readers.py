@@ -229,9 +229,7 @@ def _number(text: str) -> str:
     """Cell numbers as an officer typed them: 52010000001, 12000, 1.5 (float noise rounded away)."""
     if "." not in text and "E" not in text and "e" not in text:
         return text
-    value = float(text)
-    near = round(value)
-    return str(near) if abs(value - near) < 1e-6 else repr(value)
+    return xlsx_fast.number_text(float(text))
 
 
 class _Book:

@@ -1,6 +1,6 @@
 """The import's fast path, a chunk at a time: rows whose cells are already canonical, checked and
 converted column by column (pyarrow compute over the chunk's columns, numpy for the ID check
-digit), with Python called once per distinct value where a value needs it (dates, sort keys).
+digit and dates), with Python called once per distinct value where a value needs it (sort keys).
 
 What `export` writes and what the national system exports (plain digits, M/F, dd/mm/yyyy, no stray
 spaces) is taken here; any other row is left to the checking path (national._Job.household_row /
@@ -38,9 +38,7 @@ _SEQ = r"^0*[1-9][0-9]{0,2}$"  # 1..999
 MAX_AGE_MONTHS = (WARN_AGE + 1) * 12 - 1  # WARN_AGE years and 11 months: older goes to member_row (a warning)
 _PID_WEIGHTS = np.arange(13, 1, -1, dtype=np.int64)
 
-HOUSEHOLD_FIELDS = C.FAST_HOUSEHOLD_FIELDS
 HOUSEHOLD_TEXTS = ("village_name", "lao_code", "lao_name", "collector")
-MEMBER_FIELDS = C.FAST_MEMBER_FIELDS
 MEMBER_TEXTS = ("title", "relation", "education", "occupation")
 
 
@@ -67,6 +65,7 @@ class _Mapped:
     def __init__(self, table: dict):
         self.keys = pa.array(list(table), type=pa.large_string())
         self.values = np.array(list(table.values()), dtype=object)
+        self.texts = pa.array([str(v) for v in table.values()])  # answer characters, joined per row
 
     def __call__(self, arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
         """(value of each row, or None; taken mask)"""
@@ -79,12 +78,12 @@ class _Mapped:
 
 def _answer_chars(arr: pa.Array, mapped: _Mapped) -> tuple[pa.Array, np.ndarray]:
     at = pc.index_in(arr, value_set=mapped.keys)
-    return pa.array(mapped.values.astype(str)).take(at), _np(at.is_valid())
+    return mapped.texts.take(at), _np(at.is_valid())
 
 
 class _Remembered:
     """convert() of each row's value, called once per distinct value of the chunk, and once per
-    distinct value of the file for values that repeat across chunks (dates: `keep` entries)."""
+    distinct value of the file for values that repeat across chunks (up to `keep` of them)."""
 
     def __init__(self, convert: Callable[[str], object], keep: int = 0):
         self.convert = convert
@@ -195,6 +194,17 @@ class _Columns:
         return arr.slice(self.start) if self.start else arr
 
 
+def in_row_order(chunk: Chunk, start: int, items: list, taken: np.ndarray) -> tuple[list, bool]:
+    """(rows of chunk[start:] in row order, whether all were taken): a taker's items for the rows it
+    took, (None, row number, cells) for the others, which the checking path must see (cells as read: a
+    readers.FlaggedRow keeps its marks)."""
+    if len(items) == len(taken):
+        return items, True
+    taken_items = iter(items)
+    return [next(taken_items) if was_taken else (None, int(chunk.numbers[k]), chunk.cells(k))
+            for k, was_taken in enumerate(taken.tolist(), start=start)], False
+
+
 def _taken_rows(ok: np.ndarray, *columns) -> list:
     """Each column (list, numpy array or pyarrow array) cut to the taken rows, as Python lists."""
     out = []
@@ -213,25 +223,18 @@ def _taken_rows(ok: np.ndarray, *columns) -> list:
 def household_taker(job, src) -> Taker | None:
     """The fast path for this household source, or None if it cannot have one."""
     index = src.header.index
-    if id(src) in job.broken or any(name not in index for name in HOUSEHOLD_FIELDS):
+    if id(src) in job.broken or any(name not in index for name in C.FAST_HOUSEHOLD_FIELDS):
         return None
     positions = job.answer_positions(src)  # reports missing / unknown answer columns, once
     if id(src) in job.broken or None in positions:
         return None
-    width = max(*(index[name] for name in HOUSEHOLD_FIELDS), *positions) + 1
+    width = max(*(index[name] for name in C.FAST_HOUSEHOLD_FIELDS), *positions) + 1
     answer_maps = {kind: _Mapped(C.ANSWER_MAPS[kind]) for kind in set(job.kinds)}
     answers_of = [(pos, answer_maps[kind]) for kind, pos in zip(job.kinds, positions)]
     tambons = pa.array(sorted(job.tambons), type=pa.large_string())
     lao_kinds = _Mapped(C.FAST_LAO_KIND)
     year, year_text, base, s = job.year, str(job.year), job.year * 100_000_000_000, job.src_index[id(src)]
 
-    def survey_day(text: str) -> str | None:
-        if not text:
-            return ""
-        found = C.fast_date(text)
-        return found[1] if found is not None else None
-
-    survey_days = _Remembered(survey_day, 1 << 12)
     house_keys = _Remembered(C.fast_house_sort_key, 1 << 12)
 
     def take(chunk: Chunk, start: int) -> tuple[list, np.ndarray]:
@@ -259,8 +262,10 @@ def household_taker(job, src) -> Taker | None:
         ok &= kind_ok | blank_kind
         has_lao = ~_np(pc.equal(texts["lao_code"], ""))
         ok &= ~has_lao | (kind_ok & ~_np(pc.equal(texts["lao_name"], "")))
-        day = survey_days(col("survey_date"))
-        ok &= day != None  # noqa: E711 - element-wise
+        survey_date = col("survey_date")
+        no_day = _np(pc.equal(survey_date, ""))
+        day_year, day_month, day_of_month, day_read = dates(survey_date)
+        ok &= day_read | no_day
         chars = []
         for pos, mapped in answers_of:
             arr, found = _answer_chars(col.at(pos), mapped)
@@ -271,6 +276,7 @@ def household_taker(job, src) -> Taker | None:
         answers = pc.binary_join_element_wise(*chars, "")
         v = _np(pc.cast(pc.if_else(pa.array(ok), village, "0"), pa.int64()))
         hid = base + _np(pc.cast(pc.if_else(pa.array(ok), house_code, "0"), pa.int64()))
+        day = pc.if_else(pa.array(no_day), _large(""), iso_dates(day_year, day_month, day_of_month))
         house_key = house_keys(house_no)
         head_key = thai_sort_keys(head)
         amounts = [_ints(pc.if_else(pa.array(ok), arr, "0")) for arr in money]
@@ -296,10 +302,10 @@ def household_taker(job, src) -> Taker | None:
 def member_taker(job, src) -> Taker | None:
     """Like household_taker, for member rows."""
     index = src.header.index
-    if id(src) in job.broken or any(name not in index for name in MEMBER_FIELDS):
+    if id(src) in job.broken or any(name not in index for name in C.FAST_MEMBER_FIELDS):
         return None
     year_at = index.get("survey_year")
-    width = max(index[name] for name in (*MEMBER_FIELDS, *(("survey_year",) if year_at is not None else ()))) + 1
+    width = max(index[name] for name in (*C.FAST_MEMBER_FIELDS, *(("survey_year",) if year_at is not None else ()))) + 1
     year_text, base, s = str(job.year), job.year * 100_000_000_000, job.src_index[id(src)]
     ref = job.reference
     latest = min(job.today, ref)  # a later birth date is reported by member_row
